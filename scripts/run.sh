@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Sets everything up, then runs the main job.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+dotnet run --project src/CoCoGen.Cli -c Release --no-build -- version

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a fresh Debian 12 machine (run as root) and builds it.
+# Idempotent: a second run installs nothing and rebuilds incrementally.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=()
+[ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || packages+=(dataset-fashion-mnist)
+command -v docker-compose >/dev/null || packages+=(docker-compose)
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "setup: apt-get install ${packages[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+fi
+
+if [ -x hardhat/setup.sh ]; then
+  hardhat/setup.sh
+fi
+
+echo "setup: dotnet build (Release)"
+dotnet build CoCoGen.Chain.sln -c Release -nologo -v q

@@ -1,0 +1,16 @@
+using System.CommandLine;
+using CoCoGen.Cli.Commands;
+
+namespace CoCoGen.Cli;
+
+/// <summary>The `cocogen` root command: one line per sub-command, each defined in Commands/.</summary>
+public static class CocogenCommandLine
+{
+    /// <summary>Builds the root command with every sub-command attached.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("CoCoGen.Chain: coopetitive federated learning with on-chain settlement.");
+        root.Subcommands.Add(VersionCommand.Create());
+        return root;
+    }
+}

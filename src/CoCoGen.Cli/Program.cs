@@ -1,0 +1,3 @@
+using CoCoGen.Cli;
+
+return await CocogenCommandLine.Build().Parse(args).InvokeAsync();
