@@ -585,16 +585,37 @@ contract CoCoGenSettlement is ReentrancyGuard {
         }
         uint256 gamma = gammaWad;
         int256 weiPerUnitSigned = int256(weiPerUnit);
-        for (uint256 i = 0; i < n; ++i) {
-            if (activeMask & _bit(i) == 0) continue;
-            for (uint256 j = i + 1; j < n; ++j) {
-                if (activeMask & _bit(j) == 0) continue;
-                uint256 rate = gamma * _rho(i, j) / WAD;
-                int256 rWad = int256(rate) * (x[i] - x[j]) / SIGNED_WAD;
-                int256 rWei = rWad * weiPerUnitSigned / SIGNED_WAD;
-                netWei[i] += rWei;
-                netWei[j] -= rWei;
+        // Unchecked: a net sums at most 63 pair transfers of |r| <= 2e54 (see _pairWei).
+        unchecked {
+            for (uint256 i = 0; i < n; ++i) {
+                if (activeMask & _bit(i) == 0) continue;
+                int256 xi = x[i];
+                int256 netI = netWei[i];
+                uint256 word = 0;
+                for (uint256 j = i + 1; j < n; ++j) {
+                    uint256 key = i * MAX_MEMBERS + j;
+                    // One storage read per four pairs: reload at a word boundary or the row's first pair.
+                    if (key & 3 == 0 || j == i + 1) word = _rhoWords[key >> 2];
+                    if (activeMask & _bit(j) == 0) continue;
+                    int256 rWei = _pairWei(gamma, (word >> ((key & 3) * RHO_BITS)) & RHO_MASK, xi - x[j], weiPerUnitSigned);
+                    netI += rWei;
+                    netWei[j] -= rWei;
+                }
+                netWei[i] = netI;
             }
+        }
+    }
+
+    /**
+     * @dev r_ij in wei, exactly as CONTRACT.md specifies (each division truncates toward zero):
+     * rate = gamma * rho / 1e18; rWad = rate * (x_i - x_j) / 1e18; rWei = rWad * weiPerUnit / 1e18.
+     * Unchecked is safe: |x| <= 1e30, gamma <= 1e30, rho <= 1e18 and weiPerUnit <= 1e30 bound rate by
+     * 1e30, |x_i - x_j| by 2e30, |rWad| by 2e42 and |rWei| by 2e54, far below 2^255.
+     */
+    function _pairWei(uint256 gamma, uint256 rho, int256 gap, int256 weiPerUnitSigned) private pure returns (int256) {
+        unchecked {
+            int256 rate = int256(gamma * rho / WAD);
+            return rate * gap / SIGNED_WAD * weiPerUnitSigned / SIGNED_WAD;
         }
     }
 
