@@ -20,6 +20,13 @@ export default defineConfig({
       evmVersion: "cancun",
     },
   },
+  networks: {
+    // A node started elsewhere (e.g. `bin/hardhat node --port 8546`); `localhost` is :8545.
+    cocogen: {
+      type: "http",
+      url: process.env.COCOGEN_RPC_URL ?? "http://127.0.0.1:8545",
+    },
+  },
   paths: {
     sources: "contracts",
     tests: {

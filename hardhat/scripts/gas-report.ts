@@ -1,11 +1,11 @@
-// Gas of a settlement (closeRound + payoffTransfer) with 3, 10 and 50 members, and of every
+// Gas of a settlement (closeRound + payoffTransfer) with 3, 10, 50 and 64 (MAX_MEMBERS) members, and of every
 // member-facing call, measured from receipts on Hardhat's in-process chain.
 // Run: hardhat/bin/hardhat run scripts/gas-report.ts   (or `npm run gas` in hardhat/)
 import { network } from "hardhat";
 import { encodeAbiParameters, getAddress, keccak256, parseEther, type Address, type Hex } from "viem";
 
 const WAD = 10n ** 18n;
-const SIZES = [3, 10, 50];
+const SIZES = [3, 10, 50, 64];
 
 const { viem, networkHelpers } = await network.create();
 const publicClient = await viem.getPublicClient();
