@@ -153,7 +153,7 @@ contract CoCoGenSettlement is ReentrancyGuard {
     error CoCoGenSettlementTooManyMembers(uint256 max);
     /// @notice The constructor's conversion rate is 0 or above MAX_WEI_PER_UNIT.
     error CoCoGenSettlementInvalidWeiPerUnit(uint256 weiPerUnit);
-    /// @notice The constructor's submission window is 0.
+    /// @notice The constructor's submission window is 0 or longer than 365 days.
     error CoCoGenSettlementInvalidSubmissionWindow();
     /// @notice The call is not allowed while round `round` is Open or Closed.
     error CoCoGenSettlementRoundActive(uint256 round);
@@ -208,11 +208,13 @@ contract CoCoGenSettlement is ReentrancyGuard {
     /// @notice No member has index `index` (there are `count`).
     error CoCoGenSettlementMemberIndexOutOfRange(uint256 index, uint256 count);
 
+    /// @dev Reverts unless the caller is the coordinator.
     modifier onlyCoordinator() {
         if (msg.sender != coordinator) revert CoCoGenSettlementNotCoordinator(msg.sender);
         _;
     }
 
+    /// @dev Reverts while a round is Open or Closed (membership and parameters are frozen then).
     modifier whenNoActiveRound() {
         if (activeRound != 0) revert CoCoGenSettlementRoundActive(activeRound);
         _;
@@ -221,11 +223,11 @@ contract CoCoGenSettlement is ReentrancyGuard {
     /**
      * @notice Deploys the settlement; the deployer becomes the coordinator.
      * @param weiPerUnit_ wei paid per payoff unit, in (0, MAX_WEI_PER_UNIT].
-     * @param submissionWindow_ seconds from {openRound} to the submission deadline, > 0.
+     * @param submissionWindow_ seconds from {openRound} to the submission deadline, in (0, 365 days].
      */
     constructor(uint256 weiPerUnit_, uint64 submissionWindow_) {
         if (weiPerUnit_ == 0 || weiPerUnit_ > MAX_WEI_PER_UNIT) revert CoCoGenSettlementInvalidWeiPerUnit(weiPerUnit_);
-        if (submissionWindow_ == 0) revert CoCoGenSettlementInvalidSubmissionWindow();
+        if (submissionWindow_ == 0 || submissionWindow_ > 365 days) revert CoCoGenSettlementInvalidSubmissionWindow();
         weiPerUnit = weiPerUnit_;
         submissionWindow = submissionWindow_;
         coordinator = msg.sender;

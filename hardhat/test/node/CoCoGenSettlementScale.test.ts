@@ -18,6 +18,10 @@ const publicClient = await viem.getPublicClient();
 const TX_GAS_CAP = 2n ** 24n;
 const contractsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "contracts");
 
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
 async function gasOf(hash: Hex): Promise<bigint> {
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   assert.equal(receipt.status, "success");
@@ -65,8 +69,9 @@ describe("committed artifact", () => {
     const built = await artifacts.readArtifact("CoCoGenSettlement");
     assert.equal(committed.contractName, "CoCoGenSettlement");
     assert.deepEqual(committed.abi, built.abi, "ABI is stale: run hardhat/bin/export-artifact");
-    assert.equal(committed.bytecode, built.bytecode, "bytecode is stale: run hardhat/bin/export-artifact");
-    assert.equal(committed.deployedBytecode, built.deployedBytecode);
+    // Compared by hash so that a stale artifact fails with a short message.
+    assert.equal(sha256(committed.bytecode), sha256(built.bytecode), "bytecode is stale: run hardhat/bin/export-artifact");
+    assert.equal(sha256(committed.deployedBytecode), sha256(built.deployedBytecode), "deployedBytecode is stale");
     const sourceHash = createHash("sha256")
       .update(readFileSync(path.join(contractsDir, "CoCoGenSettlement.sol")))
       .digest("hex");
