@@ -6,7 +6,8 @@ namespace CoCoGen.Mechanism.ReciprocalFairness;
 /// The equilibrium of the accuracy-shaping mechanism of Karimireddy et al. (2022) used in Example 7: agent i gets
 /// a model whose accuracy rises above its standalone optimum a_i(s_i⁰) only as fast as its marginal cost, so the
 /// NE solves a_i(s) = a_i(s_i⁰·e_i) + (γ_i + ε)(s_i − s_i⁰) for all i, with ε → 0. The system is solved by Newton's
-/// method from the standalone optima s⁰.
+/// method from the standalone optima s⁰; instances whose conditions have no solution inside the caps are
+/// reported as such rather than answered with a clamped point.
 /// </summary>
 public static class AccuracyShapingEquilibrium
 {
@@ -69,7 +70,7 @@ public static class AccuracyShapingEquilibrium
         }
 
         var s = (double[])standalone.Clone();
-        for (int iteration = 0; iteration < 200; iteration++)
+        for (int iteration = 0; iteration < 500; iteration++)
         {
             var residual = Vector<double>.Build.Dense(n);
             var jacobian = Matrix<double>.Build.Dense(n, n);
@@ -95,6 +96,6 @@ public static class AccuracyShapingEquilibrium
             }
         }
 
-        throw new InvalidOperationException("The accuracy-shaping equilibrium conditions did not converge in 200 Newton steps.");
+        throw new InvalidOperationException("The accuracy-shaping equilibrium conditions have no solution Newton's method reaches inside the sample caps (500 steps).");
     }
 }
