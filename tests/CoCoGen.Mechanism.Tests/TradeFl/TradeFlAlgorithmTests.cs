@@ -67,6 +67,25 @@ public class TradeFlAlgorithmTests
     }
 
     [Fact]
+    public void CgbdLearnsFeasibilityCutsWhenLowLevelsMissTheDeadline()
+    {
+        var benders = new GeneralizedBendersSolver();
+        for (int seed = 0; seed < 4; seed++)
+        {
+            // A 10 s training budget: D_min at 3 GHz takes 10–17 s, so the master must learn to avoid low levels.
+            var loose = TradeFlTestGames.Random(500 + seed, 4, gamma: 4e-9);
+            var game = new TradeFlGame(loose.Organizations, loose.Competition, loose.Accuracy, loose.Parameters with { DeadlineSeconds = 20 });
+            Assert.Contains(Enumerable.Range(0, game.Count), i => game.MaxDataFraction(i, 3e9) < game.Parameters.MinDataFraction);
+            var solution = benders.Solve(game);
+            Assert.Equal(BruteForceMaximum(game), solution.Potential, 9);
+            for (int i = 0; i < game.Count; i++)
+            {
+                Assert.True(game.IsFeasible(i, solution.Strategies[i]));
+            }
+        }
+    }
+
+    [Fact]
     public void DbrEndsInANashEquilibriumNoBetterThanCgbd()
     {
         var dynamics = new BestResponseDynamics();
