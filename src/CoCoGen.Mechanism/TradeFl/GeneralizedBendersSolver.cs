@@ -25,8 +25,8 @@ public sealed class GeneralizedBendersSolver
         _maxIterations = maxIterations;
     }
 
-    /// <summary>Runs CGBD from f⁽⁰⁾ = the highest level of every organization.</summary>
-    public TradeFlSolution Solve(TradeFlGame game)
+    /// <summary>Runs CGBD from f⁽⁰⁾ = <paramref name="initialLevels"/>, by default the highest level of every organization.</summary>
+    public TradeFlSolution Solve(TradeFlGame game, IReadOnlyList<int>? initialLevels = null)
     {
         ArgumentNullException.ThrowIfNull(game);
         var problem = new Problem(game);
@@ -34,7 +34,12 @@ public sealed class GeneralizedBendersSolver
         var levels = new int[n];
         for (int i = 0; i < n; i++)
         {
-            levels[i] = game.Organizations[i].FrequenciesHz.Count - 1;
+            int top = game.Organizations[i].FrequenciesHz.Count - 1;
+            levels[i] = initialLevels is null ? top : initialLevels[i];
+            if (levels[i] < 0 || levels[i] > top)
+            {
+                throw new ArgumentOutOfRangeException(nameof(initialLevels), $"initialLevels[{i}] = {levels[i]} is not a level of {game.Organizations[i].Id}.");
+            }
         }
 
         var optimalityCuts = new List<(double[] Multipliers, int[] Levels)>();
@@ -74,7 +79,8 @@ public sealed class GeneralizedBendersSolver
             }
 
             upper = Math.Min(upper, bound);
-            if (upper - best <= _tolerance * Math.Max(1.0, Math.Abs(best)) || visited.Contains(string.Join(',', levels)))
+            bool closed = double.IsFinite(best) && upper - best <= _tolerance * Math.Max(1.0, Math.Abs(best));
+            if (closed || visited.Contains(string.Join(',', levels)))
             {
                 break;
             }
