@@ -18,6 +18,36 @@ public class DuopolyTests
     }
 
     [Fact]
+    public void Lemma1DemandsAreTheSharesOfConsumerTypesChoosingEachModel()
+    {
+        const double ql = 0.4;
+        const double qh = 0.9;
+        const double pl = 0.05;
+        const double ph = 0.2;
+        const int types = 1_000_000;
+        int low = 0;
+        int high = 0;
+        for (int k = 0; k < types; k++)
+        {
+            double theta = (k + 0.5) / types; // Definition 1 for θ uniform on [0, 1]
+            double buyLow = (theta * ql) - pl;
+            double buyHigh = (theta * qh) - ph;
+            if (buyHigh >= buyLow && buyHigh >= 0)
+            {
+                high++;
+            }
+            else if (buyLow >= 0)
+            {
+                low++;
+            }
+        }
+
+        var (dl, dh) = Duopoly.Demands(ql, qh, pl, ph);
+        Assert.Equal(dl, (double)low / types, 5);
+        Assert.Equal(dh, (double)high / types, 5);
+    }
+
+    [Fact]
     public void Lemma2PricesAreMutualBestResponses()
     {
         foreach (var (ql, qh) in new[] { (0.2, 0.9), (0.5, 0.6), (0.05, 0.3) })

@@ -68,6 +68,18 @@ public class ShapleyMechanismTests
     }
 
     [Fact]
+    public void IdenticalAgentsAreTreatedEqually()
+    {
+        var w = new double[,] { { 2e-3, 5e-4 }, { 7e-4, 1.5e-3 } };
+        var instance = new FederationInstance(
+            new GroupedAccuracy(w, [0, 0, 1, 0]),
+            [new AgentCost(4e-4, 0, 200), new AgentCost(4e-4, 0, 200), new AgentCost(1e-4, 0, 200), new AgentCost(9e-4, 0, 200)]);
+        var p = new ShapleyMechanism().Payments(instance, [50, 50, 120, 10]);
+        Assert.Equal(p[0], p[1], 14); // Theorem 4.7: equal treatment of equals
+        Assert.NotEqual(p[0], p[3], 6);
+    }
+
+    [Fact]
     public void BadInstancesNameTheField()
     {
         var cost = Assert.Throws<ArgumentException>(() => new FederationInstance(
