@@ -7,7 +7,9 @@ namespace CoCoGen.Cli.Commands;
 /// on a closed-form instance and reports samples, payments, Shapley values, reciprocity, data gain and accuracy
 /// gain. Input fields: <c>accuracy</c> {kind: powerLaw (alpha, beta) | grouped (weights)}, <c>agents</c>[] {id,
 /// costPerSample, fixedCost, maxSamples, group}, <c>mechanisms</c>, <c>dynamics</c> {stepSize, iterations,
-/// sampledAgents, seed, tolerance, permutations}, <c>shapleyPermutations</c>, <c>shapleySeed</c>.
+/// sampledAgents, seed, tolerance, permutations}, <c>shapleyPermutations</c>, <c>shapleySeed</c>, and optionally
+/// <c>fedBrShap</c> {iterations, stageLength, stepSize, epsilon, rate, initialSamples} to run FedBR-Shap on the
+/// closed-form oracle.
 /// M^Shap's <c>payments</c> is the per-member net settlement vector; it sums to zero.
 /// </summary>
 public static class MechanismShapCommand
@@ -63,6 +65,21 @@ public static class MechanismShapCommand
         var mechanisms = root.Has("mechanisms") ? root.Strings("mechanisms") : ["shap", "none", "shaping"];
         int shapleyPermutations = root.WholeNumber("shapleyPermutations", 5000);
         int shapleySeed = root.WholeNumber("shapleySeed", 1);
+        var fedBrShap = root.Has("fedBrShap") ? root.Section("fedBrShap") : null;
+        FedBrShapProtocol? protocol = null;
+        double rate = 0;
+        if (fedBrShap is not null)
+        {
+            protocol = new FedBrShapProtocol(
+                fedBrShap.WholeNumber("iterations", 1000),
+                fedBrShap.WholeNumber("stageLength", 10),
+                fedBrShap.Number("stepSize"),
+                fedBrShap.Number("epsilon", 1e-3),
+                fedBrShap.OptionalNumbers("initialSamples"));
+            rate = fedBrShap.Number("rate", 1.0 / protocol.StageLength);
+            fedBrShap.RejectUnknownFields();
+        }
+
         root.RejectUnknownFields();
         if (!mechanisms.Contains("none"))
         {
@@ -106,7 +123,20 @@ public static class MechanismShapCommand
             });
         }
 
-        return new { Mechanism = "mshap", Agents = ids, Results = results };
+        object? protocolResult = null;
+        if (protocol is not null)
+        {
+            var run = protocol.Run(new StationaryGainOracle(instance, rate), costs);
+            protocolResult = new
+            {
+                Oracle = "stationary gain: closed-form accuracies under Assumption F.1 (the real-training oracle lives in Federation)",
+                run.Samples,
+                LargestStagePaymentSum = run.Stages.Max(st => Math.Abs(st.Payments.Sum())),
+                run.Stages,
+            };
+        }
+
+        return new { Mechanism = "mshap", Agents = ids, Results = results, FedBrShap = protocolResult };
     }
 
     private static (string, IReadOnlyList<double>, double[], int, double) Equilibrium(

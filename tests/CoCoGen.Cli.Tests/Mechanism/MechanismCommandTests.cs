@@ -26,6 +26,14 @@ public sealed class MechanismCommandTests : IDisposable
         Assert.Equal(1.0, shap.GetProperty("reciprocity").GetDouble(), 9);
         var shaping = json.RootElement.GetProperty("results")[2];
         Assert.Equal(0.9, shaping.GetProperty("reciprocity").GetDouble(), 1);
+
+        var protocol = json.RootElement.GetProperty("fedBrShap");
+        var final = protocol.GetProperty("samples").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(3.0, final[0], 1);
+        Assert.Equal(1.17, final[1], 1);
+        Assert.True(protocol.GetProperty("largestStagePaymentSum").GetDouble() < 1e-12);
+        var lastStage = protocol.GetProperty("stages")[399].GetProperty("payments").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(payments[0], lastStage[0], 2); // a stage's payments approach the static M^Shap payments
     }
 
     [Fact]
