@@ -1,6 +1,7 @@
-using MathNet.Numerics.LinearAlgebra;
-
 namespace CoCoGen.Mechanism.ReciprocalFairness;
+
+// Inside the namespace, so MathNet's Matrix/Vector win over any same-named type of CoCoGen.Mechanism.
+using MathNet.Numerics.LinearAlgebra;
 
 /// <summary>
 /// The equilibrium of the accuracy-shaping mechanism of Karimireddy et al. (2022) used in Example 7: agent i gets

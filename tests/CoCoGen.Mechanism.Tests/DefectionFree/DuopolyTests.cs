@@ -1,6 +1,7 @@
-using CoCoGen.Mechanism.DefectionFree;
-
 namespace CoCoGen.Mechanism.Tests.DefectionFree;
+
+// Inside the namespace, so these win over same-named types of the enclosing CoCoGen.Mechanism namespace.
+using CoCoGen.Mechanism.DefectionFree;
 
 public class DuopolyTests
 {

@@ -1,6 +1,7 @@
-using CoCoGen.Mechanism.ReciprocalFairness;
-
 namespace CoCoGen.Mechanism.Tests.ReciprocalFairness;
+
+// Inside the namespace, so these win over same-named types of the enclosing CoCoGen.Mechanism namespace.
+using CoCoGen.Mechanism.ReciprocalFairness;
 
 /// <summary>The worked examples of "You Get What You Give": two agents, a(s) = 1 − 1/(‖s‖₁ + 1), c = (0.1, 0.25).</summary>
 public class PaperExampleTests

@@ -1,6 +1,7 @@
-using CoCoGen.Mechanism.ReciprocalFairness;
-
 namespace CoCoGen.Mechanism.Tests.ReciprocalFairness;
+
+// Inside the namespace, so these win over same-named types of the enclosing CoCoGen.Mechanism namespace.
+using CoCoGen.Mechanism.ReciprocalFairness;
 
 public class ShapleyValueTests
 {

@@ -1,6 +1,7 @@
-using CoCoGen.Mechanism.TradeFl;
-
 namespace CoCoGen.Mechanism.Tests.TradeFl;
+
+// Inside the namespace, so these win over same-named types of the enclosing CoCoGen.Mechanism namespace.
+using CoCoGen.Mechanism.TradeFl;
 
 public class TradeFlGameTests
 {

@@ -1,6 +1,7 @@
-using CoCoGen.Mechanism.TradeFl;
-
 namespace CoCoGen.Mechanism.Tests.TradeFl;
+
+// Inside the namespace, so these win over same-named types of the enclosing CoCoGen.Mechanism namespace.
+using CoCoGen.Mechanism.TradeFl;
 
 /// <summary>Random TradeFL instances for property tests; every draw takes a seed.</summary>
 internal static class TradeFlTestGames
