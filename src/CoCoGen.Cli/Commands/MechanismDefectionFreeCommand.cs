@@ -34,7 +34,7 @@ public static class MechanismDefectionFreeCommand
         var results = new List<object>();
         for (int k = 0; k < schemes.Length; k++)
         {
-            if (!Enum.TryParse<CollaborationScheme>(schemes[k], ignoreCase: true, out var scheme) || !Enum.IsDefined(scheme))
+            if (!schemes[k].All(char.IsLetter) || !Enum.TryParse<CollaborationScheme>(schemes[k], ignoreCase: true, out var scheme))
             {
                 throw new MechanismInputException($"schemes[{k}]: unknown scheme \"{schemes[k]}\" (defectionFree, onlyLowShares, complete).");
             }

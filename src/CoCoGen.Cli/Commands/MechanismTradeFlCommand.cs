@@ -178,7 +178,7 @@ public static class MechanismTradeFlCommand
     }
 
     private static TradeFlScheme ParseScheme(string text, string path) =>
-        Enum.TryParse<TradeFlScheme>(text, ignoreCase: true, out var scheme) && Enum.IsDefined(scheme)
+        text.All(char.IsLetter) && Enum.TryParse<TradeFlScheme>(text, ignoreCase: true, out var scheme)
             ? scheme
             : throw new MechanismInputException($"{path}: unknown scheme \"{text}\" (dbr, cgbd, wpr, gca, fip, tos).");
 

@@ -92,6 +92,7 @@ public sealed class MechanismCommandTests : IDisposable
     [InlineData("tradefl", """{ "simulation": { "seed": 1, "organisations": 4 }, "gamma": 1e-9 }""", "simulation.organisations: unknown field")]
     [InlineData("tradefl", """{ "simulation": { "seed": 1 }, "gamma": -1 }""", "gamma")]
     [InlineData("tradefl", """{ "simulation": { "seed": 1 }, "gamma": 1e-9, "schemes": ["dbr", "best"] }""", "schemes[1]")]
+    [InlineData("tradefl", """{ "simulation": { "seed": 1 }, "gamma": 1e-9, "schemes": ["1"] }""", "schemes[0]")]
     [InlineData("mshap", """{ "accuracy": { "kind": "powerLaw", "alpha": 1, "beta": 1 }, "agents": [ { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": "cheap", "maxSamples": 10 } ], "dynamics": { "stepSize": 1 } }""", "agents[1].costPerSample")]
     [InlineData("mshap", """{ "accuracy": { "kind": "powerLaw", "alpha": 1, "beta": 2 }, "agents": [ { "costPerSample": 0.1, "maxSamples": 10 } ], "dynamics": { "stepSize": 1 } }""", "beta")]
     [InlineData("mshap", """{ "accuracy": { "kind": "grouped", "weights": [[1e-3]] }, "agents": [ { "costPerSample": 0.1, "maxSamples": 10 } ], "dynamics": { "stepSize": 1 } }""", "agents[0].group")]
