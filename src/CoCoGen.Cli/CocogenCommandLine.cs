@@ -11,6 +11,7 @@ public static class CocogenCommandLine
     {
         var root = new RootCommand("CoCoGen.Chain: coopetitive federated learning with on-chain settlement.");
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(MechanismCommand.Create());
         return root;
     }
 }
