@@ -1,16 +1,22 @@
+using CoCoGen.Learning.Tensors;
+using CoCoGen.Learning.Training;
+
 namespace CoCoGen.Learning.Data;
 
 /// <summary>
-/// Cuts a dataset into float32 NCHW mini-batches, normalised per channel, in an order shuffled afresh for
-/// every epoch from (seed, epoch), so a run repeats exactly for a seed.
+/// Cuts a dataset into float32 NCHW mini-batches (<see cref="LabeledBatch"/>, what <see cref="Trainer"/>
+/// consumes), normalised per channel, in an order shuffled afresh for every epoch from (seed, epoch), so a
+/// run repeats exactly for a seed. The batch tensors are reused: consume (or copy) a batch before asking
+/// for the next.
 /// </summary>
 public sealed class BatchLoader
 {
     private readonly ImageDataset _dataset;
     private readonly ChannelNormalization _normalization;
-    private readonly int _seed;
-    private readonly ImageBatch _batch;
+    private readonly ulong _seed;
     private readonly int[] _order;
+    private LabeledBatch? _full;
+    private LabeledBatch? _remainder;
 
     /// <summary>Creates a loader.</summary>
     /// <param name="dataset">The samples.</param>
@@ -19,7 +25,7 @@ public sealed class BatchLoader
     /// <param name="shuffle">Whether each epoch visits samples in a seeded random order (else in index order).</param>
     /// <param name="seed">Seed of the shuffling.</param>
     /// <param name="dropLast">Whether a final batch smaller than <paramref name="batchSize"/> is skipped.</param>
-    public BatchLoader(ImageDataset dataset, int batchSize, ChannelNormalization normalization, bool shuffle, int seed, bool dropLast = false)
+    public BatchLoader(ImageDataset dataset, int batchSize, ChannelNormalization normalization, bool shuffle, ulong seed, bool dropLast = false)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(normalization);
@@ -35,7 +41,6 @@ public sealed class BatchLoader
         BatchSize = batchSize;
         Shuffle = shuffle;
         DropLast = dropLast;
-        _batch = new ImageBatch(batchSize, dataset.Channels, dataset.Height, dataset.Width);
         _order = new int[dataset.Count];
     }
 
@@ -60,12 +65,9 @@ public sealed class BatchLoader
         return order;
     }
 
-    /// <summary>
-    /// The batches of epoch <paramref name="epoch"/>. The same <see cref="ImageBatch"/> instance is refilled
-    /// for each batch.
-    /// </summary>
+    /// <summary>The batches of epoch <paramref name="epoch"/>, each refilling the loader's buffers.</summary>
     /// <param name="epoch">Epoch number, from 0; selects the shuffle.</param>
-    public IEnumerable<ImageBatch> Epoch(int epoch)
+    public IEnumerable<LabeledBatch> Epoch(int epoch)
     {
         FillOrder(epoch, _order);
         int imageSize = _dataset.ImageSize;
@@ -78,18 +80,29 @@ public sealed class BatchLoader
                 yield break;
             }
 
+            LabeledBatch batch = count == BatchSize ? Buffer(ref _full, count) : Buffer(ref _remainder, count);
+            Span<float> images = batch.Images.Span;
             for (int i = 0; i < count; i++)
             {
                 int sample = _order[start + i];
-                var image = _batch.Images.AsSpan(i * imageSize, imageSize);
+                Span<float> image = images.Slice(i * imageSize, imageSize);
                 _dataset.CopyImage(sample, image);
                 _normalization.ApplyInPlace(image, plane);
-                _batch.Labels[i] = _dataset.Label(sample);
+                batch.Labels[i] = _dataset.Label(sample);
             }
 
-            _batch.Count = count;
-            yield return _batch;
+            yield return batch;
         }
+    }
+
+    private LabeledBatch Buffer(ref LabeledBatch? buffer, int count)
+    {
+        if (buffer is null || buffer.Count != count)
+        {
+            buffer = new LabeledBatch(new Tensor(count, _dataset.Channels, _dataset.Height, _dataset.Width), new int[count]);
+        }
+
+        return buffer;
     }
 
     private void FillOrder(int epoch, int[] order)
@@ -101,9 +114,9 @@ public sealed class BatchLoader
 
         if (Shuffle)
         {
-            // One generator per epoch, seeded from (seed, epoch), so epoch k's order does not depend on how
-            // many earlier epochs were run. (HashCode.Combine is randomised per process, so a fixed mix.)
-            new Random(unchecked((_seed * 1_000_003) ^ (epoch * 7_919))).Shuffle(order);
+            // A generator per epoch, forked from (seed, epoch), so epoch k's order does not depend on how
+            // many earlier epochs were run.
+            new RandomSource(_seed).Fork((ulong)epoch).Shuffle(order.AsSpan());
         }
     }
 }

@@ -1,3 +1,5 @@
+using CoCoGen.Learning.Tensors;
+
 namespace CoCoGen.Learning.Data;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class DirichletPartitioner
     /// <param name="alpha">Dirichlet concentration, positive.</param>
     /// <param name="seed">Seed of every random choice.</param>
     /// <param name="minimumPerOrganization">Samples every organization must receive; draws are repeated until it holds.</param>
-    public static DataPartition Partition(ImageDataset dataset, int organizations, double alpha, int seed, int minimumPerOrganization = 0)
+    public static DataPartition Partition(ImageDataset dataset, int organizations, double alpha, ulong seed, int minimumPerOrganization = 0)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var labels = new int[dataset.Count];
@@ -35,7 +37,7 @@ public static class DirichletPartitioner
     /// <param name="alpha">Dirichlet concentration, positive.</param>
     /// <param name="seed">Seed of every random choice.</param>
     /// <param name="minimumPerOrganization">Samples every organization must receive; draws are repeated until it holds.</param>
-    public static DataPartition Partition(IReadOnlyList<int> labels, int classCount, int organizations, double alpha, int seed, int minimumPerOrganization = 0)
+    public static DataPartition Partition(IReadOnlyList<int> labels, int classCount, int organizations, double alpha, ulong seed, int minimumPerOrganization = 0)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classCount);
@@ -69,7 +71,7 @@ public static class DirichletPartitioner
             byClass[labels[i]].Add(i);
         }
 
-        var random = new Random(seed);
+        var random = new RandomSource(seed);
         var gamma = new GammaSampler(random);
         var proportions = new double[organizations];
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
@@ -83,7 +85,7 @@ public static class DirichletPartitioner
             foreach (var members in byClass)
             {
                 var shuffled = members.ToArray();
-                random.Shuffle(shuffled);
+                random.Shuffle(shuffled.AsSpan());
                 gamma.NextDirichlet(alpha, proportions);
                 double cumulative = 0;
                 int start = 0;

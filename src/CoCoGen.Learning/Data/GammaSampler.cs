@@ -1,3 +1,5 @@
+using CoCoGen.Learning.Tensors;
+
 namespace CoCoGen.Learning.Data;
 
 /// <summary>
@@ -7,12 +9,11 @@ namespace CoCoGen.Learning.Data;
 /// </summary>
 public sealed class GammaSampler
 {
-    private readonly Random _random;
-    private double? _spareNormal;
+    private readonly RandomSource _random;
 
     /// <summary>Creates a sampler drawing uniforms from <paramref name="random"/>.</summary>
-    /// <param name="random">A seeded generator, for example <c>new Random(seed)</c>.</param>
-    public GammaSampler(Random random)
+    /// <param name="random">A seeded generator.</param>
+    public GammaSampler(RandomSource random)
     {
         ArgumentNullException.ThrowIfNull(random);
         _random = random;
@@ -41,7 +42,7 @@ public sealed class GammaSampler
             double x, v;
             do
             {
-                x = NextNormal();
+                x = _random.NextGaussian();
                 v = 1.0 + c * x;
             }
             while (v <= 0);
@@ -54,29 +55,6 @@ public sealed class GammaSampler
                 return d * v;
             }
         }
-    }
-
-    /// <summary>A standard normal draw by Marsaglia's polar method (the second value of each pair is kept).</summary>
-    public double NextNormal()
-    {
-        if (_spareNormal is double spare)
-        {
-            _spareNormal = null;
-            return spare;
-        }
-
-        double a, b, s;
-        do
-        {
-            a = 2.0 * _random.NextDouble() - 1.0;
-            b = 2.0 * _random.NextDouble() - 1.0;
-            s = a * a + b * b;
-        }
-        while (s >= 1.0 || s == 0.0);
-
-        double scale = Math.Sqrt(-2.0 * Math.Log(s) / s);
-        _spareNormal = b * scale;
-        return a * scale;
     }
 
     /// <summary>Fills <paramref name="destination"/> with one draw from the symmetric Dirichlet(α, …, α).</summary>
@@ -100,7 +78,7 @@ public sealed class GammaSampler
         {
             // Every component underflowed (α far below 1): the limit of the distribution is a single vertex.
             destination.Clear();
-            destination[_random.Next(destination.Length)] = 1;
+            destination[_random.NextInt(destination.Length)] = 1;
             return;
         }
 

@@ -17,11 +17,12 @@ public sealed class BatchLoaderTests
     {
         var loader = new BatchLoader(Tiny(), 4, ChannelNormalization.Identity(1), shuffle: false, seed: 0);
 
-        var batches = loader.Epoch(0).Select(b => (b.Count, Images: b.ImageSpan.ToArray(), Labels: b.LabelSpan.ToArray())).ToList();
+        var batches = loader.Epoch(0).Select(b => (b.Count, Images: b.Images.Storage.ToArray(), Labels: b.Labels.ToArray())).ToList();
 
         Assert.Equal(3, loader.BatchesPerEpoch);
         Assert.Equal([4, 4, 2], batches.Select(b => b.Count));
         Assert.Equal(16, batches[0].Images.Length);
+        Assert.Equal(8, batches[2].Images.Length);
         Assert.Equal(5 / 255f, batches[1].Images[4]);
         Assert.Equal([2, 0], batches[2].Labels);
     }
@@ -45,7 +46,7 @@ public sealed class BatchLoaderTests
         Assert.Equal(a.Order(0), b.Order(0));
         Assert.Equal(a.Order(3), b.Order(3));
         Assert.NotEqual(a.Order(0), a.Order(1));
-        var labels = a.Epoch(1).SelectMany(batch => batch.LabelSpan.ToArray()).ToArray();
+        var labels = a.Epoch(1).SelectMany(batch => batch.Labels.ToArray()).ToArray();
         Assert.Equal(a.Order(1).Select(i => i % 3), labels);
     }
 
@@ -57,8 +58,10 @@ public sealed class BatchLoaderTests
         var dataset = new ByteImageDataset([0, 255, 0, 255], [0], 2, 1, 2, 1);
         var loader = new BatchLoader(dataset, 1, normalization, shuffle: false, seed: 0);
 
-        var images = loader.Epoch(0).Single().ImageSpan.ToArray();
+        var batch = loader.Epoch(0).Single();
+        var images = batch.Images.Storage.ToArray();
 
+        Assert.Equal([1, 2, 1, 2], batch.Images.Shape.ToArray());
         Assert.Equal([-1f, 1f, -1f, 3f], images);
     }
 
