@@ -222,7 +222,15 @@ public sealed class Scenario
             weights = indices.Select(i => explicitWeights[i] / total).ToArray();
         }
 
-        return Create(Parameters, orgs, Competition.Subset(indices), Weighting, weights, LossCurveTable, Options);
+        LossCurveTable? table = LossCurveTable is null
+            ? null
+            : LossCurveTable with
+            {
+                Entries = LossCurveTable.Entries
+                    .Select(e => e with { Curves = indices.Select(i => e.Curves[i]).ToArray() })
+                    .ToArray(),
+            };
+        return Create(Parameters, orgs, Competition.Subset(indices), Weighting, weights, table, Options);
     }
 
     private double[]? ExplicitWeightsOrNull() => Weighting == LossWeighting.Explicit ? explicitWeights : null;
