@@ -76,15 +76,7 @@ internal static class SweepReportWriter
 
     private static double Welfare(SweepPoint point, BaselineKind kind) => point.Baselines.Single(b => b.Kind == kind).SocialWelfare;
 
-    private static string Name(BaselineKind kind) => kind switch
-    {
-        BaselineKind.CoCoGenPlus => "CoCoGen+",
-        BaselineKind.Vcfl => "VCFL",
-        BaselineKind.Wco => "WCO",
-        BaselineKind.Wdg => "WDG",
-        BaselineKind.Radg => "RaDG",
-        _ => "MaDG",
-    };
+    private static string Name(BaselineKind kind) => BaselineLabels.Of(kind);
 
     private static string Save(string directory, string name, string content)
     {
