@@ -84,8 +84,16 @@ public static class SettlementTransferPreview
         return transferWad * weiPerUnit / WadScale;
     }
 
-    /// <summary>A decimal as a Wad integer, exactly (decimal holds up to 28 significant digits).</summary>
-    public static BigInteger ToWad(decimal value) => new(decimal.Truncate(value * 1_000_000_000m) * 1_000_000_000m);
+    /// <summary>A decimal as a Wad integer: exact up to 18 decimals, truncated toward zero beyond.</summary>
+    public static BigInteger ToWad(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var mantissa = new BigInteger((uint)bits[0]) | (new BigInteger((uint)bits[1]) << 32) | (new BigInteger((uint)bits[2]) << 64);
+        var scale = (bits[3] >> 16) & 0xff;
+        var wad = scale <= 18 ? mantissa * BigInteger.Pow(10, 18 - scale) : mantissa / BigInteger.Pow(10, scale - 18);
+        return bits[3] < 0 ? -wad : wad;
+    }
 
     /// <summary>A double as the nearest Wad integer.</summary>
     /// <exception cref="ArgumentOutOfRangeException">NaN or infinite.</exception>
