@@ -14,7 +14,7 @@ public sealed class DroppingProxy : IAsyncDisposable
     private readonly HttpClient _upstream = new();
     private readonly Uri _target;
     private readonly Task _loop;
-    private readonly List<(string Raw, bool Dropped)> _rawTransactions = [];
+    private readonly List<(string Raw, bool Dropped, string Answer)> _rawTransactions = [];
     private int _requests;
 
     public DroppingProxy(Uri target)
@@ -32,7 +32,7 @@ public sealed class DroppingProxy : IAsyncDisposable
     public int DroppedAnswers { get; private set; }
 
     /// <summary>Every eth_sendRawTransaction that passed through, in order, and whether its answer was dropped.</summary>
-    public IReadOnlyList<(string Raw, bool Dropped)> RawTransactions
+    public IReadOnlyList<(string Raw, bool Dropped, string Answer)> RawTransactions
     {
         get
         {
@@ -86,19 +86,19 @@ public sealed class DroppingProxy : IAsyncDisposable
         using var reader = new StreamReader(context.Request.InputStream);
         var body = await reader.ReadToEndAsync();
         var drop = Interlocked.Increment(ref _requests) % 2 == 0;
+        using var forwarded = await _upstream.PostAsync(_target, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var answer = await forwarded.Content.ReadAsByteArrayAsync();
         using (var document = JsonDocument.Parse(body))
         {
             if (document.RootElement.GetProperty("method").GetString() == "eth_sendRawTransaction")
             {
                 lock (_rawTransactions)
                 {
-                    _rawTransactions.Add((document.RootElement.GetProperty("params")[0].GetString()!, drop));
+                    _rawTransactions.Add((document.RootElement.GetProperty("params")[0].GetString()!, drop, System.Text.Encoding.UTF8.GetString(answer)));
                 }
             }
         }
 
-        using var forwarded = await _upstream.PostAsync(_target, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
-        var answer = await forwarded.Content.ReadAsByteArrayAsync();
         if (drop)
         {
             DroppedAnswers++;

@@ -82,6 +82,12 @@ public sealed class TransactionDeliveryTests(HardhatFixture chain)
         {
             Assert.True(raws.Count(raw => raw.Raw == dropped.Raw) >= 2, "a dropped raw transaction must have been resent identically");
         }
+
+        // The resends met the node's "already have it" answers, which the sender took as success for that hash.
+        var resends = raws.Where((raw, index) => raws.Take(index).Any(earlier => earlier.Raw == raw.Raw)).ToArray();
+        Assert.NotEmpty(resends);
+        Assert.Contains(resends, resend => resend.Answer.Contains("nonce too low", StringComparison.OrdinalIgnoreCase)
+            || resend.Answer.Contains("known", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
