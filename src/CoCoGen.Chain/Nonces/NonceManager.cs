@@ -19,7 +19,8 @@ public sealed class NonceManager
 
     /// <summary>
     /// Runs <paramref name="broadcast"/> with the account's next nonce while holding the account's lock; the nonce
-    /// is consumed when it returns, and handed out again when it throws (the node did not take the transaction).
+    /// is consumed when it returns. When it throws, the next use re-reads the pending count from the node, which
+    /// knows whether the transaction got in (a lost answer) or not (a rejection, or a nonce used elsewhere).
     /// </summary>
     public async Task<T> UseNextAsync<T>(EthereumAddress account, Func<ulong, CancellationToken, Task<T>> broadcast, CancellationToken cancellationToken)
     {
@@ -30,7 +31,17 @@ public sealed class NonceManager
         {
             state.Next ??= await _rpc.GetTransactionCountAsync(account, BlockTag.Pending, cancellationToken).ConfigureAwait(false);
             var nonce = state.Next.Value;
-            var result = await broadcast(nonce, cancellationToken).ConfigureAwait(false);
+            T result;
+            try
+            {
+                result = await broadcast(nonce, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                state.Next = null;
+                throw;
+            }
+
             state.Next = nonce + 1;
             return result;
         }

@@ -128,6 +128,26 @@ public sealed class TransactionDeliveryTests(HardhatFixture chain)
     }
 
     [Fact]
+    public async Task A_nonce_used_by_another_sender_is_reported_and_the_next_send_rereads_the_node()
+    {
+        var shared = await chain.SenderAsync(13);
+        var outsider = await TransactionSender.CreateAsync(chain.Rpc, new PrivateKeySigner(chain.Key(13)), new CoCoGen.Chain.Nonces.NonceManager(chain.Rpc),
+            new TransactionSenderOptions { ChainId = HardhatFixture.HardhatChainId }, null, CancellationToken.None);
+        var recipient = chain.Key(12).Address;
+        var first = await shared.SendAndWaitAsync(new TransactionRequest(recipient, [], 1), CancellationToken.None);
+        await outsider.SendAndWaitAsync(new TransactionRequest(recipient, [], 2), CancellationToken.None);
+
+        // The shared manager still believes the outsider's nonce is free: the node refuses, the hash is unknown.
+        var refused = await Assert.ThrowsAsync<JsonRpcException>(() => shared.SendAsync(new TransactionRequest(recipient, [], 3), CancellationToken.None));
+        Assert.Contains("nonce", refused.RpcMessage, StringComparison.OrdinalIgnoreCase);
+
+        var next = await shared.SendAsync(new TransactionRequest(recipient, [], 4), CancellationToken.None);
+        Assert.True((await shared.WaitForReceiptAsync([next], CancellationToken.None)).Succeeded);
+        var firstNonce = (await chain.Rpc.GetTransactionByHashAsync(first.TransactionHash, CancellationToken.None))!.Nonce;
+        Assert.Equal(firstNonce + 2, next.Nonce);
+    }
+
+    [Fact]
     public async Task A_chain_other_than_the_configured_one_is_refused_before_anything_is_sent()
     {
         var signer = new PrivateKeySigner(chain.Key(15));
