@@ -23,6 +23,17 @@ public sealed class HardhatNodeLifecycleTests
     }
 
     [Fact]
+    public async Task A_node_that_cannot_bind_its_port_is_reported_with_its_output()
+    {
+        using var occupant = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((System.Net.IPEndPoint)occupant.LocalEndpoint).Port;
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            HardhatNode.StartAsync(new HardhatNodeOptions { Port = port, StartupTimeout = TimeSpan.FromSeconds(60) }, null, CancellationToken.None));
+        Assert.Contains("exited", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_hardhat_launcher_is_reported_with_the_setup_step()
     {
         var empty = Directory.CreateTempSubdirectory("cocogen-no-hardhat");
