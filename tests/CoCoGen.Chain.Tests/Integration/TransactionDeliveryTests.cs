@@ -78,6 +78,7 @@ public sealed class TransactionDeliveryTests(HardhatFixture chain)
         Assert.Contains(raws, raw => raw.Dropped);
         Assert.Equal(6, raws.Select(raw => raw.Raw).Distinct().Count());
         Assert.Equal(sent.Select(transaction => transaction.Transaction.RawHex), raws.Select(raw => raw.Raw).Distinct());
+        Assert.Equal(sent.Select(transaction => transaction.Nonce), raws.Select(raw => raw.Raw).Distinct().Select(raw => CoCoGen.Chain.Transactions.TransactionDecoder.Decode(Hex.Decode(raw)).Transaction.Nonce));
         foreach (var dropped in raws.Where(raw => raw.Dropped))
         {
             Assert.True(raws.Count(raw => raw.Raw == dropped.Raw) >= 2, "a dropped raw transaction must have been resent identically");
