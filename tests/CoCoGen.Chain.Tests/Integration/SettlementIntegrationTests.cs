@@ -138,6 +138,54 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
         Assert.Equal((byte)RoundStatus.Disputed, notClosed.Status);
     }
 
+    [Fact]
+    public async Task A_transaction_that_reverts_when_mined_is_decoded_into_its_typed_error()
+    {
+        var scenario = await SettlementScenario.CreateAsync(chain, 1, 12, 0, [Ether], seed: 9);
+        var member = scenario.Members[0];
+        var start = await chain.Rpc.GetTransactionCountAsync(member.Account, BlockTag.Latest, CancellationToken.None);
+        await chain.Rpc.RequestAsync("evm_setAutomine", [false], CancellationToken.None);
+        Task<TransactionReceipt> first, second;
+        try
+        {
+            // Both withdrawals pass their estimates against the same state; the second cannot be paid once the first is mined.
+            first = member.WithdrawAsync(Ether);
+            second = member.WithdrawAsync(Ether);
+            while (!first.IsCompleted && !second.IsCompleted
+                && await chain.Rpc.GetTransactionCountAsync(member.Account, BlockTag.Pending, CancellationToken.None) < start + 2)
+            {
+                await Task.Delay(20);
+            }
+
+            await chain.Rpc.RequestAsync("evm_mine", [], CancellationToken.None);
+        }
+        finally
+        {
+            await chain.Rpc.RequestAsync("evm_setAutomine", [true], CancellationToken.None);
+        }
+
+        var outcomes = await Task.WhenAll(Capture(first), Capture(second));
+        Assert.Single(outcomes, outcome => outcome is TransactionReceipt { Succeeded: true });
+        var insufficient = Assert.IsType<CoCoGenSettlementInsufficientBondException>(Assert.Single(outcomes, outcome => outcome is Exception));
+        Assert.Equal(member.Account, insufficient.Member);
+        Assert.Equal(BigInteger.Zero, insufficient.Bond);
+        Assert.Equal(Ether, insufficient.Amount);
+        Assert.IsType<CoCoGen.Chain.Sending.TransactionRevertedException>(insufficient.InnerException?.InnerException);
+        Assert.Equal(BigInteger.Zero, await scenario.Coordinator.BondOfAsync(member.Account));
+    }
+
+    private static async Task<object> Capture(Task<TransactionReceipt> task)
+    {
+        try
+        {
+            return await task;
+        }
+        catch (CoCoGen.Chain.Contracts.ContractRevertException exception)
+        {
+            return exception;
+        }
+    }
+
     private async Task PassDeadlineAsync()
     {
         await chain.Rpc.RequestAsync("evm_increaseTime", [3601], CancellationToken.None);
