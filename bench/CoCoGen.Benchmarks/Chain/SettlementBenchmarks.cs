@@ -68,7 +68,7 @@ public class SettlementBenchmarks
     {
         _node = await HardhatNode.StartAsync(new HardhatNodeOptions(), null, CancellationToken.None);
         var rpc = new JsonRpcClient(Http, new JsonRpcOptions { Endpoint = _node.Endpoint, ChainId = ChainId });
-        var nonces = new NonceManager(rpc);
+        var nonces = new NonceAllocator(rpc);
         var wallet = new HdWallet(HdWallet.HardhatMnemonic);
         var options = new TransactionSenderOptions { ChainId = ChainId, ReceiptPollInitialDelay = TimeSpan.FromMilliseconds(2), ReceiptPollMaxDelay = TimeSpan.FromMilliseconds(50) };
         var deployer = await TransactionSender.CreateAsync(rpc, new PrivateKeySigner(wallet.Account(0)), nonces, options, null, CancellationToken.None);

@@ -6,12 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace CoCoGen.Chain.Hosting;
 
-/// <summary>Registers the chain client in a host: a typed-HttpClient <see cref="IEthereumRpc"/> and a shared <see cref="NonceManager"/>.</summary>
+/// <summary>Registers the chain client in a host: a typed-HttpClient <see cref="IEthereumRpc"/> and a shared <see cref="NonceAllocator"/>.</summary>
 public static class ChainServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="JsonRpcClient"/> as <see cref="IEthereumRpc"/> (one HttpClient from IHttpClientFactory), validates
-    /// <see cref="JsonRpcOptions"/> when the host starts, and adds one <see cref="NonceManager"/> for every sender.
+    /// <see cref="JsonRpcOptions"/> when the host starts, and adds one <see cref="NonceAllocator"/> for every sender.
     /// </summary>
     public static IServiceCollection AddEthereumJsonRpc(this IServiceCollection services, Action<JsonRpcOptions> configure)
     {
@@ -26,7 +26,7 @@ public static class ChainServiceCollectionExtensions
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JsonRpcClient)),
             provider.GetRequiredService<IOptions<JsonRpcOptions>>().Value,
             provider.GetService<ILogger<JsonRpcClient>>()));
-        services.AddSingleton(provider => new NonceManager(provider.GetRequiredService<IEthereumRpc>()));
+        services.AddSingleton(provider => new NonceAllocator(provider.GetRequiredService<IEthereumRpc>()));
         return services;
     }
 

@@ -17,13 +17,13 @@ public sealed partial class TransactionSender
 {
     private readonly IEthereumRpc _rpc;
     private readonly ITransactionSigner _signer;
-    private readonly NonceManager _nonces;
+    private readonly NonceAllocator _nonces;
     private readonly FeeOracle _fees;
     private readonly ReceiptPoller _poller;
     private readonly TransactionSenderOptions _options;
     private readonly ILogger _logger;
 
-    private TransactionSender(IEthereumRpc rpc, ITransactionSigner signer, NonceManager nonces, TransactionSenderOptions options, ILogger? logger)
+    private TransactionSender(IEthereumRpc rpc, ITransactionSigner signer, NonceAllocator nonces, TransactionSenderOptions options, ILogger? logger)
     {
         _rpc = rpc;
         _signer = signer;
@@ -45,7 +45,7 @@ public sealed partial class TransactionSender
     /// Senders that share an account must share <paramref name="nonces"/>.
     /// </summary>
     /// <exception cref="ChainIdMismatchException">The node serves another chain.</exception>
-    public static async Task<TransactionSender> CreateAsync(IEthereumRpc rpc, ITransactionSigner signer, NonceManager nonces, TransactionSenderOptions options, ILogger? logger, CancellationToken cancellationToken)
+    public static async Task<TransactionSender> CreateAsync(IEthereumRpc rpc, ITransactionSigner signer, NonceAllocator nonces, TransactionSenderOptions options, ILogger? logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(signer);

@@ -16,7 +16,7 @@ public sealed class ChainServiceCollectionExtensionsTests
             .BuildServiceProvider();
         var rpc = Assert.IsType<JsonRpcClient>(provider.GetRequiredService<IEthereumRpc>());
         Assert.Equal(31337UL, rpc.ExpectedChainId);
-        Assert.Same(provider.GetRequiredService<NonceManager>(), provider.GetRequiredService<NonceManager>());
+        Assert.Same(provider.GetRequiredService<NonceAllocator>(), provider.GetRequiredService<NonceAllocator>());
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public sealed class TransactionDeliveryTests(HardhatFixture chain)
     public async Task A_nonce_used_by_another_sender_is_reported_and_the_next_send_rereads_the_node()
     {
         var shared = await chain.SenderAsync(13);
-        var outsider = await TransactionSender.CreateAsync(chain.Rpc, new PrivateKeySigner(chain.Key(13)), new CoCoGen.Chain.Nonces.NonceManager(chain.Rpc),
+        var outsider = await TransactionSender.CreateAsync(chain.Rpc, new PrivateKeySigner(chain.Key(13)), new CoCoGen.Chain.Nonces.NonceAllocator(chain.Rpc),
             new TransactionSenderOptions { ChainId = HardhatFixture.HardhatChainId }, null, CancellationToken.None);
         var recipient = chain.Key(12).Address;
         var first = await shared.SendAndWaitAsync(new TransactionRequest(recipient, [], 1), CancellationToken.None);

@@ -9,13 +9,13 @@ namespace CoCoGen.Chain.Nonces;
 /// sign-and-broadcast for one account runs under that account's lock, and the nonce advances only when the
 /// node accepted the transaction. The first use reads the account's pending transaction count.
 /// </summary>
-public sealed class NonceManager
+public sealed class NonceAllocator
 {
     private readonly IEthereumRpc _rpc;
     private readonly ConcurrentDictionary<EthereumAddress, AccountNonce> _accounts = new();
 
     /// <summary>Reads starting nonces from the given node.</summary>
-    public NonceManager(IEthereumRpc rpc) => _rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
+    public NonceAllocator(IEthereumRpc rpc) => _rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
 
     /// <summary>
     /// Runs <paramref name="broadcast"/> with the account's next nonce while holding the account's lock; the nonce
