@@ -13,6 +13,9 @@ import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol
  *
  * Rounds are a state machine: None -> Open -> (Closed -> Settled) | Disputed. While a round is Open or
  * Closed, the bonds of its members are locked and the membership and parameters are frozen.
+ * A Closed round is settled exactly once, by one of two paths that both end in Settled: {payoffTransfer}
+ * (nets from the pair rule above) or {payoffTransferNet} (a budget-balanced net vector the coordinator
+ * computed off chain with another mechanism, e.g. the Shapley payments of reciprocally fair FL).
  * A member's own profile must equal the coordinator's record of that member's update, otherwise the
  * round is Disputed and nothing is transferred.
  *
@@ -69,6 +72,8 @@ contract CoCoGenSettlement is ReentrancyGuard {
     uint256 public constant MAX_GAMMA_WAD = 1e30;
     /// @notice Largest accepted conversion from one payoff unit to wei (1e12 ether).
     uint256 public constant MAX_WEI_PER_UNIT = 1e30;
+    /// @notice Largest accepted |net| of one member in {payoffTransferNet}; 64 of them cannot overflow int256.
+    int256 public constant MAX_ABS_NET_WEI = 1e54;
 
     uint256 private constant WAD = 1e18;
     int256 private constant SIGNED_WAD = 1e18;
@@ -136,6 +141,8 @@ contract CoCoGenSettlement is ReentrancyGuard {
     event PayoffTransferred(uint256 indexed round, address indexed member, int256 netWei, uint256 bondWei);
     /// @notice Round `round` settled; its members' bonds are unlocked.
     event RoundSettled(uint256 indexed round, address indexed settledBy);
+    /// @notice The coordinator settled `round` with a supplied net vector; `netHash` = keccak256(abi.encodePacked(netWei)).
+    event PayoffNetTransferred(uint256 indexed round, address indexed settledBy, bytes32 netHash);
     /// @notice `member` withdrew `amountWei`; its bond is now `bondWei`.
     event Withdrawn(address indexed member, uint256 amountWei, uint256 bondWei);
     /// @notice `member` (index `index`) left; it keeps `bondWei` to withdraw.
@@ -207,6 +214,14 @@ contract CoCoGenSettlement is ReentrancyGuard {
     error CoCoGenSettlementTransferFailed(address member, uint256 amount);
     /// @notice No member has index `index` (there are `count`).
     error CoCoGenSettlementMemberIndexOutOfRange(uint256 index, uint256 count);
+    /// @notice A net vector needs one entry per member index: `expected` = memberCount().
+    error CoCoGenSettlementNetLength(uint256 expected, uint256 actual);
+    /// @notice `member` does not take part in round `round` but its net entry is `netWei`, not 0.
+    error CoCoGenSettlementNetOutsideRound(uint256 round, address member, int256 netWei);
+    /// @notice `member`'s net entry is outside [-max, max].
+    error CoCoGenSettlementNetOutOfRange(address member, int256 netWei, int256 max);
+    /// @notice The net vector for round `round` sums to `sum` wei, not 0; nothing changed.
+    error CoCoGenSettlementNetSumNonZero(uint256 round, int256 sum);
 
     /// @dev Reverts unless the caller is the coordinator.
     modifier onlyCoordinator() {
@@ -436,29 +451,45 @@ contract CoCoGenSettlement is ReentrancyGuard {
     function payoffTransfer(uint256 round) external {
         Round storage r = _rounds[round];
         if (r.status != RoundStatus.Closed) revert CoCoGenSettlementRoundNotClosed(round, r.status);
-        int256[] memory netWei = _netWei(round);
-        uint256 n = netWei.length;
+        _applyNet(round, r, _netWei(round));
+    }
+
+    /**
+     * @notice Settles a Closed round with a net vector computed off chain (Closed -> Settled), instead of
+     * {payoffTransfer}'s pair rule: for budget-balanced mechanisms whose payments are not pairwise
+     * contribution gaps, such as M^Shap of reciprocally fair FL (payment_i = Shapley share - own gain).
+     * Named as TradeFL's payoffTransfer step, taking the Net vector. Only the coordinator may call, since
+     * the vector is its claim (published by {PayoffNetTransferred} with its hash); the contract enforces
+     * budget balance (sum exactly 0 wei), that only the round's members move, and that every payer's
+     * bond covers its debit. Both paths require Closed and leave Settled, so a round settles once.
+     * Reverts change nothing; after {CoCoGenSettlementUncoveredPayer} the payer can top up and the
+     * coordinator retry.
+     * @param round a Closed round.
+     * @param netWei one entry per member index (memberCount() entries, as {payoffCalculate} returns):
+     * positive receives, negative pays, 0 for members outside the round; |entry| <= MAX_ABS_NET_WEI.
+     */
+    function payoffTransferNet(uint256 round, int256[] calldata netWei) external onlyCoordinator {
+        Round storage r = _rounds[round];
+        if (r.status != RoundStatus.Closed) revert CoCoGenSettlementRoundNotClosed(round, r.status);
+        uint256 n = _members.length;
+        if (netWei.length != n) revert CoCoGenSettlementNetLength(n, netWei.length);
+        uint64 activeMask = r.activeMask;
+        int256 sum = 0;
         for (uint256 i = 0; i < n; ++i) {
-            if (netWei[i] < 0) {
-                address payer = _members[i];
-                uint256 debit = uint256(-netWei[i]);
-                uint256 bond = _bonds[payer];
-                if (bond < debit) revert CoCoGenSettlementUncoveredPayer(payer, bond, debit);
+            int256 net = netWei[i];
+            if (net == 0) continue;
+            if (activeMask & _bit(i) == 0) revert CoCoGenSettlementNetOutsideRound(round, _members[i], net);
+            if (net > MAX_ABS_NET_WEI || net < -MAX_ABS_NET_WEI) {
+                revert CoCoGenSettlementNetOutOfRange(_members[i], net, MAX_ABS_NET_WEI);
+            }
+            // Cannot overflow: at most 64 entries of |net| <= 1e54.
+            unchecked {
+                sum += net;
             }
         }
-        r.status = RoundStatus.Settled;
-        activeRound = 0;
-        uint64 activeMask = r.activeMask;
-        for (uint256 i = 0; i < n; ++i) {
-            if (activeMask & _bit(i) == 0) continue;
-            address member = _members[i];
-            int256 net = netWei[i];
-            uint256 bond = _bonds[member];
-            bond = net < 0 ? bond - uint256(-net) : bond + uint256(net);
-            _bonds[member] = bond;
-            emit PayoffTransferred(round, member, net, bond);
-        }
-        emit RoundSettled(round, msg.sender);
+        if (sum != 0) revert CoCoGenSettlementNetSumNonZero(round, sum);
+        emit PayoffNetTransferred(round, msg.sender, keccak256(abi.encodePacked(netWei)));
+        _applyNet(round, r, netWei);
     }
 
     /**
@@ -572,6 +603,36 @@ contract CoCoGenSettlement is ReentrancyGuard {
         if (j >= n) revert CoCoGenSettlementMemberIndexOutOfRange(j, n);
         if (i == j) return 0;
         return i < j ? _rho(i, j) : _rho(j, i);
+    }
+
+    /**
+     * @dev Moves the bonds of `round`'s members by `netWei` (by member index, entries of members outside
+     * the round are 0, entries sum to 0) and marks the round Settled. Checks every payer first, so an
+     * uncovered one reverts before any effect. No external call: bonds leave only through {withdraw}.
+     */
+    function _applyNet(uint256 round, Round storage r, int256[] memory netWei) private {
+        uint256 n = netWei.length;
+        for (uint256 i = 0; i < n; ++i) {
+            if (netWei[i] < 0) {
+                address payer = _members[i];
+                uint256 debit = uint256(-netWei[i]);
+                uint256 bond = _bonds[payer];
+                if (bond < debit) revert CoCoGenSettlementUncoveredPayer(payer, bond, debit);
+            }
+        }
+        r.status = RoundStatus.Settled;
+        activeRound = 0;
+        uint64 activeMask = r.activeMask;
+        for (uint256 i = 0; i < n; ++i) {
+            if (activeMask & _bit(i) == 0) continue;
+            address member = _members[i];
+            int256 net = netWei[i];
+            uint256 bond = _bonds[member];
+            bond = net < 0 ? bond - uint256(-net) : bond + uint256(net);
+            _bonds[member] = bond;
+            emit PayoffTransferred(round, member, net, bond);
+        }
+        emit RoundSettled(round, msg.sender);
     }
 
     /// @dev Net transfers of `round` by member index; each unordered pair is computed once.
