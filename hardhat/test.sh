@@ -27,9 +27,10 @@ if [ "$status" -ne 0 ] && [ "$fail" -eq 0 ]; then
   fail=1 # a failure before any test ran (compilation, configuration)
 fi
 if [ -s "$stats" ]; then
-  # One line per invariant run: successful handler calls, settled rounds, re-entry attempts.
-  awk '{ calls += $1; settled += $2; reentries += $3; if ($1 == 0) empty++ }
-       END { printf "# invariant: %d run summaries (afterInvariant), successful handler calls %d, settled rounds %d, re-entry attempts %d, runs without a successful call %d\n", NR, calls, settled, reentries, empty + 0 }' "$stats"
+  # One line per invariant run: successful handler calls, settled rounds, re-entry attempts, rounds
+  # settled through payoffTransferNet (included in settled rounds).
+  awk '{ calls += $1; settled += $2; reentries += $3; net += $4; if ($1 == 0) empty++ }
+       END { printf "# invariant: %d run summaries (afterInvariant), successful handler calls %d, settled rounds %d (%d by net vector), re-entry attempts %d, runs without a successful call %d\n", NR, calls, settled, net, reentries, empty + 0 }' "$stats"
 fi
 echo "ℹ pass $pass"
 echo "ℹ fail $fail"

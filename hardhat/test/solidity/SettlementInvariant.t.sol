@@ -21,6 +21,10 @@ contract SettlementHandler is SettlementTestBase {
 
     uint256 public successfulCalls;
     uint256 public settledRounds;
+    /// @dev Rounds settled through payoffTransferNet (also counted in settledRounds).
+    uint256 public netSettledRounds;
+    /// @dev payoffTransferNet calls that succeeded with a vector not summing to 0 (must stay 0).
+    uint256 public unbalancedAccepted;
     uint256 public ghostDeposited;
     uint256 public ghostPaidOut;
     /// @dev Largest |sum of nets| seen at any settlement (must stay 0).
@@ -148,6 +152,41 @@ contract SettlementHandler is SettlementTestBase {
         }
     }
 
+    /// @dev Settles the Closed round through payoffTransferNet with a random budget-balanced vector (the
+    /// M^Shap path): every round member pays a random part of its bond and one member, chosen by `seed`,
+    /// receives the total, so every payer is covered. One call in four first tries the vector with one
+    /// wei too much, which must revert.
+    function payoffTransferNet(uint256 seed) external {
+        uint256 round = settlement.activeRound();
+        if (settlement.roundStatus(round) != CoCoGenSettlement.RoundStatus.Closed) return;
+        (uint64 activeMask,,) = settlement.roundMembers(round);
+        uint256 n = settlement.memberCount();
+        int256[] memory net = new int256[](n);
+        uint256[] memory inRound = new uint256[](n);
+        uint256 count = 0;
+        int256 paid = 0;
+        for (uint256 i = 0; i < n; ++i) {
+            if (activeMask & (uint64(1) << i) == 0) continue;
+            inRound[count++] = i;
+            uint256 bond = settlement.bondOf(settlement.memberAt(i));
+            net[i] = -int256(bound(uint256(keccak256(abi.encode(seed, i))), 0, bond));
+            paid -= net[i];
+        }
+        net[inRound[seed % count]] += paid;
+        if (seed % 4 == 0) {
+            net[inRound[seed % count]] += 1;
+            try settlement.payoffTransferNet(round, net) {
+                ++unbalancedAccepted;
+            } catch {}
+            net[inRound[seed % count]] -= 1;
+        }
+        try settlement.payoffTransferNet(round, net) {
+            ++settledRounds;
+            ++netSettledRounds;
+            record(0, 0);
+        } catch {}
+    }
+
     /// @dev Revert data without its 4-byte selector.
     function slice4(bytes memory data) private pure returns (bytes memory rest) {
         rest = new bytes(data.length - 4);
@@ -230,7 +269,7 @@ contract SettlementInvariantTest is SettlementTestBase {
 
     /// @notice Only the handler's actions, not its views, are fuzzed.
     function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        bytes4[] memory selectors = new bytes4[](9);
+        bytes4[] memory selectors = new bytes4[](10);
         selectors[0] = SettlementHandler.deposit.selector;
         selectors[1] = SettlementHandler.withdraw.selector;
         selectors[2] = SettlementHandler.openRound.selector;
@@ -240,6 +279,7 @@ contract SettlementInvariantTest is SettlementTestBase {
         selectors[6] = SettlementHandler.payoffTransfer.selector;
         selectors[7] = SettlementHandler.fullRound.selector;
         selectors[8] = SettlementHandler.exitMembership.selector;
+        selectors[9] = SettlementHandler.payoffTransferNet.selector;
         targets = new FuzzSelector[](1);
         targets[0] = FuzzSelector({addr: address(handler), selectors: selectors});
     }
@@ -261,10 +301,12 @@ contract SettlementInvariantTest is SettlementTestBase {
         assertEq(address(settlement).balance, deposited - withdrawn, "balance = deposited - withdrawn");
         assertEq(handler.maxNetResidual(), 0, "max residual of sum(net) in wei");
         assertEq(handler.attacker().reentrySuccesses(), 0, "successful re-entries");
+        assertEq(handler.unbalancedAccepted(), 0, "net vectors accepted with a non-zero sum");
     }
 
     /// @notice Runs after each invariant run: the sequence did something, so the invariants were not vacuous.
-    /// Appends "successfulCalls settledRounds reentryAttempts" to STATS_FILE for hardhat/test.sh's summary.
+    /// Appends "successfulCalls settledRounds reentryAttempts netSettledRounds" to STATS_FILE for
+    /// hardhat/test.sh's summary.
     function afterInvariant() public {
         assertTrue(handler.successfulCalls() > 0, "successful handler calls in the run");
         vm.writeLine(
@@ -274,7 +316,9 @@ contract SettlementInvariantTest is SettlementTestBase {
                 " ",
                 vm.toString(handler.settledRounds()),
                 " ",
-                vm.toString(handler.attacker().reentryAttempts())
+                vm.toString(handler.attacker().reentryAttempts()),
+                " ",
+                vm.toString(handler.netSettledRounds())
             )
         );
     }
