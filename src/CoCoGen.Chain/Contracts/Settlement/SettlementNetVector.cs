@@ -1,0 +1,58 @@
+using System.Numerics;
+using CoCoGen.Chain.Hashing;
+using CoCoGen.Chain.Primitives;
+
+namespace CoCoGen.Chain.Contracts.Settlement;
+
+/// <summary>
+/// The net vector that <c>payoffTransferNet</c> takes, checked off chain as the contract checks it, and the hash its
+/// <c>PayoffNetTransferred</c> event publishes, so a caller can verify a settlement from its log.
+/// </summary>
+public static class SettlementNetVector
+{
+    /// <summary>The contract's <c>MAX_ABS_NET_WEI</c>: the largest |entry| it accepts (1e54).</summary>
+    public static readonly BigInteger MaxAbsNetWei = BigInteger.Pow(10, 54);
+
+    /// <summary>keccak256(abi.encodePacked(netWei)): each entry as a 32-byte two's-complement word, concatenated.</summary>
+    /// <param name="netWei">The entries, by member index.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An entry does not fit in int256.</exception>
+    public static byte[] Hash(IReadOnlyList<BigInteger> netWei)
+    {
+        ArgumentNullException.ThrowIfNull(netWei);
+        var packed = new byte[netWei.Count * EvmWord.Size];
+        for (var i = 0; i < netWei.Count; i++)
+        {
+            if (netWei[i] < EvmWord.MinInt256 || netWei[i] > EvmWord.MaxInt256)
+            {
+                throw new ArgumentOutOfRangeException(nameof(netWei), netWei[i], $"Entry {i} does not fit in int256.");
+            }
+
+            EvmWord.Write(netWei[i], packed.AsSpan(i * EvmWord.Size, EvmWord.Size));
+        }
+
+        return Keccak256.Hash(packed);
+    }
+
+    /// <summary>Checks what the contract checks before coverage: every |entry| ≤ <see cref="MaxAbsNetWei"/> and Σ = 0 exactly.</summary>
+    /// <param name="netWei">The entries, by member index.</param>
+    /// <exception cref="ArgumentException">An entry is out of range or the sum is not 0; the message names the entry or the sum.</exception>
+    public static void EnsureBalanced(IReadOnlyList<BigInteger> netWei)
+    {
+        ArgumentNullException.ThrowIfNull(netWei);
+        var sum = BigInteger.Zero;
+        for (var i = 0; i < netWei.Count; i++)
+        {
+            if (BigInteger.Abs(netWei[i]) > MaxAbsNetWei)
+            {
+                throw new ArgumentException($"Net entry {i} is {netWei[i]} wei, beyond ±{MaxAbsNetWei}.", nameof(netWei));
+            }
+
+            sum += netWei[i];
+        }
+
+        if (!sum.IsZero)
+        {
+            throw new ArgumentException($"The net vector sums to {sum} wei, not 0.", nameof(netWei));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Numerics;
+using CoCoGen.Chain.Contracts.Settlement;
+using CoCoGen.Chain.Hashing;
+using CoCoGen.Chain.Primitives;
+
+namespace CoCoGen.Chain.Tests.Contracts;
+
+public sealed class SettlementNetVectorTests
+{
+    [Fact]
+    public void Hash_is_keccak_of_the_entries_as_packed_twos_complement_words()
+    {
+        var packed = new byte[64];
+        packed[31] = 5;
+        packed.AsSpan(32).Fill(0xff);
+        packed[63] = 0xfb;
+        Assert.Equal(Keccak256.Hash(packed), SettlementNetVector.Hash([5, -5]));
+        Assert.Equal(Keccak256.Hash([]), SettlementNetVector.Hash([]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SettlementNetVector.Hash([EvmWord.MaxInt256 + 1]));
+    }
+
+    [Fact]
+    public void EnsureBalanced_accepts_a_zero_sum_within_the_bound_and_names_the_sum_or_the_entry_otherwise()
+    {
+        var max = SettlementNetVector.MaxAbsNetWei;
+        SettlementNetVector.EnsureBalanced([max, -max, 0]);
+        var sum = Assert.Throws<ArgumentException>(() => SettlementNetVector.EnsureBalanced([3, -1, -1]));
+        Assert.Contains("sums to 1 wei", sum.Message, StringComparison.Ordinal);
+        var entry = Assert.Throws<ArgumentException>(() => SettlementNetVector.EnsureBalanced([0, max + 1, -(max + 1)]));
+        Assert.Contains("entry 1", entry.Message, StringComparison.Ordinal);
+        Assert.Equal(BigInteger.Pow(10, 54), max);
+    }
+}
