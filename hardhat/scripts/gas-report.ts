@@ -1,5 +1,5 @@
-// Gas of a settlement (closeRound + payoffTransfer) with 3, 10, 50 and 64 (MAX_MEMBERS) members, and of every
-// member-facing call, measured from receipts on Hardhat's in-process chain.
+// Gas of a settlement (closeRound + payoffTransfer, or closeRound + payoffTransferNet with the same nets) with 3, 10,
+// 50 and 64 (MAX_MEMBERS) members, and of every member-facing call, measured from receipts on Hardhat's in-process chain.
 // Run: hardhat/bin/hardhat run scripts/gas-report.ts   (or `npm run gas` in hardhat/)
 import { network } from "hardhat";
 import { encodeAbiParameters, getAddress, keccak256, parseEther, type Address, type Hex } from "viem";
@@ -39,6 +39,7 @@ interface Row {
   members: number;
   closeRound: bigint;
   payoffTransfer: bigint;
+  payoffTransferNet: bigint;
   setCompetition: bigint;
   profileRecord: bigint;
 }
@@ -78,8 +79,13 @@ for (const n of SIZES) {
     if (n === 10 && i === 1) memberCalls.set("contributionSubmit", gas);
   }
   const closeRound = await gasOf(await settlement.write.closeRound([1n]));
+  // The same Closed round settled both ways: the net path gets the pair rule's vector, so both write the same bonds.
+  const nets = await settlement.read.payoffCalculate([1n]);
+  const closed = await networkHelpers.takeSnapshot();
+  const payoffTransferNet = await gasOf(await settlement.write.payoffTransferNet([1n, [...nets]]));
+  await closed.restore();
   const payoffTransfer = await gasOf(await settlement.write.payoffTransfer([1n]));
-  rows.push({ members: n, closeRound, payoffTransfer, setCompetition, profileRecord });
+  rows.push({ members: n, closeRound, payoffTransfer, payoffTransferNet, setCompetition, profileRecord });
   if (n === 10) {
     memberCalls.set("withdraw", await gasOf(await settlement.write.withdraw([parseEther("1")], { account: members[2] })));
     memberCalls.set("exitMembership", await gasOf(await settlement.write.exitMembership({ account: members[3] })));
@@ -87,11 +93,13 @@ for (const n of SIZES) {
 }
 
 console.log("Settlement (all members submitted; every pair with rho > 0):");
-console.log("| members | closeRound | payoffTransfer | settlement total | setCompetition | profileRecord (each) |");
-console.log("|---:|---:|---:|---:|---:|---:|");
+console.log(
+  "| members | closeRound | payoffTransfer | settlement total | payoffTransferNet | net settlement total | setCompetition | profileRecord (each) |",
+);
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
   console.log(
-    `| ${r.members} | ${r.closeRound} | ${r.payoffTransfer} | ${r.closeRound + r.payoffTransfer} | ${r.setCompetition} | ${r.profileRecord} |`,
+    `| ${r.members} | ${r.closeRound} | ${r.payoffTransfer} | ${r.closeRound + r.payoffTransfer} | ${r.payoffTransferNet} | ${r.closeRound + r.payoffTransferNet} | ${r.setCompetition} | ${r.profileRecord} |`,
   );
 }
 console.log("");
