@@ -66,23 +66,24 @@ internal static class Im2ColConvolution
         }
 
         float[][] partials = t_partials;
+        int length = weightGradient.Length;
         for (int w = 1; w < workers; w++)
         {
-            if (partials[w] is null || partials[w].Length != weightGradient.Length)
+            if (partials[w] is null || partials[w].Length < length)
             {
-                partials[w] = new float[weightGradient.Length];
+                partials[w] = new float[length];
             }
             else
             {
-                Array.Clear(partials[w]);
+                Array.Clear(partials[w], 0, length);
             }
         }
 
         ForEachChunk(g, maxThreads, (first, count, worker) =>
-            BackwardFilterChunk(input, outputGradient, worker == 0 ? weightGradient.Storage : partials[worker], g, first, count));
+            BackwardFilterChunk(input, outputGradient, worker == 0 ? weightGradient.Span : partials[worker].AsSpan(0, length), g, first, count));
         for (int w = 1; w < workers; w++)
         {
-            VectorKernels.Add(weightGradient.Span, partials[w], weightGradient.Span);
+            VectorKernels.Add(weightGradient.Span, partials[w].AsSpan(0, length), weightGradient.Span);
         }
     }
 
@@ -183,7 +184,7 @@ internal static class Im2ColConvolution
         }
     }
 
-    private static void BackwardFilterChunk(Tensor input, Tensor outputGradient, float[] weightGradient, Conv2dGeometry g, int first, int count)
+    private static void BackwardFilterChunk(Tensor input, Tensor outputGradient, Span<float> weightGradient, Conv2dGeometry g, int first, int count)
     {
         Conv2dGeometry c = g with { Batch = count };
         int pixels = g.OutHeight * g.OutWidth;
@@ -230,7 +231,7 @@ internal static class Im2ColConvolution
         {
             Im2Col.UnfoldTransposed(x, c, group, 0, count, columns);
             Sgemm.Multiply(false, false, rows, patch, width, 1, gradient.Slice(group * rows * width), width,
-                columns, patch, 1, weightGradient.AsSpan(group * rows * patch), patch, 1);
+                columns, patch, 1, weightGradient.Slice(group * rows * patch), patch, 1);
         }
     }
 
@@ -286,7 +287,7 @@ internal static class Im2ColConvolution
             return;
         }
 
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        Parallel.For(0, workers, ParallelSettings.For(workers), w =>
             RunRange(g.Batch * w / workers, g.Batch * (w + 1) / workers, chunk, w, body));
     }
 
