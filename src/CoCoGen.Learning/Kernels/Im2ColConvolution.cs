@@ -4,7 +4,7 @@ namespace CoCoGen.Learning.Kernels;
 
 /// <summary>
 /// Convolution on the CPU: the batch is cut into sample chunks whose im2col matrix fits in the L2 cache,
-/// and the chunks are spread statically over the worker threads (each with its own workspace), so every
+/// and worker threads take chunks in turn (each with its own workspace), so every
 /// matrix product runs single-threaded on cache-resident data. Depthwise convolutions and small stride-1 ones
 /// (<see cref="DirectConvolution"/>) use direct kernels and 1×1 convolutions multiply the input in place,
 /// all chunked the same way.
@@ -271,32 +271,39 @@ internal static class Im2ColConvolution
     {
         int threads = maxThreads == 0 ? Environment.ProcessorCount : Math.Min(maxThreads, Environment.ProcessorCount);
         long work = (long)g.Batch * g.OutChannels * g.OutHeight * g.OutWidth * g.PatchSize;
-        int chunk = ChunkSize(g);
-        int chunks = (g.Batch + chunk - 1) / chunk;
-        return work < ParallelThreshold ? 1 : Math.Max(1, Math.Min(threads, Math.Min(chunks * 2, g.Batch)));
+        return work < ParallelThreshold ? 1 : Math.Max(1, Math.Min(threads, g.Batch));
     }
 
-    // Static partition: worker w takes samples [w·B/W, (w+1)·B/W), cut into cache-sized chunks.
+    // Cache-sized, and small enough that every worker gets at least one chunk.
+    private static int ChunkSize(in Conv2dGeometry g, int workers)
+        => Math.Min(ChunkSize(g), (g.Batch + workers - 1) / workers);
+
+    // Workers take cache-sized chunks from a shared counter, so on a loaded machine a descheduled worker holds
+    // up only the chunk it is on while the other takes the rest.
     private static void ForEachChunk(Conv2dGeometry g, int maxThreads, Action<int, int, int> body)
     {
         int workers = Workers(g, maxThreads);
-        int chunk = ChunkSize(g);
+        int chunk = ChunkSize(g, workers);
         if (workers == 1)
         {
-            RunRange(0, g.Batch, chunk, 0, body);
+            for (int first = 0; first < g.Batch; first += chunk)
+            {
+                body(first, Math.Min(chunk, g.Batch - first), 0);
+            }
+
             return;
         }
 
+        int chunks = (g.Batch + chunk - 1) / chunk;
+        int next = -1;
         Parallel.For(0, workers, ParallelSettings.For(workers), w =>
-            RunRange(g.Batch * w / workers, g.Batch * (w + 1) / workers, chunk, w, body));
-    }
-
-    private static void RunRange(int start, int end, int chunk, int worker, Action<int, int, int> body)
-    {
-        for (int first = start; first < end; first += chunk)
         {
-            body(first, Math.Min(chunk, end - first), worker);
-        }
+            for (int index = Interlocked.Increment(ref next); index < chunks; index = Interlocked.Increment(ref next))
+            {
+                int first = index * chunk;
+                body(first, Math.Min(chunk, g.Batch - first), w);
+            }
+        });
     }
 
     private static Span<float> Workspace(ref float[]? buffer, int length)
