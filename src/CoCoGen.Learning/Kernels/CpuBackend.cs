@@ -12,7 +12,7 @@ public sealed class CpuBackend : IComputeBackend
     private readonly int _maxThreads;
 
     /// <summary>Creates a backend.</summary>
-    /// <param name="maxThreads">Threads SGEMM may use; 0 uses every processor.</param>
+    /// <param name="maxThreads">Threads the kernels may use; 0 uses every processor.</param>
     public CpuBackend(int maxThreads = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxThreads);
