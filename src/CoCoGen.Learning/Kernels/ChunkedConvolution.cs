@@ -9,7 +9,7 @@ namespace CoCoGen.Learning.Kernels;
 /// (<see cref="DirectConvolution"/>) use direct kernels and 1×1 convolutions multiply the input in place,
 /// all chunked the same way.
 /// </summary>
-internal static class Im2ColConvolution
+internal static class ChunkedConvolution
 {
     // Floats of im2col matrix per chunk: 512 KiB, half of a Zen 4 core's L2.
     private const int ColumnBudget = 1 << 17;
