@@ -13,9 +13,12 @@ internal static unsafe class ShortRows
     public static void Copy(float* source, float* destination, int length)
     {
         int i = 0;
-        for (; i + 16 <= length; i += 16)
+        if (Vector512.IsHardwareAccelerated)
         {
-            Vector512.Load(source + i).Store(destination + i);
+            for (; i + 16 <= length; i += 16)
+            {
+                Vector512.Load(source + i).Store(destination + i);
+            }
         }
 
         for (; i + 8 <= length; i += 8)
@@ -33,9 +36,12 @@ internal static unsafe class ShortRows
     public static void Add(float* source, float* destination, int length)
     {
         int i = 0;
-        for (; i + 16 <= length; i += 16)
+        if (Vector512.IsHardwareAccelerated)
         {
-            (Vector512.Load(destination + i) + Vector512.Load(source + i)).Store(destination + i);
+            for (; i + 16 <= length; i += 16)
+            {
+                (Vector512.Load(destination + i) + Vector512.Load(source + i)).Store(destination + i);
+            }
         }
 
         for (; i + 8 <= length; i += 8)
@@ -54,7 +60,7 @@ internal static unsafe class ShortRows
     public static void MultiplyAdd(float* source, float scale, float* destination, int length)
     {
         int i = 0;
-        if (length >= 16)
+        if (Vector512.IsHardwareAccelerated && length >= 16)
         {
             Vector512<float> s512 = Vector512.Create(scale);
             for (; i + 16 <= length; i += 16)
