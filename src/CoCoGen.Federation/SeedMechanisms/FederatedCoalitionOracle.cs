@@ -60,6 +60,9 @@ public sealed class FederatedCoalitionOracle : ICoalitionAccuracyOracle
     /// <inheritdoc />
     public IReadOnlyList<double> GlobalAccuracies => _accuracies;
 
+    /// <summary>B, images per batch: s_i batches are s_i·B images.</summary>
+    public int BatchSize => _workspace.BatchSize;
+
     /// <summary>Iterations committed so far.</summary>
     public int Iteration => _iteration;
 

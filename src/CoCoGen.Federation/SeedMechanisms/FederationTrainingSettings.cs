@@ -6,7 +6,7 @@ namespace CoCoGen.Federation.SeedMechanisms;
 /// each from its own block of classes (the ten classes cut into Agents contiguous blocks), the rest from the others.
 /// s_i counts batches of <see cref="BatchSize"/> images, as in the paper.
 /// </summary>
-/// <param name="Agents">n, 1 to 10.</param>
+/// <param name="Agents">n: 1 to 10 when every agent has its own block of classes, up to 64 when agents come in groups.</param>
 /// <param name="TrainPerAgent">Training images per agent.</param>
 /// <param name="TestPerAgent">Test images per agent (its a_i).</param>
 /// <param name="HomeFraction">Share of an agent's images from its own classes.</param>
@@ -23,11 +23,13 @@ public sealed record FederationTrainingSettings(
     ulong Seed = 1)
 {
     /// <summary>Throws naming the first field out of range.</summary>
-    public void Validate()
+    /// <param name="grouped">Whether agents share blocks of classes by group (then more than ten agents are allowed).</param>
+    public void Validate(bool grouped = false)
     {
-        if (Agents is < 1 or > 10)
+        int most = grouped ? 64 : 10;
+        if (Agents < 1 || Agents > most)
         {
-            throw new ArgumentException($"agents: must be 1 to 10 (one block of classes each), got {Agents}.");
+            throw new ArgumentException($"agents: must be 1 to {most}{(grouped ? string.Empty : " (one block of classes each)")}, got {Agents}.");
         }
 
         if (TrainPerAgent < 1 || TestPerAgent < 1)
