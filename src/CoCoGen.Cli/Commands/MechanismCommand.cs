@@ -61,10 +61,16 @@ public static class MechanismCommand
                     throw new MechanismInputException($"--input: file {file.FullName} does not exist.");
                 }
 
+                string? dataset = sweep ? null : parse.GetValue(train);
+                if (dataset is not null && dataset != MechanismRunOptions.FashionMnistName)
+                {
+                    throw new MechanismInputException($"--train: unknown dataset \"{dataset}\" ({MechanismRunOptions.FashionMnistName}).");
+                }
+
                 var root = MechanismJsonObject.Parse(File.ReadAllText(file.FullName));
                 var options = sweep
                     ? new MechanismRunOptions(CsvPath: parse.GetValue(csv)?.FullName, ChartsDirectory: parse.GetValue(charts)?.FullName)
-                    : new MechanismRunOptions(Train: parse.GetValue(train), DataDirectory: parse.GetValue(dataDir)?.FullName, Seed: parse.GetValue(seed));
+                    : new MechanismRunOptions(Train: dataset, DataDirectory: parse.GetValue(dataDir)?.FullName, Seed: parse.GetValue(seed));
                 var result = run(root, options);
                 string json = JsonSerializer.Serialize(result, OutputOptions);
                 var target = parse.GetValue(output);
