@@ -53,9 +53,6 @@ public sealed class FederatedDuopolyTraining : IDuopolyTraining
     /// <inheritdoc />
     public double MaximalQuality { get; }
 
-    /// <summary>Update steps taken or tried so far (both firms).</summary>
-    public int Steps => (int)_steps;
-
     /// <summary>
     /// Estimates q_h* by training the high firm's solo model on the joint data for the settings' reference epochs
     /// (never below q_h,0).
