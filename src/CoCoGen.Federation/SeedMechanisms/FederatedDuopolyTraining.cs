@@ -5,12 +5,16 @@ namespace CoCoGen.Federation.SeedMechanisms;
 
 /// <summary>
 /// Algorithm 1's training process on real data: two LeNet-5 firms with complementary label skews (see
-/// <see cref="DuopolyStart"/>), quality q = accuracy on the target set. An update step runs SGD on the joint
-/// objective (the union of both firms' data: each firm shares its loss gradients) for a few batches. Because real
-/// SGD on a non-convex network does not obey the step-size bounds of Propositions 3 and 5, the bounds are enforced
-/// on the measured quality instead: an update that overshoots its cap (b̃·q_h for the high firm, q̂_l for the low one)
-/// is pulled back along the segment from the old to the new weights by bisection until it lies under the cap, and an
-/// update that would lower a firm's quality is not taken (assumption 4: qualities never decrease).
+/// <see cref="DuopolyStart"/>), quality q = accuracy on the target set. Each firm keeps a working model that runs SGD on
+/// the joint objective (the union of both firms' data: each firm shares its loss gradients) for a few batches per
+/// update step, and a released model whose quality is the q of the market. Real SGD on a non-convex network does not
+/// obey the step-size bounds of Propositions 3 and 5, so the bounds are enforced on the measured quality: the working
+/// model is released when its quality lies between the released one's and the cap (b̃·q_h for the high firm, q̂_l
+/// for the low one); above the cap, the released model moves along the segment towards the working one by bisection
+/// until it lies under the cap; a working model of lower quality is not released (assumption 4: qualities never
+/// decrease). Training on from the working model rather than the released one keeps a lucky release (a high
+/// accuracy on the finite target set) from stalling every later step; when the working model has run so far past the
+/// cap that no point of the segment can be released, it restarts from the released model.
 /// </summary>
 public sealed class FederatedDuopolyTraining : IDuopolyTraining
 {
@@ -18,6 +22,8 @@ public sealed class FederatedDuopolyTraining : IDuopolyTraining
     private readonly DuopolyTrainingSettings _settings;
     private Dictionary<string, Tensor> _low;
     private Dictionary<string, Tensor> _high;
+    private Dictionary<string, Tensor> _lowWorking;
+    private Dictionary<string, Tensor> _highWorking;
     private ulong _steps;
 
     /// <summary>Starts from the firms' solo models; <paramref name="maximalQuality"/> is the estimate of q_h*.</summary>
@@ -39,6 +45,8 @@ public sealed class FederatedDuopolyTraining : IDuopolyTraining
         _settings = start.Settings;
         _low = Copy(start.LowState);
         _high = Copy(start.HighState);
+        _lowWorking = _low;
+        _highWorking = _high;
         LowQuality = start.LowQuality;
         HighQuality = start.HighQuality;
         MaximalQuality = maximalQuality;
@@ -73,7 +81,7 @@ public sealed class FederatedDuopolyTraining : IDuopolyTraining
     /// <inheritdoc />
     public double ImproveHigh(double maxGrowth)
     {
-        var (state, quality) = Step(_high, HighQuality, maxGrowth * HighQuality);
+        var (state, quality) = Step(ref _highWorking, _high, HighQuality, maxGrowth * HighQuality);
         if (quality >= HighQuality)
         {
             _high = state;
@@ -88,7 +96,7 @@ public sealed class FederatedDuopolyTraining : IDuopolyTraining
     {
         for (int k = 0; k < _settings.MaxInnerSteps && LowQuality < cap; k++)
         {
-            var (state, quality) = Step(_low, LowQuality, cap);
+            var (state, quality) = Step(ref _lowWorking, _low, LowQuality, cap);
             if (quality > LowQuality)
             {
                 _low = state;
@@ -99,30 +107,30 @@ public sealed class FederatedDuopolyTraining : IDuopolyTraining
         return LowQuality;
     }
 
-    // One SGD step on the joint objective from `from`, then bisection back towards `from` while the quality is above `cap`.
-    private (Dictionary<string, Tensor> State, double Quality) Step(Dictionary<string, Tensor> from, double quality, double cap)
+    // One SGD step of the working model on the joint objective; returns the model to release (never above `cap`).
+    private (Dictionary<string, Tensor> State, double Quality) Step(ref Dictionary<string, Tensor> working, Dictionary<string, Tensor> released, double quality, double cap)
     {
         var workspace = _start.Workspace;
         var joint = _start.JointData;
         int[] order = [.. Enumerable.Range(0, joint.Count)];
         new RandomSource(_settings.Seed).Fork(1_000_003 + _steps++).Shuffle(order.AsSpan());
-        workspace.Load(from);
+        workspace.Load(working);
         workspace.Train(joint, order, 0, _settings.StepBatches * _settings.BatchSize);
-        var candidate = workspace.CopyState();
+        working = workspace.CopyState();
         double reached = workspace.Accuracy(_start.Target);
         if (reached <= cap)
         {
-            return (candidate, reached);
+            return (working, reached);
         }
 
         double lo = 0;
         double hi = 1;
-        var best = from;
+        var best = released;
         double bestQuality = quality;
         for (int b = 0; b < _settings.BisectionSteps; b++)
         {
             double mid = 0.5 * (lo + hi);
-            var point = ModelStates.Interpolate(from, candidate, mid);
+            var point = ModelStates.Interpolate(released, working, mid);
             double q = workspace.Accuracy(point, _start.Target);
             if (q <= cap)
             {
@@ -134,6 +142,12 @@ public sealed class FederatedDuopolyTraining : IDuopolyTraining
             {
                 hi = mid;
             }
+        }
+
+        if (bestQuality <= quality)
+        {
+            // Far past the cap with nothing releasable on the segment: restart from the released model with small steps.
+            working = released;
         }
 
         return (best, bestQuality);
