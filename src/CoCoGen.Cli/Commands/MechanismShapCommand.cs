@@ -94,7 +94,7 @@ public static class MechanismShapCommand
         int equilibriumRounds = 0;
         if (options.TrainsForReal)
         {
-            (trainingSettings, equilibriumRounds) = TrainingSettings(root, n, options.Seed);
+            (trainingSettings, equilibriumRounds) = TrainingSettings(root, n, options.Seed, grouped: kind == "grouped");
         }
         else if (root.Has("training"))
         {
@@ -183,12 +183,12 @@ public static class MechanismShapCommand
         return new { Mechanism = "mshap", Agents = ids, Results = results, FedBrShap = protocolResult };
     }
 
-    private static (FederationTrainingSettings Settings, int EquilibriumRounds) TrainingSettings(MechanismJsonObject root, int agents, ulong seed)
+    private static (FederationTrainingSettings Settings, int EquilibriumRounds) TrainingSettings(MechanismJsonObject root, int agents, ulong seed, bool grouped)
     {
         var defaults = new FederationTrainingSettings(Agents: agents, Seed: seed);
         if (!root.Has("training"))
         {
-            return (defaults, 0);
+            return (Validated(defaults, grouped), 0);
         }
 
         var training = root.Section("training");
@@ -207,16 +207,22 @@ public static class MechanismShapCommand
             throw new MechanismInputException($"training.equilibriumRounds: must be non-negative, got {rounds}.");
         }
 
+        return (Validated(settings, grouped), rounds);
+    }
+
+    private static FederationTrainingSettings Validated(FederationTrainingSettings settings, bool grouped)
+    {
         try
         {
-            settings.Validate(grouped: true);
+            settings.Validate(grouped);
         }
         catch (ArgumentException e)
         {
-            throw new MechanismInputException($"training.{e.Message}");
+            // The agent count comes from "agents"; every other setting from "training".
+            throw new MechanismInputException(e.Message.StartsWith("agents", StringComparison.Ordinal) ? e.Message : $"training.{e.Message}");
         }
 
-        return (settings, rounds);
+        return settings;
     }
 
     private static (string, IReadOnlyList<double>, double[], int, double) Equilibrium(

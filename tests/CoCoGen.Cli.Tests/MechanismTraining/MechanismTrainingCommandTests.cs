@@ -96,6 +96,10 @@ public sealed class MechanismTrainingCommandTests : IDisposable
         { "accuracy": { "kind": "powerLaw", "alpha": 1, "beta": 1 }, "agents": [ { "costPerSample": 0.1, "maxSamples": 10 } ],
           "dynamics": { "stepSize": 1 }, "fedBrShap": { "stepSize": 1, "rate": 0.1 } }
         """, new[] { "--train", "fashion-mnist" }, "fedBrShap.rate")]
+    [InlineData("mshap", """
+        { "accuracy": { "kind": "powerLaw", "alpha": 1, "beta": 1 }, "agents": [ { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 } ],
+          "dynamics": { "stepSize": 1 }, "fedBrShap": { "stepSize": 1 } }
+        """, new[] { "--train", "fashion-mnist" }, "agents: must be 1 to 10")]
     public void BadTrainingInputExitsWithCode2AndNamesTheField(string mechanism, string json, string[] extra, string expected)
     {
         var (code, output, error) = Run(mechanism, Write("bad.json", json), extra);
