@@ -1,4 +1,5 @@
 using CoCoGen.Learning.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace CoCoGen.Federation.SeedMechanisms;
 
@@ -22,11 +23,7 @@ public static class ModelStates
             Span<float> target = sum.Span;
             foreach (var state in states)
             {
-                ReadOnlySpan<float> values = Tensor(state, name, first).Span;
-                for (int k = 0; k < target.Length; k++)
-                {
-                    target[k] += weight * values[k];
-                }
+                TensorPrimitives.MultiplyAdd(Tensor(state, name, first).Span, weight, target, target);
             }
 
             result.Add(name, sum);
@@ -44,13 +41,9 @@ public static class ModelStates
         float a = (float)alpha;
         foreach ((string name, Tensor start) in from)
         {
-            ReadOnlySpan<float> end = Tensor(to, name, start).Span;
-            var point = start.Clone();
-            Span<float> target = point.Span;
-            for (int k = 0; k < target.Length; k++)
-            {
-                target[k] += a * (end[k] - target[k]);
-            }
+            var point = new Tensor(start.Shape.ToArray());
+            TensorPrimitives.Subtract(Tensor(to, name, start).Span, start.Span, point.Span);
+            TensorPrimitives.MultiplyAdd(point.Span, a, start.Span, point.Span);
 
             result.Add(name, point);
         }
