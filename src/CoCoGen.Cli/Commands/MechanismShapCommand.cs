@@ -1,3 +1,4 @@
+using CoCoGen.Federation.SeedMechanisms;
 using CoCoGen.Mechanism.ReciprocalFairness;
 
 namespace CoCoGen.Cli.Commands;
@@ -9,15 +10,19 @@ namespace CoCoGen.Cli.Commands;
 /// costPerSample, fixedCost, maxSamples, group}, <c>mechanisms</c>, <c>dynamics</c> {stepSize, iterations,
 /// sampledAgents, seed, tolerance, permutations}, <c>shapleyPermutations</c>, <c>shapleySeed</c>, and optionally
 /// <c>fedBrShap</c> {iterations, stageLength, stepSize, epsilon, rate, initialSamples} to run FedBR-Shap on the
-/// closed-form oracle.
+/// closed-form oracle. With `--train fashion-mnist`, FedBR-Shap runs on real federated LeNet-5 training of a
+/// label-skewed Fashion-MNIST federation (optional <c>training</c> {trainPerAgent, testPerAgent, homeFraction,
+/// batchSize, learningRate, equilibriumRounds}); equilibriumRounds &gt; 0 also trains each mechanism's equilibrium
+/// contributions for that many FedAvg rounds and reports the model's accuracy (the paper's Table 1 accuracy column).
 /// M^Shap's <c>payments</c> is the per-member net settlement vector; it sums to zero.
 /// </summary>
 public static class MechanismShapCommand
 {
     /// <summary>Runs the command on a parsed input; returns the JSON result object.</summary>
-    public static object Run(MechanismJsonObject root, string? csvPath)
+    public static object Run(MechanismJsonObject root, MechanismRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(options);
         var agents = root.Sections("agents");
         if (agents.Count == 0)
         {
@@ -76,11 +81,35 @@ public static class MechanismShapCommand
                 fedBrShap.Number("stepSize"),
                 fedBrShap.Number("epsilon", 1e-3),
                 fedBrShap.OptionalNumbers("initialSamples"));
-            rate = fedBrShap.Number("rate", 1.0 / protocol.StageLength);
+            if (options.TrainsForReal && fedBrShap.Has("rate"))
+            {
+                throw new MechanismInputException("fedBrShap.rate: only the closed-form oracle takes a rate; real training measures its gains.");
+            }
+
+            rate = options.TrainsForReal ? 0 : fedBrShap.Number("rate", 1.0 / protocol.StageLength);
             fedBrShap.RejectUnknownFields();
         }
 
+        FederationTrainingSettings? trainingSettings = null;
+        int equilibriumRounds = 0;
+        if (options.TrainsForReal)
+        {
+            (trainingSettings, equilibriumRounds) = TrainingSettings(root, n, options.Seed, grouped: kind == "grouped");
+        }
+        else if (root.Has("training"))
+        {
+            throw new MechanismInputException($"training: real training needs --train {MechanismRunOptions.FashionMnistName}.");
+        }
+
         root.RejectUnknownFields();
+        if (options.TrainsForReal && protocol is null && equilibriumRounds == 0)
+        {
+            throw new MechanismInputException("fedBrShap: with --train, give \"fedBrShap\" or training.equilibriumRounds > 0: there is nothing to train.");
+        }
+
+        var data = options.TrainsForReal ? options.LoadFashionMnist() : default;
+        int[]? agentGroups = kind == "grouped" ? groups : null;
+        FederatedCoalitionOracle Oracle() => FashionMnistFederation.CreateOracle(data.Train, data.Test, trainingSettings!, agentGroups);
         if (!mechanisms.Contains("none"))
         {
             throw new MechanismInputException("mechanisms: must include \"none\" (M^0), the baseline of data and accuracy gain.");
@@ -118,13 +147,28 @@ public static class MechanismShapCommand
                 AverageAccuracy = FederationMetrics.TotalPayoff(instance, samples) / n,
                 DataGain = FederationMetrics.DataGain(samples, baseline),
                 AccuracyGain = FederationMetrics.AccuracyGain(instance, samples, baseline),
+                TrainedAccuracy = equilibriumRounds > 0 ? FixedContributionTraining.Run(Oracle(), samples, equilibriumRounds).Average() : (double?)null,
                 Iterations = iterations,
                 Residual = residual,
             });
         }
 
         object? protocolResult = null;
-        if (protocol is not null)
+        if (protocol is not null && options.TrainsForReal)
+        {
+            var oracle = Oracle();
+            var initial = oracle.GlobalAccuracies.ToArray();
+            var run = protocol.Run(oracle, costs);
+            protocolResult = new
+            {
+                Oracle = $"real training: LeNet-5 on Fashion-MNIST, {n} agents × {trainingSettings!.TrainPerAgent} images ({trainingSettings.HomeFraction:P0} from their own classes), s_i in batches of {trainingSettings.BatchSize}, seed {trainingSettings.Seed}",
+                InitialAccuracies = initial,
+                run.Samples,
+                LargestStagePaymentSum = run.Stages.Max(st => Math.Abs(st.Payments.Sum())),
+                run.Stages,
+            };
+        }
+        else if (protocol is not null)
         {
             var run = protocol.Run(new StationaryGainOracle(instance, rate), costs);
             protocolResult = new
@@ -137,6 +181,48 @@ public static class MechanismShapCommand
         }
 
         return new { Mechanism = "mshap", Agents = ids, Results = results, FedBrShap = protocolResult };
+    }
+
+    private static (FederationTrainingSettings Settings, int EquilibriumRounds) TrainingSettings(MechanismJsonObject root, int agents, ulong seed, bool grouped)
+    {
+        var defaults = new FederationTrainingSettings(Agents: agents, Seed: seed);
+        if (!root.Has("training"))
+        {
+            return (Validated(defaults, grouped), 0);
+        }
+
+        var training = root.Section("training");
+        var settings = new FederationTrainingSettings(
+            agents,
+            training.WholeNumber("trainPerAgent", defaults.TrainPerAgent),
+            training.WholeNumber("testPerAgent", defaults.TestPerAgent),
+            training.Number("homeFraction", defaults.HomeFraction),
+            training.WholeNumber("batchSize", defaults.BatchSize),
+            (float)training.Number("learningRate", defaults.LearningRate),
+            seed);
+        int rounds = training.WholeNumber("equilibriumRounds", 0);
+        training.RejectUnknownFields();
+        if (rounds < 0)
+        {
+            throw new MechanismInputException($"training.equilibriumRounds: must be non-negative, got {rounds}.");
+        }
+
+        return (Validated(settings, grouped), rounds);
+    }
+
+    private static FederationTrainingSettings Validated(FederationTrainingSettings settings, bool grouped)
+    {
+        try
+        {
+            settings.Validate(grouped);
+        }
+        catch (ArgumentException e)
+        {
+            // The agent count comes from "agents"; every other setting from "training".
+            throw new MechanismInputException(e.Message.StartsWith("agents", StringComparison.Ordinal) ? e.Message : $"training.{e.Message}");
+        }
+
+        return settings;
     }
 
     private static (string, IReadOnlyList<double>, double[], int, double) Equilibrium(

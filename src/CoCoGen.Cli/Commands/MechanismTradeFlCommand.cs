@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CoCoGen.Federation.SeedMechanisms;
 using CoCoGen.Mechanism.TradeFl;
 
 namespace CoCoGen.Cli.Commands;
@@ -8,14 +9,17 @@ namespace CoCoGen.Cli.Commands;
 /// `cocogen mechanism tradefl`: reads either explicit organizations or a Table II simulation, runs the requested
 /// schemes, and optionally sweeps γ (Figs 7–10). Input fields: <c>simulation</c> {seed, organizations,
 /// competitionMean, competitionSpread, energyWeight} or <c>organizations</c>[] + <c>competition</c> + <c>parameters</c>
-/// + <c>epochs</c>; <c>gamma</c>, <c>schemes</c>, <c>fipGridStep</c>, <c>sweep</c> {gammas, competitionMeans}.
+/// + <c>epochs</c>; <c>gamma</c>, <c>schemes</c>, <c>fipGridStep</c>, <c>sweep</c> {gammas, competitionMeans}. The sweep
+/// goes to CSV with --csv and to SVG charts of welfare, damage and data contribution with --charts.
 /// </summary>
 public static class MechanismTradeFlCommand
 {
     /// <summary>Runs the command on a parsed input; returns the JSON result object.</summary>
-    public static object Run(MechanismJsonObject root, string? csvPath)
+    public static object Run(MechanismJsonObject root, MechanismRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(options);
+        string? csvPath = options.CsvPath;
         var (game, simulation) = ReadGame(root);
         var schemes = root.Has("schemes") ? root.Strings("schemes").Select((s, i) => ParseScheme(s, $"schemes[{i}]")).ToArray() : Enum.GetValues<TradeFlScheme>();
         double grid = root.Number("fipGridStep", 0.1);
@@ -60,10 +64,19 @@ public static class MechanismTradeFlCommand
             {
                 File.WriteAllText(csvPath, Csv(rows));
             }
+
+            if (options.ChartsDirectory is not null)
+            {
+                Directory.CreateDirectory(options.ChartsDirectory);
+                foreach (var (fileName, svg) in TradeFlSweepCharts.Render(rows))
+                {
+                    File.WriteAllText(Path.Combine(options.ChartsDirectory, fileName), svg);
+                }
+            }
         }
-        else if (csvPath is not null)
+        else if (csvPath is not null || options.ChartsDirectory is not null)
         {
-            throw new MechanismInputException("--csv: the input has no \"sweep\" to write.");
+            throw new MechanismInputException($"{(csvPath is not null ? "--csv" : "--charts")}: the input has no \"sweep\" to write.");
         }
 
         return new
