@@ -12,7 +12,7 @@ public sealed class CpuBackend : IComputeBackend
     private readonly int _maxThreads;
 
     /// <summary>Creates a backend.</summary>
-    /// <param name="maxThreads">Threads SGEMM may use; 0 uses every processor.</param>
+    /// <param name="maxThreads">Threads the kernels may use; 0 uses every processor.</param>
     public CpuBackend(int maxThreads = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxThreads);
@@ -96,7 +96,7 @@ public sealed class CpuBackend : IComputeBackend
     public void Conv2dForward(Tensor input, Tensor weight, Tensor? bias, Tensor output, in Conv2dGeometry geometry)
     {
         CheckConvolution(input, weight, output, geometry);
-        Im2ColConvolution.Forward(input, weight, output, geometry, _maxThreads);
+        ChunkedConvolution.Forward(input, weight, output, geometry, _maxThreads);
         if (bias is not null)
         {
             AddChannelBias(output, bias);
@@ -107,14 +107,14 @@ public sealed class CpuBackend : IComputeBackend
     public void Conv2dBackwardData(Tensor outputGradient, Tensor weight, Tensor inputGradient, in Conv2dGeometry geometry)
     {
         CheckConvolution(inputGradient, weight, outputGradient, geometry);
-        Im2ColConvolution.BackwardData(outputGradient, weight, inputGradient, geometry, _maxThreads);
+        ChunkedConvolution.BackwardData(outputGradient, weight, inputGradient, geometry, _maxThreads);
     }
 
     /// <inheritdoc />
     public void Conv2dBackwardFilter(Tensor input, Tensor outputGradient, Tensor weightGradient, Tensor? biasGradient, in Conv2dGeometry geometry)
     {
         CheckConvolution(input, weightGradient, outputGradient, geometry);
-        Im2ColConvolution.BackwardFilter(input, outputGradient, weightGradient, geometry, _maxThreads);
+        ChunkedConvolution.BackwardFilter(input, outputGradient, weightGradient, geometry, _maxThreads);
         if (biasGradient is not null)
         {
             AccumulateChannelSums(outputGradient, biasGradient);

@@ -37,7 +37,6 @@ public static unsafe class DirectConvolution
         int paddedPlane = (g.InHeight + (2 * g.Padding)) * paddedWidth;
         int inSample = g.InChannels * g.InHeight * g.InWidth;
         int outPlane = g.OutHeight * g.OutWidth;
-        int k = g.KernelHeight;
         float* tail = stackalloc float[16];
         fixed (float* w = weight)
         fixed (float* yBase = output)
@@ -47,35 +46,97 @@ public static unsafe class DirectConvolution
                 fixed (float* pad = Pad(input.Slice(n * inSample, inSample), g))
                 {
                     float* y = yBase + ((long)n * g.OutChannels * outPlane);
-                    for (int o = 0; o < g.OutChannels; o++)
+                    int o = 0;
+                    for (; o + 3 <= g.OutChannels; o += 3)
                     {
-                        for (int oh = 0; oh < g.OutHeight; oh++)
-                        {
-                            Vector512<float> acc0 = Vector512<float>.Zero;
-                            Vector512<float> acc1 = Vector512<float>.Zero;
-                            for (int c = 0; c < g.InChannels; c++)
-                            {
-                                float* taps = w + ((((o * g.InChannels) + c) * k) * k);
-                                float* rows = pad + (c * paddedPlane) + (oh * paddedWidth);
-                                for (int kh = 0; kh < k; kh++, taps += k, rows += paddedWidth)
-                                {
-                                    for (int kw = 0; kw < k; kw++)
-                                    {
-                                        Vector512<float> tap = Vector512.Create(taps[kw]);
-                                        acc0 = Vector512.FusedMultiplyAdd(tap, Vector512.Load(rows + kw), acc0);
-                                        acc1 = Vector512.FusedMultiplyAdd(tap, Vector512.Load(rows + kw + 16), acc1);
-                                    }
-                                }
-                            }
+                        ForwardThreeChannels(pad, w, y, o, g, paddedWidth, paddedPlane, tail);
+                    }
 
-                            float* outRow = y + (o * outPlane) + (oh * g.OutWidth);
-                            acc0.Store(outRow);
-                            acc1.Store(tail);
-                            new ReadOnlySpan<float>(tail, g.OutWidth - 16).CopyTo(new Span<float>(outRow + 16, g.OutWidth - 16));
-                        }
+                    for (; o < g.OutChannels; o++)
+                    {
+                        ForwardOneChannel(pad, w, y, o, g, paddedWidth, paddedPlane, tail);
                     }
                 }
             }
+        }
+    }
+
+    // Three output channels share every input load; six accumulators cover the FMA latency.
+    private static void ForwardThreeChannels(float* pad, float* w, float* y, int o, in Conv2dGeometry g, int paddedWidth, int paddedPlane, float* tail)
+    {
+        int k = g.KernelHeight;
+        int channelTaps = g.InChannels * k * k;
+        int outPlane = g.OutHeight * g.OutWidth;
+        for (int oh = 0; oh < g.OutHeight; oh++)
+        {
+            Vector512<float> a0 = Vector512<float>.Zero, a1 = Vector512<float>.Zero;
+            Vector512<float> b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero;
+            Vector512<float> c0 = Vector512<float>.Zero, c1 = Vector512<float>.Zero;
+            for (int c = 0; c < g.InChannels; c++)
+            {
+                float* taps = w + (o * channelTaps) + (c * k * k);
+                float* rows = pad + (c * paddedPlane) + (oh * paddedWidth);
+                for (int kh = 0; kh < k; kh++, taps += k, rows += paddedWidth)
+                {
+                    for (int kw = 0; kw < k; kw++)
+                    {
+                        Vector512<float> x0 = Vector512.Load(rows + kw);
+                        Vector512<float> x1 = Vector512.Load(rows + kw + 16);
+                        Vector512<float> ta = Vector512.Create(taps[kw]);
+                        Vector512<float> tb = Vector512.Create(taps[channelTaps + kw]);
+                        Vector512<float> tc = Vector512.Create(taps[(2 * channelTaps) + kw]);
+                        a0 = Vector512.FusedMultiplyAdd(ta, x0, a0);
+                        a1 = Vector512.FusedMultiplyAdd(ta, x1, a1);
+                        b0 = Vector512.FusedMultiplyAdd(tb, x0, b0);
+                        b1 = Vector512.FusedMultiplyAdd(tb, x1, b1);
+                        c0 = Vector512.FusedMultiplyAdd(tc, x0, c0);
+                        c1 = Vector512.FusedMultiplyAdd(tc, x1, c1);
+                    }
+                }
+            }
+
+            float* outRow = y + (o * outPlane) + (oh * g.OutWidth);
+            StoreRow(outRow, a0, a1, g.OutWidth, tail);
+            StoreRow(outRow + outPlane, b0, b1, g.OutWidth, tail);
+            StoreRow(outRow + (2 * outPlane), c0, c1, g.OutWidth, tail);
+        }
+    }
+
+    private static void ForwardOneChannel(float* pad, float* w, float* y, int o, in Conv2dGeometry g, int paddedWidth, int paddedPlane, float* tail)
+    {
+        int k = g.KernelHeight;
+        int outPlane = g.OutHeight * g.OutWidth;
+        for (int oh = 0; oh < g.OutHeight; oh++)
+        {
+            Vector512<float> acc0 = Vector512<float>.Zero;
+            Vector512<float> acc1 = Vector512<float>.Zero;
+            for (int c = 0; c < g.InChannels; c++)
+            {
+                float* taps = w + ((((o * g.InChannels) + c) * k) * k);
+                float* rows = pad + (c * paddedPlane) + (oh * paddedWidth);
+                for (int kh = 0; kh < k; kh++, taps += k, rows += paddedWidth)
+                {
+                    for (int kw = 0; kw < k; kw++)
+                    {
+                        Vector512<float> tap = Vector512.Create(taps[kw]);
+                        acc0 = Vector512.FusedMultiplyAdd(tap, Vector512.Load(rows + kw), acc0);
+                        acc1 = Vector512.FusedMultiplyAdd(tap, Vector512.Load(rows + kw + 16), acc1);
+                    }
+                }
+            }
+
+            StoreRow(y + (o * outPlane) + (oh * g.OutWidth), acc0, acc1, g.OutWidth, tail);
+        }
+    }
+
+    // Lanes 0–15 go straight out; the second register holds OutWidth − 16 valid lanes.
+    private static void StoreRow(float* row, Vector512<float> low, Vector512<float> high, int width, float* tail)
+    {
+        low.Store(row);
+        high.Store(tail);
+        for (int i = 16; i < width; i++)
+        {
+            row[i] = tail[i - 16];
         }
     }
 
@@ -91,7 +152,6 @@ public static unsafe class DirectConvolution
         int paddedPlane = (g.InHeight + (2 * g.Padding)) * paddedWidth;
         int inSample = g.InChannels * g.InHeight * g.InWidth;
         int outPlane = g.OutHeight * g.OutWidth;
-        int k = g.KernelHeight;
 
         // Gradient rows widened to 32 lanes with zeros, so the lanes past the row contribute nothing.
         int gradientLength = g.OutChannels * g.OutHeight * RowLanes;
@@ -116,30 +176,80 @@ public static unsafe class DirectConvolution
 
                 fixed (float* pad = Pad(input.Slice(n * inSample, inSample), g))
                 {
-                    float* dw = dwBase;
-                    for (int o = 0; o < g.OutChannels; o++)
+                    int o = 0;
+                    for (; o + 3 <= g.OutChannels; o += 3)
                     {
-                        for (int c = 0; c < g.InChannels; c++)
-                        {
-                            for (int kh = 0; kh < k; kh++)
-                            {
-                                for (int kw = 0; kw < k; kw++, dw++)
-                                {
-                                    Vector512<float> acc0 = Vector512<float>.Zero;
-                                    Vector512<float> acc1 = Vector512<float>.Zero;
-                                    float* grad = dyRows + (o * g.OutHeight * RowLanes);
-                                    float* rows = pad + (c * paddedPlane) + (kh * paddedWidth) + kw;
-                                    for (int oh = 0; oh < g.OutHeight; oh++, grad += RowLanes, rows += paddedWidth)
-                                    {
-                                        acc0 = Vector512.FusedMultiplyAdd(Vector512.Load(grad), Vector512.Load(rows), acc0);
-                                        acc1 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + 16), Vector512.Load(rows + 16), acc1);
-                                    }
-
-                                    *dw += Vector512.Sum(acc0 + acc1);
-                                }
-                            }
-                        }
+                        FilterThreeChannels(pad, dyRows, dwBase, o, g, paddedWidth, paddedPlane);
                     }
+
+                    for (; o < g.OutChannels; o++)
+                    {
+                        FilterOneChannel(pad, dyRows, dwBase, o, g, paddedWidth, paddedPlane);
+                    }
+                }
+            }
+        }
+    }
+
+    // Three output channels share each input row load.
+    private static void FilterThreeChannels(float* pad, float* dyRows, float* dwBase, int o, in Conv2dGeometry g, int paddedWidth, int paddedPlane)
+    {
+        int k = g.KernelHeight;
+        int channelTaps = g.InChannels * k * k;
+        int gradientPlane = g.OutHeight * RowLanes;
+        float* dw = dwBase + (o * channelTaps);
+        for (int c = 0; c < g.InChannels; c++)
+        {
+            for (int kh = 0; kh < k; kh++)
+            {
+                for (int kw = 0; kw < k; kw++, dw++)
+                {
+                    Vector512<float> a0 = Vector512<float>.Zero, a1 = Vector512<float>.Zero;
+                    Vector512<float> b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero;
+                    Vector512<float> c0 = Vector512<float>.Zero, c1 = Vector512<float>.Zero;
+                    float* grad = dyRows + (o * gradientPlane);
+                    float* rows = pad + (c * paddedPlane) + (kh * paddedWidth) + kw;
+                    for (int oh = 0; oh < g.OutHeight; oh++, grad += RowLanes, rows += paddedWidth)
+                    {
+                        Vector512<float> x0 = Vector512.Load(rows);
+                        Vector512<float> x1 = Vector512.Load(rows + 16);
+                        a0 = Vector512.FusedMultiplyAdd(Vector512.Load(grad), x0, a0);
+                        a1 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + 16), x1, a1);
+                        b0 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + gradientPlane), x0, b0);
+                        b1 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + gradientPlane + 16), x1, b1);
+                        c0 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + (2 * gradientPlane)), x0, c0);
+                        c1 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + (2 * gradientPlane) + 16), x1, c1);
+                    }
+
+                    dw[0] += Vector512.Sum(a0 + a1);
+                    dw[channelTaps] += Vector512.Sum(b0 + b1);
+                    dw[2 * channelTaps] += Vector512.Sum(c0 + c1);
+                }
+            }
+        }
+    }
+
+    private static void FilterOneChannel(float* pad, float* dyRows, float* dwBase, int o, in Conv2dGeometry g, int paddedWidth, int paddedPlane)
+    {
+        int k = g.KernelHeight;
+        float* dw = dwBase + (o * g.InChannels * k * k);
+        for (int c = 0; c < g.InChannels; c++)
+        {
+            for (int kh = 0; kh < k; kh++)
+            {
+                for (int kw = 0; kw < k; kw++, dw++)
+                {
+                    Vector512<float> acc0 = Vector512<float>.Zero;
+                    Vector512<float> acc1 = Vector512<float>.Zero;
+                    float* grad = dyRows + (o * g.OutHeight * RowLanes);
+                    float* rows = pad + (c * paddedPlane) + (kh * paddedWidth) + kw;
+                    for (int oh = 0; oh < g.OutHeight; oh++, grad += RowLanes, rows += paddedWidth)
+                    {
+                        acc0 = Vector512.FusedMultiplyAdd(Vector512.Load(grad), Vector512.Load(rows), acc0);
+                        acc1 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + 16), Vector512.Load(rows + 16), acc1);
+                    }
+
+                    *dw += Vector512.Sum(acc0 + acc1);
                 }
             }
         }

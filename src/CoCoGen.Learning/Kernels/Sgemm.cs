@@ -18,7 +18,7 @@ public static unsafe class Sgemm
     private const int InPlaceBRowLimit = 64;
 
     // Below this many multiply-adds the cost of waking a second thread exceeds the work it would take.
-    private const long ParallelThreshold = 1L << 18;
+    private const long ParallelThreshold = 1L << 20;
 
     [ThreadStatic]
     private static float[]? t_packA;
@@ -116,7 +116,7 @@ public static unsafe class Sgemm
             int unit = splitColumns ? micro.NR : micro.MR;
             int chunk = (((extent + threads - 1) / threads) + unit - 1) / unit * unit;
             int parts = (extent + chunk - 1) / chunk;
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+            Parallel.For(0, parts, ParallelSettings.For(threads), part =>
             {
                 int start = part * chunk;
                 int length = Math.Min(chunk, extent - start);

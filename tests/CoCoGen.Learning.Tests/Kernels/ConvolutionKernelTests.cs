@@ -10,6 +10,8 @@ public class ConvolutionKernelTests
         new Conv2dGeometry(2, 1, 28, 28, 6, 5, 5, 1, 2, 1),
         new Conv2dGeometry(3, 3, 32, 32, 6, 5, 5, 1, 0, 1),
         new Conv2dGeometry(2, 2, 20, 19, 3, 3, 3, 1, 1, 1),
+        new Conv2dGeometry(2, 1, 24, 24, 4, 3, 3, 1, 1, 1),
+        new Conv2dGeometry(2, 3, 17, 30, 7, 3, 3, 1, 0, 1),
         new Conv2dGeometry(40, 6, 14, 14, 16, 5, 5, 1, 0, 1),
         new Conv2dGeometry(3, 6, 14, 14, 16, 5, 5, 1, 0, 1),
         new Conv2dGeometry(2, 3, 9, 7, 4, 3, 3, 2, 1, 1),

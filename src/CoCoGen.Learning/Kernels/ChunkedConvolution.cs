@@ -4,12 +4,12 @@ namespace CoCoGen.Learning.Kernels;
 
 /// <summary>
 /// Convolution on the CPU: the batch is cut into sample chunks whose im2col matrix fits in the L2 cache,
-/// and the chunks are spread statically over the worker threads (each with its own workspace), so every
+/// and worker threads take chunks in turn (each with its own workspace), so every
 /// matrix product runs single-threaded on cache-resident data. Depthwise convolutions and small stride-1 ones
 /// (<see cref="DirectConvolution"/>) use direct kernels and 1×1 convolutions multiply the input in place,
 /// all chunked the same way.
 /// </summary>
-internal static class Im2ColConvolution
+internal static class ChunkedConvolution
 {
     // Floats of im2col matrix per chunk: 512 KiB, half of a Zen 4 core's L2.
     private const int ColumnBudget = 1 << 17;
@@ -66,23 +66,24 @@ internal static class Im2ColConvolution
         }
 
         float[][] partials = t_partials;
+        int length = weightGradient.Length;
         for (int w = 1; w < workers; w++)
         {
-            if (partials[w] is null || partials[w].Length != weightGradient.Length)
+            if (partials[w] is null || partials[w].Length < length)
             {
-                partials[w] = new float[weightGradient.Length];
+                partials[w] = new float[length];
             }
             else
             {
-                Array.Clear(partials[w]);
+                Array.Clear(partials[w], 0, length);
             }
         }
 
         ForEachChunk(g, maxThreads, (first, count, worker) =>
-            BackwardFilterChunk(input, outputGradient, worker == 0 ? weightGradient.Storage : partials[worker], g, first, count));
+            BackwardFilterChunk(input, outputGradient, worker == 0 ? weightGradient.Span : partials[worker].AsSpan(0, length), g, first, count));
         for (int w = 1; w < workers; w++)
         {
-            VectorKernels.Add(weightGradient.Span, partials[w], weightGradient.Span);
+            VectorKernels.Add(weightGradient.Span, partials[w].AsSpan(0, length), weightGradient.Span);
         }
     }
 
@@ -183,7 +184,7 @@ internal static class Im2ColConvolution
         }
     }
 
-    private static void BackwardFilterChunk(Tensor input, Tensor outputGradient, float[] weightGradient, Conv2dGeometry g, int first, int count)
+    private static void BackwardFilterChunk(Tensor input, Tensor outputGradient, Span<float> weightGradient, Conv2dGeometry g, int first, int count)
     {
         Conv2dGeometry c = g with { Batch = count };
         int pixels = g.OutHeight * g.OutWidth;
@@ -230,7 +231,7 @@ internal static class Im2ColConvolution
         {
             Im2Col.UnfoldTransposed(x, c, group, 0, count, columns);
             Sgemm.Multiply(false, false, rows, patch, width, 1, gradient.Slice(group * rows * width), width,
-                columns, patch, 1, weightGradient.AsSpan(group * rows * patch), patch, 1);
+                columns, patch, 1, weightGradient.Slice(group * rows * patch), patch, 1);
         }
     }
 
@@ -270,32 +271,39 @@ internal static class Im2ColConvolution
     {
         int threads = maxThreads == 0 ? Environment.ProcessorCount : Math.Min(maxThreads, Environment.ProcessorCount);
         long work = (long)g.Batch * g.OutChannels * g.OutHeight * g.OutWidth * g.PatchSize;
-        int chunk = ChunkSize(g);
-        int chunks = (g.Batch + chunk - 1) / chunk;
-        return work < ParallelThreshold ? 1 : Math.Max(1, Math.Min(threads, Math.Min(chunks * 2, g.Batch)));
+        return work < ParallelThreshold ? 1 : Math.Max(1, Math.Min(threads, g.Batch));
     }
 
-    // Static partition: worker w takes samples [w·B/W, (w+1)·B/W), cut into cache-sized chunks.
+    // Cache-sized, and small enough that every worker gets at least one chunk.
+    private static int ChunkSize(in Conv2dGeometry g, int workers)
+        => Math.Min(ChunkSize(g), (g.Batch + workers - 1) / workers);
+
+    // Workers take cache-sized chunks from a shared counter, so on a loaded machine a descheduled worker holds
+    // up only the chunk it is on while the other takes the rest.
     private static void ForEachChunk(Conv2dGeometry g, int maxThreads, Action<int, int, int> body)
     {
         int workers = Workers(g, maxThreads);
-        int chunk = ChunkSize(g);
+        int chunk = ChunkSize(g, workers);
         if (workers == 1)
         {
-            RunRange(0, g.Batch, chunk, 0, body);
+            for (int first = 0; first < g.Batch; first += chunk)
+            {
+                body(first, Math.Min(chunk, g.Batch - first), 0);
+            }
+
             return;
         }
 
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-            RunRange(g.Batch * w / workers, g.Batch * (w + 1) / workers, chunk, w, body));
-    }
-
-    private static void RunRange(int start, int end, int chunk, int worker, Action<int, int, int> body)
-    {
-        for (int first = start; first < end; first += chunk)
+        int chunks = (g.Batch + chunk - 1) / chunk;
+        int next = -1;
+        Parallel.For(0, workers, ParallelSettings.For(workers), w =>
         {
-            body(first, Math.Min(chunk, end - first), worker);
-        }
+            for (int index = Interlocked.Increment(ref next); index < chunks; index = Interlocked.Increment(ref next))
+            {
+                int first = index * chunk;
+                body(first, Math.Min(chunk, g.Batch - first), w);
+            }
+        });
     }
 
     private static Span<float> Workspace(ref float[]? buffer, int length)
