@@ -59,6 +59,12 @@ public sealed partial class OrganizationAgent
         ArgumentNullException.ThrowIfNull(assignment);
         var update = await _learner.TrainAsync(assignment.Global, assignment.Generator, assignment.SyntheticSamples, assignment.Round, cancellationToken)
             .ConfigureAwait(false);
+        if (!double.IsFinite(update.TrainingLoss))
+        {
+            // Nothing to sign: the coordinator rejects an update whose loss is not a number.
+            return update;
+        }
+
         _uploads[assignment.Round] = new ContributionProfile(
             (ulong)update.LocalSamples,
             (ulong)update.SyntheticSamples,

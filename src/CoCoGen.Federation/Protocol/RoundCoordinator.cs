@@ -227,8 +227,9 @@ public sealed partial class RoundCoordinator
         for (var k = 0; k < arrived.Length; k++)
         {
             var i = arrived[k].Index;
-            outcomes[i] = verdicts[k] is null ? (UpdateOutcome.Accepted, null) : (UpdateOutcome.Rejected, verdicts[k]);
-            if (verdicts[k] is { } reason)
+            var verdict = verdicts[k] ?? (double.IsFinite(arrived[k].Update!.TrainingLoss) ? null : "training loss is not a finite number");
+            outcomes[i] = verdict is null ? (UpdateOutcome.Accepted, null) : (UpdateOutcome.Rejected, verdict);
+            if (verdict is { } reason)
             {
                 LogRejected(_logger, _channels[i].Id, round, reason);
             }
