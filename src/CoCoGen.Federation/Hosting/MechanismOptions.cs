@@ -24,7 +24,10 @@ public sealed class MechanismOptions
     [Range(0, 1_000_000, ErrorMessage = "Mechanism:MaxSynthetic must be between {1} and {2}")]
     public int MaxSynthetic { get; set; } = 6000;
 
-    /// <summary>Power-law calibration file written by <c>cocogen fit-scaling</c> (relative paths: from the working directory).</summary>
+    /// <summary>
+    /// Power-law calibration: a file written by <c>cocogen fit-scaling</c>, or a directory of them (the
+    /// one whose α is nearest Learning:Alpha is used). Relative paths: from the working directory.
+    /// </summary>
     [Required(ErrorMessage = "Mechanism:Calibration is required")]
-    public string Calibration { get; set; } = "calibration/fashion-mnist.json";
+    public string Calibration { get; set; } = "calibration";
 }

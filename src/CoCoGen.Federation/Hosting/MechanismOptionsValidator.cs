@@ -18,9 +18,10 @@ public sealed class MechanismOptionsValidator : IValidateOptions<MechanismOption
             failures.Add($"Mechanism:Rule: '{options.Rule}' is not one of {string.Join(", ", Rules)}");
         }
 
-        if (!File.Exists(options.Calibration))
+        if (!File.Exists(options.Calibration)
+            && !(Directory.Exists(options.Calibration) && Directory.EnumerateFiles(options.Calibration, "*.json").Any()))
         {
-            failures.Add($"Mechanism:Calibration: '{options.Calibration}' does not exist (write one with cocogen fit-scaling)");
+            failures.Add($"Mechanism:Calibration: '{options.Calibration}' is neither a calibration file nor a directory holding one (write one with cocogen fit-scaling)");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

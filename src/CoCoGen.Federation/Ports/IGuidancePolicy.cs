@@ -13,7 +13,7 @@ public interface IGuidancePolicy
     CompetitionTerms Terms(IReadOnlyList<OrganizationProfile> organizations);
 
     /// <summary>Solves the round's game for the organizations' public profiles.</summary>
-    Guidance Solve(IReadOnlyList<OrganizationProfile> organizations);
+    RoundGuidance Solve(IReadOnlyList<OrganizationProfile> organizations);
 
     /// <summary>
     /// Contribution x_i of every organization at the synthetic counts it actually trained with

@@ -22,7 +22,7 @@ internal sealed class FixedGuidancePolicy : IGuidancePolicy
         return new CompetitionTerms(rho, 400, 500);
     }
 
-    public Guidance Solve(IReadOnlyList<OrganizationProfile> organizations) =>
+    public RoundGuidance Solve(IReadOnlyList<OrganizationProfile> organizations) =>
         new(organizations.Select((_, i) => 100.0 * (i + 1)).ToArray(), organizations.Select(_ => 10.0).ToArray(), 10.0 * organizations.Count, 0.5);
 
     public IReadOnlyList<double> Contributions(IReadOnlyList<OrganizationProfile> organizations, IReadOnlyList<double> synthetic) =>

@@ -5,7 +5,7 @@ namespace CoCoGen.Federation.Ports;
 /// <param name="Utilities">U_i at the recommended profile.</param>
 /// <param name="SocialWelfare">Σ U_i at the recommended profile.</param>
 /// <param name="PredictedGlobalLoss">L(g*) the mechanism predicts.</param>
-public sealed record Guidance(
+public sealed record RoundGuidance(
     IReadOnlyList<double> Synthetic,
     IReadOnlyList<double> Utilities,
     double SocialWelfare,
