@@ -1,0 +1,126 @@
+using CoCoGen.Learning.Kernels;
+using CoCoGen.Learning.Tensors;
+
+namespace CoCoGen.Learning.Tests.Kernels;
+
+public class ConvolutionKernelTests
+{
+    public static TheoryData<Conv2dGeometry> Geometries() => new()
+    {
+        new Conv2dGeometry(2, 1, 28, 28, 6, 5, 5, 1, 2, 1),
+        new Conv2dGeometry(3, 6, 14, 14, 16, 5, 5, 1, 0, 1),
+        new Conv2dGeometry(2, 3, 9, 7, 4, 3, 3, 2, 1, 1),
+        new Conv2dGeometry(2, 8, 6, 6, 12, 1, 1, 1, 0, 1),
+        new Conv2dGeometry(2, 8, 7, 7, 8, 3, 3, 1, 1, 8),
+        new Conv2dGeometry(1, 6, 9, 9, 6, 5, 5, 2, 2, 6),
+        new Conv2dGeometry(2, 4, 5, 5, 6, 3, 3, 1, 1, 2),
+        new Conv2dGeometry(1, 2, 3, 3, 3, 3, 3, 1, 0, 1),
+        new Conv2dGeometry(1, 1, 1, 1, 1, 1, 1, 1, 0, 1),
+        new Conv2dGeometry(2, 3, 4, 4, 5, 1, 1, 2, 0, 1),
+    };
+
+    [Theory]
+    [MemberData(nameof(Geometries))]
+    public void Forward_and_both_backward_passes_match_direct_loops(Conv2dGeometry g)
+    {
+        var random = new RandomSource(11);
+        var x = new Tensor(g.Batch, g.InChannels, g.InHeight, g.InWidth);
+        var w = new Tensor(g.OutChannels, g.GroupInChannels, g.KernelHeight, g.KernelWidth);
+        var bias = new Tensor(g.OutChannels);
+        var dy = new Tensor(g.Batch, g.OutChannels, g.OutHeight, g.OutWidth);
+        random.FillUniform(x.Span, -1, 1);
+        random.FillUniform(w.Span, -1, 1);
+        random.FillUniform(bias.Span, -1, 1);
+        random.FillUniform(dy.Span, -1, 1);
+        var backend = new CpuBackend();
+
+        var y = new Tensor(dy.Shape.ToArray());
+        backend.Conv2dForward(x, w, bias, y, g);
+        var dx = new Tensor(x.Shape.ToArray());
+        dx.Fill(123);
+        backend.Conv2dBackwardData(dy, w, dx, g);
+        var dw = new Tensor(w.Shape.ToArray());
+        var db = new Tensor(g.OutChannels);
+        dw.Fill(1);
+        db.Fill(1);
+        backend.Conv2dBackwardFilter(x, dy, dw, db, g);
+
+        double[] yRef = new double[y.Length];
+        double[] dxRef = new double[x.Length];
+        double[] dwRef = new double[w.Length];
+        double[] dbRef = new double[g.OutChannels];
+        ForEachTap(g, (yi, xi, wi, o) =>
+        {
+            yRef[yi] += x[xi] * (double)w[wi];
+            dxRef[xi] += dy[yi] * (double)w[wi];
+            dwRef[wi] += dy[yi] * (double)x[xi];
+        });
+        for (int i = 0; i < y.Length; i++)
+        {
+            int o = i / (g.OutHeight * g.OutWidth) % g.OutChannels;
+            yRef[i] += bias[o];
+            dbRef[o] += dy[i];
+        }
+
+        AssertClose(yRef, y.Storage, 0);
+        AssertClose(dxRef, dx.Storage, 0);
+        AssertClose(dwRef, dw.Storage, 1);
+        AssertClose(dbRef, db.Storage, 1);
+    }
+
+    [Fact]
+    public void Valid_range_excludes_padding_columns()
+    {
+        Assert.Equal((2, 5), Im2Col.ValidRange(0, 2, 1, 5, 5));
+        Assert.Equal((0, 3), Im2Col.ValidRange(4, 2, 1, 5, 5));
+        Assert.Equal((1, 4), Im2Col.ValidRange(0, 1, 2, 7, 4));
+    }
+
+    private static void ForEachTap(Conv2dGeometry g, Action<int, int, int, int> tap)
+    {
+        for (int n = 0; n < g.Batch; n++)
+        {
+            for (int o = 0; o < g.OutChannels; o++)
+            {
+                int group = o / g.GroupOutChannels;
+                for (int oh = 0; oh < g.OutHeight; oh++)
+                {
+                    for (int ow = 0; ow < g.OutWidth; ow++)
+                    {
+                        int yi = (((((n * g.OutChannels) + o) * g.OutHeight) + oh) * g.OutWidth) + ow;
+                        for (int c = 0; c < g.GroupInChannels; c++)
+                        {
+                            int ci = (group * g.GroupInChannels) + c;
+                            for (int kh = 0; kh < g.KernelHeight; kh++)
+                            {
+                                for (int kw = 0; kw < g.KernelWidth; kw++)
+                                {
+                                    int ih = (oh * g.Stride) - g.Padding + kh;
+                                    int iw = (ow * g.Stride) - g.Padding + kw;
+                                    if (ih < 0 || iw < 0 || ih >= g.InHeight || iw >= g.InWidth)
+                                    {
+                                        continue;
+                                    }
+
+                                    int xi = (((((n * g.InChannels) + ci) * g.InHeight) + ih) * g.InWidth) + iw;
+                                    int wi = (((((o * g.GroupInChannels) + c) * g.KernelHeight) + kh) * g.KernelWidth) + kw;
+                                    tap(yi, xi, wi, o);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AssertClose(double[] expected, float[] actual, double offset)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double want = expected[i] + offset;
+            Assert.True(Math.Abs(want - actual[i]) <= 1e-4 * (1 + Math.Abs(want)), $"element {i}: {actual[i]} vs {want}");
+        }
+    }
+}

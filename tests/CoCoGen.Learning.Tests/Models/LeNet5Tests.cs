@@ -1,0 +1,55 @@
+using CoCoGen.Learning.Layers;
+using CoCoGen.Learning.Models;
+using CoCoGen.Learning.Tensors;
+using CoCoGen.Learning.Tests.Layers;
+
+namespace CoCoGen.Learning.Tests.Models;
+
+public class LeNet5Tests
+{
+    [Theory]
+    [InlineData(1, 28, 10)]
+    [InlineData(3, 32, 10)]
+    [InlineData(1, 32, 100)]
+    [InlineData(3, 28, 2)]
+    public void Produces_logits_for_every_configuration(int channels, int size, int classes)
+    {
+        var model = new LeNet5(channels, size, classes, new RandomSource(1));
+        Tensor logits = model.Forward(new Tensor(3, channels, size, size));
+        Assert.Equal([3, classes], logits.Shape.ToArray());
+        long expected = (channels * 6 * 25) + 6 + (6 * 16 * 25) + 16 + (400 * 120) + 120 + (120 * 84) + 84 + (84 * classes) + classes;
+        Assert.Equal(expected, model.ParameterCount());
+    }
+
+    [Fact]
+    public void State_names_follow_the_pytorch_attributes()
+    {
+        Assert.Equal(
+            ["conv1.weight", "conv1.bias", "conv2.weight", "conv2.bias", "fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias", "fc3.weight", "fc3.bias"],
+            new LeNet5(1, 28, 10, new RandomSource(1)).StateTensors().Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Gradients_match_finite_differences()
+    {
+        var model = new LeNet5(1, 28, 10, new RandomSource(2)) { RequiresInputGradient = true };
+        // A small step keeps ReLU pre-activations from crossing zero between the two evaluations.
+        GradientCheck.Run(model, [2, 1, 28, 28], 3, epsilon: 5e-4f, tolerance: 3e-2);
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_weights()
+    {
+        var a = new LeNet5(3, 32, 10, new RandomSource(9)).StateTensors().SelectMany(s => s.Tensor.Storage).ToArray();
+        var b = new LeNet5(3, 32, 10, new RandomSource(9)).StateTensors().SelectMany(s => s.Tensor.Storage).ToArray();
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void Rejects_unsupported_shapes_with_the_field_named()
+    {
+        Assert.Contains("inputChannels", Assert.Throws<ArgumentOutOfRangeException>(() => new LeNet5(2, 28, 10, new RandomSource(1))).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LeNet5(1, 30, 10, new RandomSource(1)));
+        Assert.Throws<ArgumentException>(() => new LeNet5(1, 28, 10, new RandomSource(1)).Forward(new Tensor(1, 1, 32, 32)));
+    }
+}
