@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {CoCoGenSettlement} from "../CoCoGenSettlement.sol";
+
+/**
+ * @title ReentrantWithdrawer
+ * @notice Test-only member contract that attacks {CoCoGenSettlement.withdraw}: when paid it re-enters
+ * withdraw once (mode Reenter) and records the outcome, or refuses the payment (mode Refuse).
+ */
+contract ReentrantWithdrawer {
+    /// @notice How the contract reacts when the settlement pays it.
+    enum Mode {
+        Reenter,
+        Refuse
+    }
+
+    /// @notice The attacked settlement.
+    CoCoGenSettlement public immutable settlement;
+    /// @notice Current reaction to incoming payments.
+    Mode public mode;
+    /// @notice Re-entrant withdraw calls attempted.
+    uint256 public reentryAttempts;
+    /// @notice Re-entrant withdraw calls that succeeded (must stay 0).
+    uint256 public reentrySuccesses;
+    /// @notice Revert data of the last failed re-entrant call.
+    bytes public lastReentryError;
+
+    /// @notice The payment was refused (mode Refuse).
+    error ReentrantWithdrawerRefused();
+
+    /// @param settlement_ the settlement to attack.
+    constructor(CoCoGenSettlement settlement_) {
+        settlement = settlement_;
+    }
+
+    /// @notice Sets the reaction to incoming payments.
+    /// @param mode_ the new mode.
+    function setMode(Mode mode_) external {
+        mode = mode_;
+    }
+
+    /// @notice Deposits `msg.value` into this contract's bond.
+    function deposit() external payable {
+        settlement.depositSubmit{value: msg.value}();
+    }
+
+    /// @notice Withdraws `amountWei` from this contract's bond.
+    /// @param amountWei the amount asked for.
+    function withdraw(uint256 amountWei) external {
+        settlement.withdraw(amountWei);
+    }
+
+    /// @notice On payment: re-enter withdraw for the same amount once, or refuse.
+    receive() external payable {
+        if (mode == Mode.Refuse) revert ReentrantWithdrawerRefused();
+        if (reentryAttempts != 0) return;
+        ++reentryAttempts;
+        try settlement.withdraw(msg.value) {
+            ++reentrySuccesses;
+        } catch (bytes memory reason) {
+            lastReentryError = reason;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Numerics;
+using CoCoGen.Chain.Contracts.Settlement;
+using CoCoGen.Chain.Rpc;
+
+namespace CoCoGen.Chain.Tests.Integration;
+
+[Collection(HardhatNodeGroup.Name)]
+public sealed class SettlementIntegrationTests(HardhatFixture chain)
+{
+    private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
+
+    [Fact]
+    public async Task Ten_members_three_rounds_settle_to_the_wei_of_the_offchain_preview_and_withdraw()
+    {
+        var scenario = await SettlementScenario.CreateAsync(chain, 10, 1, SettlementScenario.Wad / 2, Enumerable.Repeat(Ether, 10).ToArray(), seed: 7);
+        Assert.Equal(new BigInteger(10), await scenario.Coordinator.MemberCountAsync());
+        Assert.Equal(scenario.Rho[2, 5], await scenario.Coordinator.RhoWadAsync(5, 2));
+
+        for (var round = 1; round <= 3; round++)
+        {
+            var contributions = SettlementScenario.Contributions(10, seed: 100 + round);
+            // Round 3: member 9 stays silent and the round closes after its deadline with x₉ = 0.
+            var silent = round == 3 ? new HashSet<int> { 9 } : null;
+            await scenario.RunRoundToClosedAsync(round, contributions, silent, round == 3 ? PassDeadlineAsync : null);
+            Assert.Equal(RoundStatus.Closed, await scenario.Coordinator.GetRoundStatusAsync(round));
+
+            var preview = scenario.Preview(contributions, silent);
+            Assert.Equal(preview, await scenario.Coordinator.PayoffCalculateAsync(round));
+            Assert.Equal(BigInteger.Zero, preview.Aggregate(BigInteger.Zero, (sum, net) => sum + net));
+
+            var receipt = await scenario.Members[round].PayoffTransferAsync(round);
+            var transferred = PayoffTransferredEvent.From(receipt, scenario.Coordinator.Address);
+            Assert.Equal(10, transferred.Count);
+            for (var member = 0; member < 10; member++)
+            {
+                scenario.ExpectedBonds[member] += preview[member];
+                Assert.Equal(preview[member], transferred[member].NetWei);
+                Assert.Equal(scenario.ExpectedBonds[member], await scenario.Coordinator.BondOfAsync(scenario.Members[member].Account));
+            }
+
+            Assert.Equal(RoundStatus.Settled, await scenario.Coordinator.GetRoundStatusAsync(round));
+        }
+
+        // Pull payments: the member's balance grows by the amount less exactly the gas it paid.
+        for (var member = 0; member < 10; member++)
+        {
+            var account = scenario.Members[member].Account;
+            var amount = scenario.ExpectedBonds[member] / 3;
+            var before = await chain.Rpc.GetBalanceAsync(account, BlockTag.Latest, CancellationToken.None);
+            var receipt = await scenario.Members[member].WithdrawAsync(amount);
+            var after = await chain.Rpc.GetBalanceAsync(account, BlockTag.Latest, CancellationToken.None);
+            Assert.Equal(before + amount - (receipt.GasUsed * receipt.EffectiveGasPrice), after);
+            scenario.ExpectedBonds[member] -= amount;
+            Assert.Equal(scenario.ExpectedBonds[member], await scenario.Coordinator.BondOfAsync(account));
+        }
+
+        var deposited = await scenario.Coordinator.TotalDepositedAsync();
+        var withdrawn = await scenario.Coordinator.TotalWithdrawnAsync();
+        Assert.Equal(10 * Ether, deposited);
+        Assert.Equal(deposited - withdrawn, scenario.ExpectedBonds.Aggregate(BigInteger.Zero, (sum, bond) => sum + bond));
+        Assert.Equal(deposited - withdrawn, await chain.Rpc.GetBalanceAsync(scenario.Coordinator.Address, BlockTag.Latest, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Uncovered_payer_reverts_with_its_typed_custom_error_and_nothing_changes()
+    {
+        // γ large, member 0 contributes least and holds a tiny bond: it owes more than it has.
+        BigInteger[] bonds = [1000, Ether, Ether];
+        var scenario = await SettlementScenario.CreateAsync(chain, 3, 11, SettlementScenario.Wad, bonds, seed: 11);
+        BigInteger[] contributions = [-SettlementScenario.Wad, SettlementScenario.Wad, 2 * SettlementScenario.Wad];
+        await scenario.RunRoundToClosedAsync(1, contributions);
+        var preview = scenario.Preview(contributions);
+        Assert.True(preview[0] < -1000);
+
+        var error = await Assert.ThrowsAsync<CoCoGenSettlementUncoveredPayerException>(() => scenario.Members[1].PayoffTransferAsync(1));
+        Assert.Equal(scenario.Members[0].Account, error.Member);
+        Assert.Equal(new BigInteger(1000), error.Bond);
+        Assert.Equal(-preview[0], error.Debit);
+        Assert.Contains("payoffTransfer(uint256)", error.Message, StringComparison.Ordinal);
+
+        Assert.Equal(RoundStatus.Closed, await scenario.Coordinator.GetRoundStatusAsync(1));
+        for (var member = 0; member < 3; member++)
+        {
+            Assert.Equal(bonds[member], await scenario.Coordinator.BondOfAsync(scenario.Members[member].Account));
+        }
+
+        // The payer tops up; settlement then goes through with the same preview.
+        await scenario.Members[0].DepositSubmitAsync(-preview[0]);
+        await scenario.Members[2].PayoffTransferAsync(1);
+        Assert.Equal(bonds[0] - preview[0] + preview[0], await scenario.Coordinator.BondOfAsync(scenario.Members[0].Account));
+    }
+
+    [Fact]
+    public async Task Calls_that_revert_surface_typed_errors_with_their_arguments()
+    {
+        var scenario = await SettlementScenario.CreateAsync(chain, 2, 14, SettlementScenario.Wad / 4, [Ether, Ether], seed: 3);
+        var notCoordinator = await Assert.ThrowsAsync<CoCoGenSettlementNotCoordinatorException>(() => scenario.Members[0].OpenRoundAsync(1));
+        Assert.Equal(scenario.Members[0].Account, notCoordinator.Caller);
+
+        var unexpected = await Assert.ThrowsAsync<CoCoGenSettlementUnexpectedRoundException>(() => scenario.Coordinator.OpenRoundAsync(5));
+        Assert.Equal(new BigInteger(1), unexpected.Expected);
+
+        var outOfRange = await Assert.ThrowsAsync<CoCoGenSettlementMemberIndexOutOfRangeException>(() => scenario.Coordinator.MemberAtAsync(9));
+        Assert.Equal(new BigInteger(2), outOfRange.Count);
+    }
+
+    private async Task PassDeadlineAsync()
+    {
+        await chain.Rpc.RequestAsync("evm_increaseTime", [3601], CancellationToken.None);
+        await chain.Rpc.RequestAsync("evm_mine", [], CancellationToken.None);
+    }
+}
