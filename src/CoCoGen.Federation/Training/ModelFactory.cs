@@ -1,0 +1,22 @@
+using CoCoGen.Learning.Data;
+using CoCoGen.Learning.Generative;
+using CoCoGen.Learning.Models;
+using CoCoGen.Learning.Tensors;
+
+namespace CoCoGen.Federation.Training;
+
+/// <summary>The classifier and the conditional generator of a Fashion-MNIST run, built the same way in every process.</summary>
+internal static class ModelFactory
+{
+    public const int LatentSize = 16;
+
+    public static LeNet5 Classifier(int seed) =>
+        new(1, FashionMnist.ImageSide, FashionMnist.ClassCount, new RandomSource((ulong)seed).Fork(11));
+
+    public static ConditionalVae Generator(int seed) =>
+        new(1, FashionMnist.ImageSide, FashionMnist.ClassCount, LatentSize, new RandomSource((ulong)seed).Fork(12));
+
+    /// <summary>A seed for (organization, round, purpose) derived from the run seed, independent of call order.</summary>
+    public static ulong Stream(int seed, int organization, int round, int purpose) =>
+        new RandomSource((ulong)seed).Fork((ulong)(((organization + 1) * 1_000_003L) + (round * 101L) + purpose)).NextUInt64();
+}
