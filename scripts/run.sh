@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-dotnet run --project src/CoCoGen.Cli -c Release --no-build -- version
+dotnet run --project src/CoCoGen.Cli -c Release --no-build -- sweep --scenario examples/fashion-mnist-10.json --over rho --out out/sweep-rho

@@ -11,6 +11,8 @@ public static class CocogenCommandLine
     {
         var root = new RootCommand("CoCoGen.Chain: coopetitive federated learning with on-chain settlement.");
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(SolveCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
         return root;
     }
 }

@@ -10,6 +10,10 @@ namespace CoCoGen.Mechanism.Equilibrium;
 /// </summary>
 public static class BestResponseDynamics
 {
+    /// <summary>A move must gain more than this × max(1, |U_i|): smaller "gains" are rounding noise of a
+    /// flat maximum, and accepting them would keep the dynamics wandering.</summary>
+    private const double ImprovementTolerance = 1e-12;
+
     /// <summary>Runs the dynamics from g = 0 (or <paramref name="start"/>), evaluates and certifies the result.</summary>
     /// <param name="scenario">Any valid scenario.</param>
     /// <param name="tolerance">Convergence threshold on the largest move in a sweep, in samples.</param>
@@ -35,7 +39,8 @@ public static class BestResponseDynamics
                 int organization = i;
                 (double best, double value) = IntervalMaximizer.Maximize(
                     gi => evaluator.Utility(organization, gi), 0, scenario.MaxSynthetic[i], 32);
-                if (value > evaluator.Utility(i) && best != g[i])
+                double current = evaluator.Utility(i);
+                if (value > current + (ImprovementTolerance * Math.Max(1, Math.Abs(current))))
                 {
                     largestMove = Math.Max(largestMove, Math.Abs(best - g[i]));
                     g[i] = best;

@@ -14,6 +14,13 @@ public sealed class RandomScenarioGenerator
     /// <summary>Creates a generator; the same seed gives the same sequence of scenarios.</summary>
     public RandomScenarioGenerator(int seed) => random = new Random(seed);
 
+    /// <summary>
+    /// Multiplies every valuation p_i (and, for performance contribution, φ_i). With data-share weights
+    /// each organization's stake in the global loss shrinks like 1/n, so large consortia need a larger
+    /// scale to keep a mix of zero, interior and capped equilibria. Default 1.
+    /// </summary>
+    public double ValuationScale { get; init; } = 1.0;
+
     /// <summary>A random scenario with a dense random competition matrix.</summary>
     /// <param name="count">Number of organizations.</param>
     /// <param name="globalLoss">Global-loss model.</param>
@@ -57,7 +64,7 @@ public sealed class RandomScenarioGenerator
         var orgs = new OrganizationProfile[count];
         for (int i = 0; i < count; i++)
         {
-            double valuation = Uniform(800, 1200);
+            double valuation = Uniform(800, 1200) * ValuationScale;
             double rivalRate = contribution == ContributionMeasure.Performance
                 ? valuation * Uniform(0.8, 1.0)
                 : Uniform(5e-5, 2e-4);

@@ -91,7 +91,7 @@ public static class FindingsEvaluator
             }
             else
             {
-                losses.Add($"{p.Series}, ρ̄={Format(p.Rho)}: {best.Kind} {Format(best.SocialWelfare)} > {Format(p.SocialWelfare)}");
+                losses.Add($"{p.Series}, ρ̄={Format(p.Rho)}: {BaselineLabels.Of(best.Kind)} {Format(best.SocialWelfare)} > {Format(p.SocialWelfare)}");
             }
         }
 
