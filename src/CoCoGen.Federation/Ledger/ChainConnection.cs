@@ -18,14 +18,22 @@ public sealed class ChainConnection : IDisposable
     private readonly HdWallet _wallet;
     private readonly ILoggerFactory _loggers;
 
-    private ChainConnection(HttpClient http, JsonRpcClient rpc, HdWallet wallet, ulong chainId, ILoggerFactory loggers)
+    private volatile bool _verified;
+
+    /// <summary>
+    /// Prepares a connection to <paramref name="endpoint"/>; the first use checks that the endpoint's chain
+    /// id is <paramref name="chainId"/> and refuses it otherwise.
+    /// </summary>
+    public ChainConnection(Uri endpoint, ulong chainId, MnemonicSource mnemonic, ILoggerFactory loggers)
     {
-        _http = http;
-        Rpc = rpc;
-        _wallet = wallet;
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(mnemonic);
+        _loggers = loggers ?? throw new ArgumentNullException(nameof(loggers));
+        _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        Rpc = new JsonRpcClient(_http, new JsonRpcOptions { Endpoint = endpoint, ChainId = chainId }, loggers.CreateLogger<JsonRpcClient>());
+        _wallet = new HdWallet(mnemonic.Reveal());
         ChainId = chainId;
-        _loggers = loggers;
-        Nonces = new NonceManager(rpc);
+        Nonces = new NonceManager(Rpc);
     }
 
     /// <summary>The JSON-RPC client.</summary>
@@ -34,37 +42,31 @@ public sealed class ChainConnection : IDisposable
     /// <summary>Nonces of every account used through this connection.</summary>
     public NonceManager Nonces { get; }
 
-    /// <summary>The chain id the endpoint reported (equal to the configured one).</summary>
+    /// <summary>The configured chain id (the endpoint must report it).</summary>
     public ulong ChainId { get; }
 
-    /// <summary>Connects to <paramref name="endpoint"/>; refuses a chain whose id is not <paramref name="chainId"/>.</summary>
-    public static async Task<ChainConnection> OpenAsync(Uri endpoint, ulong chainId, MnemonicSource mnemonic, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>Checks, once, that the endpoint is the configured chain.</summary>
+    public async Task EnsureChainAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(mnemonic);
-        ArgumentNullException.ThrowIfNull(loggers);
-        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        try
+        if (!_verified)
         {
-            var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = endpoint, ChainId = chainId }, loggers.CreateLogger<JsonRpcClient>());
-            await rpc.EnsureChainAsync(cancellationToken).ConfigureAwait(false);
-            return new ChainConnection(http, rpc, new HdWallet(mnemonic.Reveal()), chainId, loggers);
-        }
-        catch
-        {
-            http.Dispose();
-            throw;
+            await Rpc.EnsureChainAsync(cancellationToken).ConfigureAwait(false);
+            _verified = true;
         }
     }
 
     /// <summary>A transaction sender for HD account <paramref name="index"/>.</summary>
-    public Task<TransactionSender> SenderAsync(uint index, CancellationToken cancellationToken) =>
-        TransactionSender.CreateAsync(
+    public async Task<TransactionSender> SenderAsync(uint index, CancellationToken cancellationToken)
+    {
+        await EnsureChainAsync(cancellationToken).ConfigureAwait(false);
+        return await TransactionSender.CreateAsync(
             Rpc,
             new PrivateKeySigner(_wallet.Account(index)),
             Nonces,
             new TransactionSenderOptions { ChainId = ChainId, ReceiptPollInitialDelay = TimeSpan.FromMilliseconds(5), ReceiptPollMaxDelay = TimeSpan.FromMilliseconds(250) },
             _loggers.CreateLogger<TransactionSender>(),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The address of HD account <paramref name="index"/>.</summary>
     public string AddressOf(uint index) => _wallet.Account(index).Address.ToLowerHex();

@@ -4,7 +4,7 @@ using CoCoGen.Federation.Protocol;
 using CoCoGen.Learning.Data;
 using CoCoGen.Learning.Federated;
 using CoCoGen.Learning.Models;
-using CoCoGen.Learning.Optimizers;
+using CoCoGen.Learning.Losses;
 using CoCoGen.Learning.Serialization;
 using CoCoGen.Learning.Tensors;
 using CoCoGen.Learning.Training;
@@ -47,9 +47,20 @@ public sealed class ImageGlobalModel : IGlobalModel
             () =>
             {
                 StateVector.Write(_classifier.StateTensors(), weights);
-                var trainer = new Trainer(_classifier, new Sgd(_classifier.Parameters(), 0f));
-                var result = trainer.Evaluate(new BatchLoader(_test, 500, ChannelNormalization.FashionMnist, shuffle: false, 0).Epoch(0), cancellationToken);
-                return new Evaluation(result.MeanLoss, result.Accuracy);
+                _classifier.Eval();
+                var loss = new SoftmaxCrossEntropyLoss();
+                double lossSum = 0;
+                long correct = 0;
+                foreach (var batch in new BatchLoader(_test, 500, ChannelNormalization.FashionMnist, shuffle: false, 0).Epoch(0))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var logits = _classifier.Forward(batch.Images);
+                    lossSum += (double)loss.Forward(logits, batch.Labels) * batch.Count;
+                    correct += Trainer.CountCorrect(logits, batch.Labels);
+                }
+
+                _classifier.Train();
+                return new Evaluation(lossSum / _test.Count, (double)correct / _test.Count);
             },
             cancellationToken);
 
