@@ -13,6 +13,9 @@ public static class CocogenCommandLine
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(CoordinatorCommand.Create());
+        root.Subcommands.Add(OrgCommand.Create());
         return root;
     }
 }

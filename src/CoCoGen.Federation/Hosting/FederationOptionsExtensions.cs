@@ -17,7 +17,7 @@ public static class FederationOptionsExtensions
     /// Binds every section of <paramref name="configuration"/> (unknown keys are errors), validates
     /// ranges and cross-field rules at start, so a bad value stops the run before anything is written.
     /// </summary>
-    public static IServiceCollection AddCocogenOptions(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCocogenOptions(this IServiceCollection services, IConfiguration configuration, ProcessRole role = ProcessRole.Run)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSection<ProtocolOptions>(configuration, ProtocolOptions.Section);
@@ -26,9 +26,21 @@ public static class FederationOptionsExtensions
         services.AddSection<ChainOptions>(configuration, ChainOptions.Section);
         services.AddSection<RunOptions>(configuration, RunOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LearningOptions>, LearningOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MechanismOptions>, MechanismOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChainOptions>, ChainOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunOptions>, RunOptionsValidator>());
+        if (role != ProcessRole.Organization)
+        {
+            // Only the process that solves the mechanism and writes the run directory checks those settings.
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MechanismOptions>, MechanismOptionsValidator>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunOptions>, RunOptionsValidator>());
+        }
+
+        if (role != ProcessRole.Run)
+        {
+            services.AddOptions<ChainOptions>().Validate(
+                chain => !string.IsNullOrWhiteSpace(chain.RpcUrl),
+                $"Chain:RpcUrl is required by `cocogen {(role == ProcessRole.Coordinator ? "coordinator" : "org")}`: every process of the distributed shape settles on one shared chain");
+        }
+
         return services;
     }
 

@@ -36,6 +36,13 @@ public sealed class ImageFederationData
         return new ImageFederationData(train, partition, test);
     }
 
+    /// <summary>Only the (sub-sampled) test set, for a coordinator process that holds no training data.</summary>
+    public static ImageDataset LoadTest(LearningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Subsample(FashionMnist.LoadTest(options.Dataset), options.TestSamples, options.Seed, stream: 2);
+    }
+
     /// <summary>Organization <paramref name="index"/>'s own samples.</summary>
     public ImageDataset Shard(int index) => Partition.Subset(Train, index);
 
