@@ -16,6 +16,7 @@ public static class CocogenCommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CoordinatorCommand.Create());
         root.Subcommands.Add(OrgCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return root;
     }
 }

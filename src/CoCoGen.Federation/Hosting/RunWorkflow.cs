@@ -1,6 +1,8 @@
 using CoCoGen.Chain.Hosting;
+using CoCoGen.Federation.Audit;
 using CoCoGen.Federation.Ledger;
 using CoCoGen.Federation.Protocol;
+using CoCoGen.Federation.Records;
 using CoCoGen.Federation.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -63,7 +65,14 @@ public sealed partial class RunWorkflow(
             var coordinator = CoordinatorAssembly.Create(settings, channels, connection, data.Test, directory, loggers);
             var summary = await coordinator.RunAsync(settings.Run.Resume, progress, cancellationToken).ConfigureAwait(false);
             RunReport.Write(directory, summary.Rounds, settings);
-            return summary;
+
+            // A node started by the run disappears with it, so the run audits itself while the chain is up.
+            var audit = await new SettlementAuditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false);
+            RunDirectory.WriteJson(directory.AuditFile, audit);
+            LogAudit(_logger, audit.RoundsChecked, audit.Checks, audit.Violations.Count);
+            return audit.Passed
+                ? summary
+                : throw new InvalidOperationException($"the chain disagrees with the run record: {string.Join("; ", audit.Violations)}");
         }
         finally
         {
@@ -77,6 +86,9 @@ public sealed partial class RunWorkflow(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Started a local Hardhat node at {Endpoint}")]
     private static partial void LogNodeStarted(ILogger logger, Uri endpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit: {Rounds} rounds, {Checks} checks against the chain, {Violations} violations")]
+    private static partial void LogAudit(ILogger logger, int rounds, int checks, int violations);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped the local Hardhat node")]
     private static partial void LogNodeStopped(ILogger logger);

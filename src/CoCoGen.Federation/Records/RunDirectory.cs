@@ -41,6 +41,9 @@ public sealed class RunDirectory
     /// <summary>The offline HTML report.</summary>
     public string ReportFile => Combine("report.html");
 
+    /// <summary>The audit of the run against the chain.</summary>
+    public string AuditFile => Combine("audit.json");
+
     /// <summary>True when a checkpoint exists (the run can be resumed).</summary>
     public bool HasCheckpoint => File.Exists(CheckpointFile);
 
