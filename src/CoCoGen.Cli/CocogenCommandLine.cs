@@ -17,6 +17,7 @@ public static class CocogenCommandLine
         root.Subcommands.Add(CoordinatorCommand.Create());
         root.Subcommands.Add(OrgCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(FitScalingCommand.Create());
         return root;
     }
 }
