@@ -21,15 +21,15 @@ public sealed class ChainMemberAccount(ChainConnection connection, uint index) :
         }
 
         var sender = await connection.SenderAsync(index, cancellationToken).ConfigureAwait(false);
-        return new Member(new CoCoGenSettlementContract(EthereumAddress.Parse(contractAddress), new ContractCaller(sender)));
+        return new Member(new CoCoGenSettlementContract(EthereumAddress.Parse(contractAddress), new ContractCaller(sender)), connection);
     }
 
-    private sealed class Member(CoCoGenSettlementContract contract) : IMemberLedger
+    private sealed class Member(CoCoGenSettlementContract contract, ChainConnection connection) : IMemberLedger
     {
-        public async Task<ChainReceipt> DepositAsync(BigInteger wei, CancellationToken cancellationToken) =>
-            (await contract.DepositSubmitAsync(wei, cancellationToken).ConfigureAwait(false)).ToReceipt();
+        public Task<ChainReceipt> DepositAsync(BigInteger wei, CancellationToken cancellationToken) =>
+            connection.SendAsync(contract.Account, () => contract.DepositSubmitAsync(wei, cancellationToken), cancellationToken);
 
-        public async Task<ChainReceipt> SubmitContributionAsync(long round, ContributionProfile profile, CancellationToken cancellationToken) =>
-            (await contract.ContributionSubmitAsync(round, profile.ToProfile(), cancellationToken).ConfigureAwait(false)).ToReceipt();
+        public Task<ChainReceipt> SubmitContributionAsync(long round, ContributionProfile profile, CancellationToken cancellationToken) =>
+            connection.SendAsync(contract.Account, () => contract.ContributionSubmitAsync(round, profile.ToProfile(), cancellationToken), cancellationToken);
     }
 }

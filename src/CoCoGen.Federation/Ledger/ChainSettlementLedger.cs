@@ -30,38 +30,59 @@ public sealed class ChainSettlementLedger : ISettlementLedger
     public CoCoGenSettlementContract Contract => _contract;
 
     /// <inheritdoc/>
-    public async Task<ChainReceipt> OpenRoundAsync(long round, CancellationToken cancellationToken) =>
-        (await _contract.OpenRoundAsync(round, cancellationToken).ConfigureAwait(false)).ToReceipt();
+    public Task<ChainReceipt> OpenRoundAsync(long round, CancellationToken cancellationToken) =>
+        _connection.SendAsync(_contract.Account, () => _contract.OpenRoundAsync(round, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<ChainReceipt> RecordProfileAsync(long round, string member, ContributionProfile profile, CancellationToken cancellationToken)
+    public Task<ChainReceipt> RecordProfileAsync(long round, string member, ContributionProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return (await _contract.ProfileRecordAsync(round, EthereumAddress.Parse(member), profile.ToProfile(), cancellationToken).ConfigureAwait(false)).ToReceipt();
+        return _connection.SendAsync(
+            _contract.Account, () => _contract.ProfileRecordAsync(round, EthereumAddress.Parse(member), profile.ToProfile(), cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task<ChainReceipt> CloseRoundAsync(long round, CancellationToken cancellationToken) =>
-        (await _contract.CloseRoundAsync(round, cancellationToken).ConfigureAwait(false)).ToReceipt();
+    public Task<ChainReceipt> CloseRoundAsync(long round, CancellationToken cancellationToken) =>
+        _connection.SendAsync(_contract.Account, () => _contract.CloseRoundAsync(round, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<BigInteger>> CalculatePayoffAsync(long round, CancellationToken cancellationToken) =>
         _contract.PayoffCalculateAsync(round, cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<ChainReceipt> TransferPayoffAsync(long round, CancellationToken cancellationToken) =>
-        (await _contract.PayoffTransferAsync(round, cancellationToken).ConfigureAwait(false)).ToReceipt();
+    public Task<ChainReceipt> TransferPayoffAsync(long round, CancellationToken cancellationToken) =>
+        _connection.SendAsync(_contract.Account, () => _contract.PayoffTransferAsync(round, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
     public async Task<SettlementRoundStatus> GetRoundStatusAsync(long round, CancellationToken cancellationToken) =>
         (SettlementRoundStatus)await _contract.RoundStatusAsync(round, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
-    public async Task<long> GetRoundDeadlineAsync(long round, CancellationToken cancellationToken) =>
-        (long)await _contract.RoundDeadlineAsync(round, cancellationToken).ConfigureAwait(false);
+    public async Task WaitForDeadlineAsync(long round, CancellationToken cancellationToken)
+    {
+        var deadline = (long)await _contract.RoundDeadlineAsync(round, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var now = await LatestBlockTimeAsync(cancellationToken).ConfigureAwait(false);
+            if (now > deadline)
+            {
+                return;
+            }
 
-    /// <inheritdoc/>
-    public async Task<long> GetLatestBlockTimeAsync(CancellationToken cancellationToken)
+            if (Keys.MnemonicSource.IsDevelopmentChain(ChainId))
+            {
+                // A development chain's clock is moved, not waited for: the next block is past the deadline.
+                await _connection.Rpc.RequestAsync("evm_increaseTime", [deadline - now + 1], cancellationToken).ConfigureAwait(false);
+                await _connection.Rpc.RequestAsync("evm_mine", [], cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(deadline - now, 1, 15)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<long> LatestBlockTimeAsync(CancellationToken cancellationToken)
     {
         var block = await _connection.Rpc.RequestAsync("eth_getBlockByNumber", ["latest", false], cancellationToken).ConfigureAwait(false);
         var timestamp = block.GetProperty("timestamp").GetString()

@@ -29,11 +29,11 @@ public interface ISettlementLedger
     /// <summary>The round's current status.</summary>
     Task<SettlementRoundStatus> GetRoundStatusAsync(long round, CancellationToken cancellationToken);
 
-    /// <summary>Unix time (seconds) after which anyone may close the round.</summary>
-    Task<long> GetRoundDeadlineAsync(long round, CancellationToken cancellationToken);
-
-    /// <summary>Timestamp (unix seconds) of the chain's latest block.</summary>
-    Task<long> GetLatestBlockTimeAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Returns once the chain's time is past the round's submission deadline, so anyone may close it
+    /// (a local development chain is moved forward; any other chain is waited for).
+    /// </summary>
+    Task WaitForDeadlineAsync(long round, CancellationToken cancellationToken);
 
     /// <summary>Members that submitted their own profile for the round, from the contract's events.</summary>
     Task<IReadOnlyCollection<string>> GetSubmittersAsync(long round, CancellationToken cancellationToken);

@@ -166,7 +166,7 @@ public sealed partial class SettlementService
                 timeout.CancelAfter(TimeSpan.FromSeconds(_options.SubmissionTimeoutSeconds));
                 try
                 {
-                    var receipt = await channel.SubmitContributionAsync(round, pending.Profiles[i]!, timeout.Token).ConfigureAwait(false);
+                    var receipt = await channel.SubmitContributionAsync(round, pending.Profiles[i]!, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
                     lock (gate)
                     {
                         steps.Add(new TransactionRecord($"contributionSubmit:{channel.Id}", receipt.TransactionHash, receipt.BlockNumber));
@@ -187,11 +187,8 @@ public sealed partial class SettlementService
         var submitters = await SubmittersAsync(round, cancellationToken).ConfigureAwait(false);
         if (!_terms.Members.All(submitters.Contains))
         {
-            var deadline = await _ledger.GetRoundDeadlineAsync(round, cancellationToken).ConfigureAwait(false);
-            var chainNow = await _ledger.GetLatestBlockTimeAsync(cancellationToken).ConfigureAwait(false);
-            var wait = TimeSpan.FromSeconds(Math.Max(0, deadline - chainNow + 1));
-            LogWaitingForDeadline(_logger, round, _terms.Members.Count - submitters.Count, wait.TotalSeconds);
-            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            LogWaitingForDeadline(_logger, round, _terms.Members.Count - submitters.Count);
+            await _ledger.WaitForDeadlineAsync(round, cancellationToken).ConfigureAwait(false);
         }
 
         // The deadline is judged by the next block's timestamp, which can trail the wall clock by a second.
@@ -219,8 +216,8 @@ public sealed partial class SettlementService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Organization {Organization} did not submit round {Round}: {Reason}; it settles at x = 0")]
     private static partial void LogSubmissionFailed(ILogger logger, string organization, int round, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: {Missing} member(s) did not submit; waiting {Seconds:F0} s for the deadline")]
-    private static partial void LogWaitingForDeadline(ILogger logger, int round, int missing, double seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: {Missing} member(s) did not submit; closing after the deadline")]
+    private static partial void LogWaitingForDeadline(ILogger logger, int round, int missing);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Round {Round}: closeRound attempt {Attempt} failed: {Reason}")]
     private static partial void LogCloseRetry(ILogger logger, int round, int attempt, string reason);

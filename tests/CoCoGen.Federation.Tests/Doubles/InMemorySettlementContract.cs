@@ -133,21 +133,13 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         }
     }
 
-    public Task<long> GetRoundDeadlineAsync(long round, CancellationToken cancellationToken)
+    public Task WaitForDeadlineAsync(long round, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(Round(round).Deadline);
-        }
-    }
-
-    public Task<long> GetLatestBlockTimeAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            // Time moves on as the protocol waits: each query advances the chain clock past any deadline.
-            Now += (long)Terms.SubmissionWindowSeconds + 1;
-            return Task.FromResult(Now);
+            // The development-chain behaviour: the clock is moved past the deadline.
+            Now = Math.Max(Now, Round(round).Deadline + 1);
+            return Task.CompletedTask;
         }
     }
 
