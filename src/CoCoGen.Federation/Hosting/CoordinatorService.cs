@@ -24,6 +24,9 @@ public sealed partial class CoordinatorService(
         try
         {
             LogWaiting(_logger, settings.Learning.Organizations);
+
+            // Organization processes train on their own machines: all of them at once.
+            settings.Protocol.MaxParallelOrganizations = Math.Max(settings.Protocol.MaxParallelOrganizations, settings.Learning.Organizations);
             using var connection = CoordinatorAssembly.Connect(settings, new Uri(settings.Chain.RpcUrl!), loggers);
             var test = ImageFederationData.LoadTest(settings.Learning);
             var directory = CoordinatorAssembly.PrepareDirectory(settings);

@@ -46,8 +46,19 @@ public sealed class ChainSettlementLedger : ISettlementLedger
         _connection.SendAsync(_contract.Account, () => _contract.CloseRoundAsync(round, cancellationToken), cancellationToken);
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<BigInteger>> CalculatePayoffAsync(long round, CancellationToken cancellationToken) =>
-        _contract.PayoffCalculateAsync(round, cancellationToken);
+    public async Task<IReadOnlyList<BigInteger>> CalculatePayoffAsync(long round, CancellationToken cancellationToken)
+    {
+        if (await _contract.GetRoundStatusAsync(round, cancellationToken).ConfigureAwait(false) != RoundStatus.Settled)
+        {
+            return await _contract.PayoffCalculateAsync(round, cancellationToken).ConfigureAwait(false);
+        }
+
+        var members = await MembersAsync(cancellationToken).ConfigureAwait(false);
+        var head = await _connection.Rpc.BlockNumberAsync(cancellationToken).ConfigureAwait(false);
+        var transfers = (await _connection.Rpc.GetLogsAsync(_contract.Address, 0, head, SettlementAbi.Events.PayoffTransferred.Topic, cancellationToken).ConfigureAwait(false))
+            .Select(PayoffTransferredEvent.Decode).Where(t => t.Round == round).ToArray();
+        return members.Select(m => transfers.Where(t => t.Member.ToLowerHex() == m).Aggregate(BigInteger.Zero, (sum, t) => sum + t.NetWei)).ToArray();
+    }
 
     /// <inheritdoc/>
     public Task<ChainReceipt> TransferPayoffAsync(long round, CancellationToken cancellationToken) =>

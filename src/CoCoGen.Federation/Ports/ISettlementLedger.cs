@@ -20,7 +20,10 @@ public interface ISettlementLedger
     /// <summary>Closes the round (after every active member submitted, or after the deadline).</summary>
     Task<ChainReceipt> CloseRoundAsync(long round, CancellationToken cancellationToken);
 
-    /// <summary>The contract's net transfer per member index in wei (view).</summary>
+    /// <summary>
+    /// The contract's net transfer per member index in wei: payoffCalculate while the round is Closed,
+    /// the PayoffTransferred events once it is Settled.
+    /// </summary>
     Task<IReadOnlyList<BigInteger>> CalculatePayoffAsync(long round, CancellationToken cancellationToken);
 
     /// <summary>Applies the round's transfers to the bonds.</summary>
