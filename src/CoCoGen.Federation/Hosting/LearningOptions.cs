@@ -52,6 +52,10 @@ public sealed class LearningOptions
     [Range(1, 100, ErrorMessage = "Learning:GeneratorEpochs must be between {1} and {2}")]
     public int GeneratorEpochs { get; set; } = 1;
 
+    /// <summary>Real samples each organization trains the generator on per pre-training step (0: all; the generator costs ~20× a LeNet-5 step).</summary>
+    [Range(0, 60_000, ErrorMessage = "Learning:GeneratorSamples must be between {1} and {2} (0 = all)")]
+    public int GeneratorSamples { get; set; } = 1000;
+
     /// <summary>Learning rate of the conditional generator (Adam).</summary>
     [Range(1e-6, 1.0, ErrorMessage = "Learning:GeneratorLearningRate must be between {1} and {2}")]
     public double GeneratorLearningRate { get; set; } = 1e-3;

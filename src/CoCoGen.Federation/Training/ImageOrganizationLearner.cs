@@ -52,7 +52,7 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
         StateVector.Write(_generator.StateTensors(), generator);
         var optimizer = new Adam(_generator.Parameters(), (float)_options.GeneratorLearningRate);
         var noise = new RandomSource(ModelFactory.Stream(_options.Seed, _index, -pass, 1));
-        var loader = new BatchLoader(_shard, 64, ChannelNormalization.Identity(1), shuffle: true, ModelFactory.Stream(_options.Seed, _index, -pass, 2));
+        var loader = new BatchLoader(GeneratorSubset(pass), 64, ChannelNormalization.Identity(1), shuffle: true, ModelFactory.Stream(_options.Seed, _index, -pass, 2));
         double lossSum = 0;
         long seen = 0;
         for (var epoch = 0; epoch < _options.GeneratorEpochs; epoch++)
@@ -69,6 +69,21 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
         }
 
         return new LocalUpdate(StateVector.Read(_generator.StateTensors()), _shard.Count, 0, lossSum / Math.Max(1, seen), 0, clock.Elapsed.TotalSeconds);
+    }
+
+    // A seeded subset per pass, so successive passes see different samples of the shard.
+    private ImageDataset GeneratorSubset(int pass)
+    {
+        if (_options.GeneratorSamples <= 0 || _options.GeneratorSamples >= _shard.Count)
+        {
+            return _shard;
+        }
+
+        var order = Enumerable.Range(0, _shard.Count).ToArray();
+        new RandomSource(ModelFactory.Stream(_options.Seed, _index, -pass, 5)).Shuffle(order.AsSpan());
+        var chosen = order[.._options.GeneratorSamples];
+        Array.Sort(chosen);
+        return new SubsetDataset(_shard, chosen);
     }
 
     private LocalUpdate Train(ModelWeights global, ModelWeights generator, int syntheticSamples, int round, CancellationToken cancellationToken)
