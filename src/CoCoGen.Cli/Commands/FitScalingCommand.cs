@@ -23,11 +23,12 @@ public static class FitScalingCommand
         var organizations = new Option<int>("--organizations") { Description = "Organizations to split over.", DefaultValueFactory = _ => 10 };
         var grid = new Option<string>("--grid") { Description = "Synthetic samples per organization, comma separated.", DefaultValueFactory = _ => "0,1500,3000,6000" };
         var trainSamples = new Option<int>("--train-samples") { Description = "Training samples used, 0 = all.", DefaultValueFactory = _ => 0 };
+        var testSamples = new Option<int>("--test-samples") { Description = "Test samples the losses are measured on, 0 = all.", DefaultValueFactory = _ => 2000 };
         var passes = new Option<int>("--generator-passes") { Description = "FedAvg passes of generator pre-training.", DefaultValueFactory = _ => 2 };
         var seed = new Option<int>("--seed") { Description = "Seed of the partition and training.", DefaultValueFactory = _ => 1 };
         var command = new Command("fit-scaling", "Calibrate the loss power law a·n^(−b)+c on real data (paper Fig. 3).")
         {
-            dataset, alpha, output, dataDirectory, organizations, grid, trainSamples, passes, seed,
+            dataset, alpha, output, dataDirectory, organizations, grid, trainSamples, testSamples, passes, seed,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,6 +58,7 @@ public static class FitScalingCommand
                 Alpha = parse.GetValue(alpha),
                 Organizations = parse.GetValue(organizations),
                 TrainSamples = parse.GetValue(trainSamples),
+                TestSamples = parse.GetValue(testSamples),
                 Seed = parse.GetValue(seed),
             };
             var failures = new LearningOptionsValidator().Validate(null, learning);
@@ -71,7 +73,7 @@ public static class FitScalingCommand
             calibration = calibration with
             {
                 Command = string.Create(CultureInfo.InvariantCulture,
-                    $"cocogen fit-scaling --dataset fashion-mnist --alpha {learning.Alpha} --organizations {learning.Organizations} --grid {string.Join(',', sizes)} --train-samples {learning.TrainSamples} --generator-passes {parse.GetValue(passes)} --seed {learning.Seed}"),
+                    $"cocogen fit-scaling --dataset fashion-mnist --alpha {learning.Alpha} --organizations {learning.Organizations} --grid {string.Join(',', sizes)} --train-samples {learning.TrainSamples} --test-samples {learning.TestSamples} --generator-passes {parse.GetValue(passes)} --seed {learning.Seed}"),
             };
             var path = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
