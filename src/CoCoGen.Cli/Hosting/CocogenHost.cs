@@ -105,14 +105,10 @@ internal static class CocogenHost
     }
 
     /// <summary>A host builder with the options of <paramref name="role"/> bound from <paramref name="configuration"/>.</summary>
-    public static HostApplicationBuilder CreateBuilder(IConfiguration configuration, ProcessRole role, bool verbose, string[]? urls = null)
+    public static HostApplicationBuilder CreateBuilder(IConfiguration configuration, ProcessRole role, bool verbose)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddConfiguration(configuration);
-        if (urls is not null)
-        {
-            builder.Configuration["urls"] = string.Join(';', urls);
-        }
 
         AddLogging(builder.Logging, verbose);
         builder.Services.AddCocogenOptions(configuration, role);

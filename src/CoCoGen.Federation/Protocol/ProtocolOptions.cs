@@ -10,11 +10,11 @@ public sealed class ProtocolOptions
 
     /// <summary>Training rounds after generator pre-training.</summary>
     [Range(1, 10_000, ErrorMessage = "Protocol:Rounds must be between {1} and {2}")]
-    public int Rounds { get; set; } = 12;
+    public int Rounds { get; set; } = 10;
 
     /// <summary>FedAvg steps of conditional-generator pre-training before round 1.</summary>
     [Range(0, 1_000, ErrorMessage = "Protocol:GeneratorSteps must be between {1} and {2}")]
-    public int GeneratorSteps { get; set; } = 3;
+    public int GeneratorSteps { get; set; } = 2;
 
     /// <summary>Seconds an organization may take for its local work before it counts as a straggler.</summary>
     [Range(0.1, 86_400, ErrorMessage = "Protocol:StragglerTimeoutSeconds must be between {1} and {2}")]
