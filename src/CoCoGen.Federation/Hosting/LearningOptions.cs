@@ -42,7 +42,7 @@ public sealed class LearningOptions
 
     /// <summary>SGD learning rate of local training.</summary>
     [Range(1e-6, 10.0, ErrorMessage = "Learning:LearningRate must be between {1} and {2}")]
-    public double LearningRate { get; set; } = 0.05;
+    public double LearningRate { get; set; } = 0.02;
 
     /// <summary>SGD momentum of local training.</summary>
     [Range(0.0, 0.999, ErrorMessage = "Learning:Momentum must be between {1} and {2}")]

@@ -10,7 +10,7 @@ public sealed class ProtocolOptions
 
     /// <summary>Training rounds after generator pre-training.</summary>
     [Range(1, 10_000, ErrorMessage = "Protocol:Rounds must be between {1} and {2}")]
-    public int Rounds { get; set; } = 10;
+    public int Rounds { get; set; } = 12;
 
     /// <summary>FedAvg steps of conditional-generator pre-training before round 1.</summary>
     [Range(0, 1_000, ErrorMessage = "Protocol:GeneratorSteps must be between {1} and {2}")]
