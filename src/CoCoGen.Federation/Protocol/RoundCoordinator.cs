@@ -66,7 +66,7 @@ public sealed partial class RoundCoordinator
         if (state.Checkpoint.Pending is { } pending)
         {
             LogResumingSettlement(_logger, pending.Record.Round);
-            await SettleAndRecordAsync(state, pending, cancellationToken).ConfigureAwait(false);
+            await SettleAndRecordAsync(state, pending, startedAt: null, cancellationToken).ConfigureAwait(false);
         }
 
         for (var round = state.Checkpoint.SettledRound + 1; round <= _options.Rounds; round++)
@@ -309,11 +309,10 @@ public sealed partial class RoundCoordinator
         state.Checkpoint = state.Checkpoint with { ModelHash = record.ModelHash, Pending = pending };
         _directory.SaveCheckpoint(state.Checkpoint, nextGlobal, generator: null);
 
-        var settled = await SettleAndRecordAsync(state, pending, cancellationToken).ConfigureAwait(false);
-        return settled with { Timings = settled.Timings with { Total = total.Elapsed.TotalSeconds } };
+        return await SettleAndRecordAsync(state, pending, total, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<RoundRecord> SettleAndRecordAsync(RunState state, PendingRound pending, CancellationToken cancellationToken)
+    private async Task<RoundRecord> SettleAndRecordAsync(RunState state, PendingRound pending, Stopwatch? startedAt, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var service = new SettlementService(state.Ledger, _arithmetic, state.Terms, _channels, _options, _time, _logger);
@@ -326,15 +325,10 @@ public sealed partial class RoundCoordinator
             },
             cancellationToken).ConfigureAwait(false);
 
-        var timings = settled.Timings with { Settlement = settled.Timings.Settlement + clock.Elapsed.TotalSeconds };
-        var record = settled with
-        {
-            Timings = timings with { Total = timings.Total > 0 ? timings.Total : timings.Guidance + timings.LocalPhase + timings.Aggregation + timings.Settlement },
-        };
-        if (record.Timings.Total < record.Timings.Guidance + record.Timings.LocalPhase + record.Timings.Aggregation + record.Timings.Settlement)
-        {
-            record = record with { Timings = record.Timings with { Total = record.Timings.Guidance + record.Timings.LocalPhase + record.Timings.Aggregation + record.Timings.Settlement } };
-        }
+        // Total: the whole round when it ran in this process, else (a resumed settlement) the sum of its phases.
+        var timings = settled.Timings with { Settlement = clock.Elapsed.TotalSeconds };
+        var phases = timings.Guidance + timings.LocalPhase + timings.Aggregation + timings.Settlement;
+        var record = settled with { Timings = timings with { Total = Math.Max(phases, startedAt is null ? 0 : startedAt.Elapsed.TotalSeconds) } };
 
         _directory.AppendRound(record);
         state.Checkpoint = state.Checkpoint with { SettledRound = record.Round, Pending = null };
