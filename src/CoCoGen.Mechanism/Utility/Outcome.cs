@@ -8,39 +8,39 @@ public sealed class Outcome
 {
     internal Outcome(int count)
     {
-        Generation = new double[count];
-        LocalLoss = new double[count];
-        Revenue = new double[count];
-        Cost = new double[count];
-        Contribution = new double[count];
-        CompetitionLoss = new double[count];
-        Transfers = new double[count];
-        Utilities = new double[count];
+        GenerationArray = new double[count];
+        LocalLossArray = new double[count];
+        RevenueArray = new double[count];
+        CostArray = new double[count];
+        ContributionArray = new double[count];
+        CompetitionLossArray = new double[count];
+        TransfersArray = new double[count];
+        UtilitiesArray = new double[count];
     }
 
     /// <summary>g_i, synthetic samples.</summary>
-    public IReadOnlyList<double> Generation { get; }
+    public IReadOnlyList<double> Generation => GenerationArray;
 
     /// <summary>ℓ_i(D_i + g_i).</summary>
-    public IReadOnlyList<double> LocalLoss { get; }
+    public IReadOnlyList<double> LocalLoss => LocalLossArray;
 
     /// <summary>Rev_i = p_i (L_0 − L(g)).</summary>
-    public IReadOnlyList<double> Revenue { get; }
+    public IReadOnlyList<double> Revenue => RevenueArray;
 
     /// <summary>C_i = ω E_i + fee.</summary>
-    public IReadOnlyList<double> Cost { get; }
+    public IReadOnlyList<double> Cost => CostArray;
 
     /// <summary>x_i under the scenario's contribution measure.</summary>
-    public IReadOnlyList<double> Contribution { get; }
+    public IReadOnlyList<double> Contribution => ContributionArray;
 
     /// <summary>CL_i = Σ_j φ_j ρ̂_ij (x_i − x_j).</summary>
-    public IReadOnlyList<double> CompetitionLoss { get; }
+    public IReadOnlyList<double> CompetitionLoss => CompetitionLossArray;
 
     /// <summary>R_i = Σ_j γ ρ̂_ij (x_i − x_j), the net payoff transfer received.</summary>
-    public IReadOnlyList<double> Transfers { get; }
+    public IReadOnlyList<double> Transfers => TransfersArray;
 
     /// <summary>U_i = Rev_i − C_i − CL_i + R_i.</summary>
-    public IReadOnlyList<double> Utilities { get; }
+    public IReadOnlyList<double> Utilities => UtilitiesArray;
 
     /// <summary>L(g), the global loss.</summary>
     public double GlobalLoss { get; internal set; }
@@ -61,19 +61,19 @@ public sealed class Outcome
     public IReadOnlyList<int> IrrationalOrganizations() =>
         Enumerable.Range(0, Utilities.Count).Where(i => Utilities[i] < 0).ToArray();
 
-    internal double[] GenerationArray => (double[])Generation;
+    internal double[] GenerationArray { get; }
 
-    internal double[] LocalLossArray => (double[])LocalLoss;
+    internal double[] LocalLossArray { get; }
 
-    internal double[] RevenueArray => (double[])Revenue;
+    internal double[] RevenueArray { get; }
 
-    internal double[] CostArray => (double[])Cost;
+    internal double[] CostArray { get; }
 
-    internal double[] ContributionArray => (double[])Contribution;
+    internal double[] ContributionArray { get; }
 
-    internal double[] CompetitionLossArray => (double[])CompetitionLoss;
+    internal double[] CompetitionLossArray { get; }
 
-    internal double[] TransfersArray => (double[])Transfers;
+    internal double[] TransfersArray { get; }
 
-    internal double[] UtilitiesArray => (double[])Utilities;
+    internal double[] UtilitiesArray { get; }
 }

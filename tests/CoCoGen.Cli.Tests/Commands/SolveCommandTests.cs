@@ -74,6 +74,15 @@ public class SolveCommandTests
     }
 
     [Fact]
+    public void Missing_scenario_option_exits_2_naming_it()
+    {
+        (int code, string output, string error) = CommandRunner.Run("solve", "--json");
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("--scenario is required", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_solver_can_be_requested_and_fixed_point_is_refused_for_separable()
     {
         string vector = CommandRunner.Data("Vectors", "separable-data-4.json");
