@@ -1,4 +1,5 @@
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using CoCoGen.Learning.Data;
 using CoCoGen.Learning.Layers;
 using CoCoGen.Learning.Losses;
 using CoCoGen.Learning.Tensors;
@@ -185,6 +186,40 @@ public sealed class ConditionalVae
         Tensor images = Decoder.Forward(code).Clone();
         TensorPrimitives.Sigmoid(images.Span, images.Span);
         return images;
+    }
+
+    /// <summary>
+    /// Generates a synthetic dataset with <paramref name="countsPerClass"/>[c] samples of class c (in class
+    /// order), ready to join an organization's real data in a <see cref="MixedDataset"/>.
+    /// </summary>
+    /// <param name="countsPerClass">How many samples of each class to generate.</param>
+    /// <param name="noise">Seeded source of the latent codes.</param>
+    /// <param name="batchSize">Samples decoded at once.</param>
+    public FloatImageDataset GenerateDataset(IReadOnlyList<int> countsPerClass, RandomSource noise, int batchSize = 256)
+    {
+        ArgumentNullException.ThrowIfNull(countsPerClass);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        if (countsPerClass.Count != Classes)
+        {
+            throw new ArgumentException($"{countsPerClass.Count} class counts given; the model has {Classes} classes.", nameof(countsPerClass));
+        }
+
+        var labels = new List<int>();
+        for (int c = 0; c < Classes; c++)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(countsPerClass[c], nameof(countsPerClass));
+            labels.AddRange(Enumerable.Repeat(c, countsPerClass[c]));
+        }
+
+        int imageFloats = Channels * ImageSize * ImageSize;
+        var pixels = new float[(long)labels.Count * imageFloats];
+        for (int start = 0; start < labels.Count; start += batchSize)
+        {
+            int count = Math.Min(batchSize, labels.Count - start);
+            Sample(labels.GetRange(start, count).ToArray(), noise).Span.CopyTo(pixels.AsSpan(start * imageFloats, count * imageFloats));
+        }
+
+        return new FloatImageDataset(pixels, [.. labels], Channels, ImageSize, ImageSize, Classes);
     }
 
     /// <summary>Builds the encoder input: the image channels followed by one all-ones plane for the label.</summary>

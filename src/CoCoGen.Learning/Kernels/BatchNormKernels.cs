@@ -1,3 +1,7 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace CoCoGen.Learning.Kernels;
 
 /// <summary>Batch normalisation over the N·H·W elements of each channel of an NCHW tensor.</summary>
@@ -38,12 +42,7 @@ public static class BatchNormKernels
             double squares = 0;
             for (int n = 0; n < batch; n++)
             {
-                ReadOnlySpan<float> x = input.Slice(((n * channels) + c) * plane, plane);
-                for (int i = 0; i < x.Length; i++)
-                {
-                    float d = x[i] - mean;
-                    squares += d * d;
-                }
+                squares += SquaredDeviations(input.Slice(((n * channels) + c) * plane, plane), mean);
             }
 
             float variance = (float)(squares / count);
@@ -107,18 +106,16 @@ public static class BatchNormKernels
             float mean = savedMean[c];
             float invStd = savedInvStd[c];
             double sumDy = 0;
-            double sumDyXhat = 0;
+            double sumDyCentered = 0;
             for (int n = 0; n < batch; n++)
             {
                 int offset = ((n * channels) + c) * plane;
-                ReadOnlySpan<float> x = input.Slice(offset, plane);
                 ReadOnlySpan<float> dy = outputGradient.Slice(offset, plane);
-                for (int i = 0; i < plane; i++)
-                {
-                    sumDy += dy[i];
-                    sumDyXhat += dy[i] * (x[i] - mean) * invStd;
-                }
+                sumDy += VectorKernels.Sum(dy);
+                sumDyCentered += CenteredDot(dy, input.Slice(offset, plane), mean);
             }
+
+            double sumDyXhat = invStd * sumDyCentered;
 
             gammaGradient[c] += (float)sumDyXhat;
             betaGradient[c] += (float)sumDy;
@@ -131,13 +128,69 @@ public static class BatchNormKernels
                 ReadOnlySpan<float> x = input.Slice(offset, plane);
                 ReadOnlySpan<float> dy = outputGradient.Slice(offset, plane);
                 Span<float> dx = inputGradient.Slice(offset, plane);
-                for (int i = 0; i < plane; i++)
-                {
-                    float xhat = (x[i] - mean) * invStd;
-                    dx[i] = k * (dy[i] - meanDy - (xhat * meanDyXhat));
-                }
+                // dx = k·dy − k·meanDyXhat·invStd·x + k·(meanDyXhat·invStd·mean − meanDy), one fused pass.
+                float slope = k * meanDyXhat * invStd;
+                float offsetTerm = k * ((meanDyXhat * invStd * mean) - meanDy);
+                TensorPrimitives.Multiply(dy, k, dx);
+                TensorPrimitives.MultiplyAdd(x, -slope, dx, dx);
+                TensorPrimitives.Add(dx, offsetTerm, dx);
             }
         }
+    }
+
+    // Σ dy·(x − mean), centred before multiplying so a large mean does not cancel digits away.
+    private static double CenteredDot(ReadOnlySpan<float> dy, ReadOnlySpan<float> x, float mean)
+    {
+        ref float dyStart = ref MemoryMarshal.GetReference(dy);
+        ref float xStart = ref MemoryMarshal.GetReference(x);
+        int i = 0;
+        double total = 0;
+        if (Vector256.IsHardwareAccelerated && x.Length >= Vector256<float>.Count)
+        {
+            Vector256<float> m = Vector256.Create(mean);
+            Vector256<float> acc = Vector256<float>.Zero;
+            for (; i <= x.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref dyStart, (nuint)i), Vector256.LoadUnsafe(ref xStart, (nuint)i) - m, acc);
+            }
+
+            total = Vector256.Sum(acc);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            total += dy[i] * (x[i] - mean);
+        }
+
+        return total;
+    }
+
+    // Σ (x − mean)², vectorised with a float accumulator per lane (planes are small) returned as double.
+    private static double SquaredDeviations(ReadOnlySpan<float> x, float mean)
+    {
+        ref float start = ref MemoryMarshal.GetReference(x);
+        int i = 0;
+        double total = 0;
+        if (Vector256.IsHardwareAccelerated && x.Length >= Vector256<float>.Count)
+        {
+            Vector256<float> m = Vector256.Create(mean);
+            Vector256<float> acc = Vector256<float>.Zero;
+            for (; i <= x.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256<float> d = Vector256.LoadUnsafe(ref start, (nuint)i) - m;
+                acc = Vector256.FusedMultiplyAdd(d, d, acc);
+            }
+
+            total = Vector256.Sum(acc);
+        }
+
+        for (; i < x.Length; i++)
+        {
+            float d = x[i] - mean;
+            total += d * d;
+        }
+
+        return total;
     }
 
     private static void Normalize(ReadOnlySpan<float> input, Span<float> output, int batch, int channels, int plane, int c, float scale, float shift)

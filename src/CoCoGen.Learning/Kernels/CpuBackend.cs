@@ -4,24 +4,15 @@ namespace CoCoGen.Learning.Kernels;
 
 /// <summary>
 /// The CPU implementation of <see cref="IComputeBackend"/>: span kernels, the packed SGEMM, im2col
-/// convolutions processed in sample chunks (bounded workspace), direct depthwise convolution.
+/// convolutions over cache-sized sample chunks spread across threads, direct depthwise convolution.
 /// Workspaces are per thread, so one backend may serve models trained on different threads.
 /// </summary>
 public sealed class CpuBackend : IComputeBackend
 {
-    // Im2col chunks are sized so the column matrix stays around 16 MiB whatever the batch.
-    private const int WorkspaceElements = 1 << 22;
-
-    [ThreadStatic]
-    private static float[]? t_columns;
-
-    [ThreadStatic]
-    private static float[]? t_product;
-
     private readonly int _maxThreads;
 
     /// <summary>Creates a backend.</summary>
-    /// <param name="maxThreads">Threads SGEMM may use; 0 uses every processor.</param>
+    /// <param name="maxThreads">Threads the kernels may use; 0 uses every processor.</param>
     public CpuBackend(int maxThreads = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxThreads);
@@ -104,55 +95,8 @@ public sealed class CpuBackend : IComputeBackend
     /// <inheritdoc />
     public void Conv2dForward(Tensor input, Tensor weight, Tensor? bias, Tensor output, in Conv2dGeometry geometry)
     {
-        Conv2dGeometry g = geometry;
-        CheckConvolution(input, weight, output, g);
-        if (g.IsDepthwise)
-        {
-            DepthwiseConvolution.Forward(input.Span, weight.Span, bias is null ? default : bias.Span, output.Span, g);
-            return;
-        }
-
-        int pixels = g.OutHeight * g.OutWidth;
-        if (g.IsPointwise && g.Groups == 1)
-        {
-            for (int n = 0; n < g.Batch; n++)
-            {
-                Sgemm.Multiply(false, false, g.OutChannels, pixels, g.InChannels, 1, weight.Span, g.InChannels,
-                    input.Span.Slice(n * g.InChannels * pixels, g.InChannels * pixels), pixels,
-                    0, output.Span.Slice(n * g.OutChannels * pixels, g.OutChannels * pixels), pixels, _maxThreads);
-            }
-        }
-        else
-        {
-            int patch = g.PatchSize;
-            int chunk = ChunkSize(g);
-            Span<float> columns = Workspace(ref t_columns, patch * chunk * pixels);
-            Span<float> product = Workspace(ref t_product, g.OutChannels * chunk * pixels);
-            for (int first = 0; first < g.Batch; first += chunk)
-            {
-                int count = Math.Min(chunk, g.Batch - first);
-                int width = count * pixels;
-                int groupRows = g.GroupOutChannels;
-                for (int group = 0; group < g.Groups; group++)
-                {
-                    Im2Col.Unfold(input.Span, g, group, first, count, columns);
-                    Sgemm.Multiply(false, false, groupRows, width, patch, 1,
-                        weight.Span.Slice(group * groupRows * patch), patch, columns, width,
-                        0, product.Slice(group * groupRows * width), width, _maxThreads);
-                }
-
-                // The product is [O, count·P]; NCHW wants [count, O, P].
-                for (int n = 0; n < count; n++)
-                {
-                    for (int o = 0; o < g.OutChannels; o++)
-                    {
-                        product.Slice((o * width) + (n * pixels), pixels)
-                            .CopyTo(output.Span.Slice((((first + n) * g.OutChannels) + o) * pixels, pixels));
-                    }
-                }
-            }
-        }
-
+        CheckConvolution(input, weight, output, geometry);
+        ChunkedConvolution.Forward(input, weight, output, geometry, _maxThreads);
         if (bias is not null)
         {
             AddChannelBias(output, bias);
@@ -162,92 +106,15 @@ public sealed class CpuBackend : IComputeBackend
     /// <inheritdoc />
     public void Conv2dBackwardData(Tensor outputGradient, Tensor weight, Tensor inputGradient, in Conv2dGeometry geometry)
     {
-        Conv2dGeometry g = geometry;
-        CheckConvolution(inputGradient, weight, outputGradient, g);
-        if (g.IsDepthwise)
-        {
-            DepthwiseConvolution.BackwardData(outputGradient.Span, weight.Span, inputGradient.Span, g);
-            return;
-        }
-
-        int pixels = g.OutHeight * g.OutWidth;
-        if (g.IsPointwise && g.Groups == 1)
-        {
-            for (int n = 0; n < g.Batch; n++)
-            {
-                Sgemm.Multiply(true, false, g.InChannels, pixels, g.OutChannels, 1, weight.Span, g.InChannels,
-                    outputGradient.Span.Slice(n * g.OutChannels * pixels, g.OutChannels * pixels), pixels,
-                    0, inputGradient.Span.Slice(n * g.InChannels * pixels, g.InChannels * pixels), pixels, _maxThreads);
-            }
-
-            return;
-        }
-
-        inputGradient.Clear();
-        int patch = g.PatchSize;
-        int chunk = ChunkSize(g);
-        Span<float> columns = Workspace(ref t_columns, patch * chunk * pixels);
-        Span<float> product = Workspace(ref t_product, g.OutChannels * chunk * pixels);
-        for (int first = 0; first < g.Batch; first += chunk)
-        {
-            int count = Math.Min(chunk, g.Batch - first);
-            int width = count * pixels;
-            GatherChannelMajor(outputGradient.Span, product, g.OutChannels, pixels, first, count);
-            int groupRows = g.GroupOutChannels;
-            for (int group = 0; group < g.Groups; group++)
-            {
-                Sgemm.Multiply(true, false, patch, width, groupRows, 1,
-                    weight.Span.Slice(group * groupRows * patch), patch,
-                    product.Slice(group * groupRows * width), width, 0, columns, width, _maxThreads);
-                Im2Col.FoldAdd(columns, g, group, first, count, inputGradient.Span);
-            }
-        }
+        CheckConvolution(inputGradient, weight, outputGradient, geometry);
+        ChunkedConvolution.BackwardData(outputGradient, weight, inputGradient, geometry, _maxThreads);
     }
 
     /// <inheritdoc />
     public void Conv2dBackwardFilter(Tensor input, Tensor outputGradient, Tensor weightGradient, Tensor? biasGradient, in Conv2dGeometry geometry)
     {
-        Conv2dGeometry g = geometry;
-        CheckConvolution(input, weightGradient, outputGradient, g);
-        if (g.IsDepthwise)
-        {
-            DepthwiseConvolution.BackwardFilter(input.Span, outputGradient.Span, weightGradient.Span, biasGradient is null ? default : biasGradient.Span, g);
-            return;
-        }
-
-        int pixels = g.OutHeight * g.OutWidth;
-        if (g.IsPointwise && g.Groups == 1)
-        {
-            for (int n = 0; n < g.Batch; n++)
-            {
-                Sgemm.Multiply(false, true, g.OutChannels, g.InChannels, pixels, 1,
-                    outputGradient.Span.Slice(n * g.OutChannels * pixels, g.OutChannels * pixels), pixels,
-                    input.Span.Slice(n * g.InChannels * pixels, g.InChannels * pixels), pixels,
-                    1, weightGradient.Span, g.InChannels, _maxThreads);
-            }
-        }
-        else
-        {
-            int patch = g.PatchSize;
-            int chunk = ChunkSize(g);
-            Span<float> columns = Workspace(ref t_columns, patch * chunk * pixels);
-            Span<float> product = Workspace(ref t_product, g.OutChannels * chunk * pixels);
-            for (int first = 0; first < g.Batch; first += chunk)
-            {
-                int count = Math.Min(chunk, g.Batch - first);
-                int width = count * pixels;
-                GatherChannelMajor(outputGradient.Span, product, g.OutChannels, pixels, first, count);
-                int groupRows = g.GroupOutChannels;
-                for (int group = 0; group < g.Groups; group++)
-                {
-                    Im2Col.Unfold(input.Span, g, group, first, count, columns);
-                    Sgemm.Multiply(false, true, groupRows, patch, width, 1,
-                        product.Slice(group * groupRows * width), width, columns, width,
-                        1, weightGradient.Span.Slice(group * groupRows * patch), patch, _maxThreads);
-                }
-            }
-        }
-
+        CheckConvolution(input, weightGradient, outputGradient, geometry);
+        ChunkedConvolution.BackwardFilter(input, outputGradient, weightGradient, geometry, _maxThreads);
         if (biasGradient is not null)
         {
             AccumulateChannelSums(outputGradient, biasGradient);
@@ -377,35 +244,6 @@ public sealed class CpuBackend : IComputeBackend
     /// <inheritdoc />
     public void AdamStep(Tensor parameter, Tensor gradient, Tensor firstMoment, Tensor secondMoment, int stepNumber, float learningRate, float beta1, float beta2, float epsilon, float weightDecay)
         => OptimizerKernels.AdamStep(parameter.Span, gradient.Span, firstMoment.Span, secondMoment.Span, stepNumber, learningRate, beta1, beta2, epsilon, weightDecay);
-
-    private static int ChunkSize(in Conv2dGeometry g)
-    {
-        long perSample = (long)Math.Max(g.PatchSize, g.OutChannels) * g.OutHeight * g.OutWidth;
-        return (int)Math.Clamp(WorkspaceElements / perSample, 1, g.Batch);
-    }
-
-    // [N, O, P] samples [first, first+count) → [O, count·P].
-    private static void GatherChannelMajor(ReadOnlySpan<float> source, Span<float> destination, int channels, int pixels, int first, int count)
-    {
-        int width = count * pixels;
-        for (int n = 0; n < count; n++)
-        {
-            for (int o = 0; o < channels; o++)
-            {
-                source.Slice((((first + n) * channels) + o) * pixels, pixels).CopyTo(destination.Slice((o * width) + (n * pixels), pixels));
-            }
-        }
-    }
-
-    private static Span<float> Workspace(ref float[]? buffer, int length)
-    {
-        if (buffer is null || buffer.Length < length)
-        {
-            buffer = GC.AllocateUninitializedArray<float>(length);
-        }
-
-        return buffer.AsSpan(0, length);
-    }
 
     private static (int Planes, int Plane, int Channels) Planes(Tensor tensor, int channels)
     {

@@ -45,6 +45,12 @@ public static class DepthwiseConvolution
 
                             float* row = src + (ih * g.InWidth) - g.Padding + kw;
                             float* outRow = dst + (oh * g.OutWidth);
+                            if (g.Stride == 1)
+                            {
+                                ShortRows.MultiplyAdd(row + lo, tap, outRow + lo, hi - lo);
+                                continue;
+                            }
+
                             for (int ow = lo; ow < hi; ow++)
                             {
                                 outRow[ow] += tap * row[ow * g.Stride];
@@ -93,6 +99,12 @@ public static class DepthwiseConvolution
 
                             float* row = dst + (ih * g.InWidth) - g.Padding + kw;
                             float* gradRow = src + (oh * g.OutWidth);
+                            if (g.Stride == 1)
+                            {
+                                ShortRows.MultiplyAdd(gradRow + lo, tap, row + lo, hi - lo);
+                                continue;
+                            }
+
                             for (int ow = lo; ow < hi; ow++)
                             {
                                 row[ow * g.Stride] += tap * gradRow[ow];
@@ -147,6 +159,12 @@ public static class DepthwiseConvolution
 
                             float* row = src + (ih * g.InWidth) - g.Padding + kw;
                             float* gradRow = grad + (oh * g.OutWidth);
+                            if (g.Stride == 1)
+                            {
+                                sum += ShortRows.Dot(gradRow + lo, row + lo, hi - lo);
+                                continue;
+                            }
+
                             for (int ow = lo; ow < hi; ow++)
                             {
                                 sum += gradRow[ow] * row[ow * g.Stride];

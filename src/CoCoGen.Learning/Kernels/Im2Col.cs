@@ -40,7 +40,11 @@ public static class Im2Col
                                 int ih = (oh * g.Stride) - g.Padding + kh;
                                 if (ih < 0 || ih >= g.InHeight)
                                 {
-                                    new Span<float>(dst, g.OutWidth).Clear();
+                                    for (int ow = 0; ow < g.OutWidth; ow++)
+                                    {
+                                        dst[ow] = 0;
+                                    }
+
                                     continue;
                                 }
 
@@ -52,7 +56,7 @@ public static class Im2Col
 
                                 if (g.Stride == 1)
                                 {
-                                    new ReadOnlySpan<float>(srcRow + owLo, owHi - owLo).CopyTo(new Span<float>(dst + owLo, owHi - owLo));
+                                    ShortRows.Copy(srcRow + owLo, dst + owLo, owHi - owLo);
                                 }
                                 else
                                 {
@@ -65,6 +69,75 @@ public static class Im2Col
                                 for (int ow = owHi; ow < g.OutWidth; ow++)
                                 {
                                     dst[ow] = 0;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The transpose of <see cref="Unfold"/>: rows[count·P, K], one row of patch values per output pixel. The
+    /// filter gradient dW = dY·rows then reads this matrix in place, where the K×(count·P) layout would need
+    /// a transposing pack.
+    /// </summary>
+    /// <param name="input">The whole input [N, C, H, W].</param>
+    /// <param name="g">The geometry.</param>
+    /// <param name="group">The channel group.</param>
+    /// <param name="first">First sample.</param>
+    /// <param name="count">Number of samples.</param>
+    /// <param name="rows">Destination, length count · OutHeight · OutWidth · PatchSize.</param>
+    public static unsafe void UnfoldTransposed(ReadOnlySpan<float> input, in Conv2dGeometry g, int group, int first, int count, Span<float> rows)
+    {
+        int plane = g.InHeight * g.InWidth;
+        int patch = g.PatchSize;
+        int kh0 = g.KernelHeight;
+        int kw0 = g.KernelWidth;
+        Check(input.Length, g, group, first, count, rows.Length);
+        fixed (float* inBase = input)
+        fixed (float* rowBase = rows)
+        {
+            float* dst = rowBase;
+            for (int n = 0; n < count; n++)
+            {
+                float* sample = inBase + ((long)(((first + n) * g.InChannels) + (group * g.GroupInChannels)) * plane);
+                for (int oh = 0; oh < g.OutHeight; oh++)
+                {
+                    int ih0 = (oh * g.Stride) - g.Padding;
+                    for (int ow = 0; ow < g.OutWidth; ow++, dst += patch)
+                    {
+                        int iw0 = (ow * g.Stride) - g.Padding;
+                        bool inside = iw0 >= 0 && iw0 + kw0 <= g.InWidth;
+                        float* target = dst;
+                        for (int c = 0; c < g.GroupInChannels; c++)
+                        {
+                            float* channel = sample + (c * plane);
+                            for (int kh = 0; kh < kh0; kh++, target += kw0)
+                            {
+                                int ih = ih0 + kh;
+                                if (ih < 0 || ih >= g.InHeight)
+                                {
+                                    for (int kw = 0; kw < kw0; kw++)
+                                    {
+                                        target[kw] = 0;
+                                    }
+
+                                    continue;
+                                }
+
+                                float* source = channel + (ih * g.InWidth) + iw0;
+                                if (inside)
+                                {
+                                    ShortRows.Copy(source, target, kw0);
+                                    continue;
+                                }
+
+                                for (int kw = 0; kw < kw0; kw++)
+                                {
+                                    int iw = iw0 + kw;
+                                    target[kw] = iw >= 0 && iw < g.InWidth ? source[kw] : 0;
                                 }
                             }
                         }
@@ -111,9 +184,16 @@ public static class Im2Col
                                 }
 
                                 float* dstRow = dst + (ih * g.InWidth) - g.Padding + kw;
-                                for (int ow = owLo; ow < owHi; ow++)
+                                if (g.Stride == 1)
                                 {
-                                    dstRow[ow * g.Stride] += src[ow];
+                                    ShortRows.Add(src + owLo, dstRow + owLo, owHi - owLo);
+                                }
+                                else
+                                {
+                                    for (int ow = owLo; ow < owHi; ow++)
+                                    {
+                                        dstRow[ow * g.Stride] += src[ow];
+                                    }
                                 }
                             }
                         }

@@ -12,6 +12,12 @@ public static class PoolingKernels
     {
         int planes = Check(input.Length, output.Length, g);
         ActivationKernels.RequireSameLength(output.Length, argmax.Length, nameof(argmax));
+        if (g.Kernel == 2 && g.Stride == 2 && g.Padding == 0)
+        {
+            MaxForward2x2(input, output, argmax, planes, g);
+            return;
+        }
+
         int inPlane = g.InHeight * g.InWidth;
         int outPlane = g.OutHeight * g.OutWidth;
         for (int p = 0; p < planes; p++)
@@ -206,6 +212,43 @@ public static class PoolingKernels
                     for (int h = h0; h < h1; h++)
                     {
                         VectorKernels.AddScalar(dst.Slice((h * width) + w0, w1 - w0), share, dst.Slice((h * width) + w0, w1 - w0));
+                    }
+                }
+            }
+        }
+    }
+
+    // The LeNet case (2×2, stride 2, no padding) without the general window bounds.
+    private static unsafe void MaxForward2x2(ReadOnlySpan<float> input, Span<float> output, Span<int> argmax, int planes, in Pool2dGeometry g)
+    {
+        int w = g.InWidth;
+        int inPlane = g.InHeight * w;
+        fixed (float* xBase = input)
+        fixed (float* yBase = output)
+        fixed (int* aBase = argmax)
+        {
+            float* y = yBase;
+            int* a = aBase;
+            for (int p = 0; p < planes; p++)
+            {
+                float* x = xBase + ((long)p * inPlane);
+                for (int oh = 0; oh < g.OutHeight; oh++)
+                {
+                    int top = 2 * oh * w;
+                    for (int ow = 0; ow < g.OutWidth; ow++)
+                    {
+                        int i = top + (2 * ow);
+
+                        // Branch-free: the comparisons are data-dependent and would mispredict half the time.
+                        float x00 = x[i], x01 = x[i + 1], x10 = x[i + w], x11 = x[i + w + 1];
+                        int top2 = i + (x01 > x00 ? 1 : 0);
+                        float topMax = MathF.Max(x00, x01);
+                        int bottom2 = i + w + (x11 > x10 ? 1 : 0);
+                        float bottomMax = MathF.Max(x10, x11);
+                        int best = top2 + ((bottomMax > topMax ? 1 : 0) * (bottom2 - top2));
+                        float max = MathF.Max(topMax, bottomMax);
+                        *y++ = max;
+                        *a++ = best;
                     }
                 }
             }

@@ -6,6 +6,7 @@ namespace CoCoGen.Learning.Kernels;
 /// Single-precision general matrix multiply, row-major: C ← alpha·op(A)·op(B) + beta·C.
 /// Goto/BLIS structure: B is packed in KC×NC panels, A in MC×KC blocks, and a register-blocked FMA
 /// micro-kernel walks them; threads split the larger of M and N statically, each packing its own panels.
+/// A row-major B multiplied by few rows of A is read in place instead of packed.
 /// </summary>
 public static unsafe class Sgemm
 {
@@ -13,8 +14,11 @@ public static unsafe class Sgemm
     private const int MCStrips = 16;
     private const int NCStrips = 64;
 
+    // With fewer rows than this, B is read in place: its packing would be amortised over too few A strips.
+    private const int InPlaceBRowLimit = 64;
+
     // Below this many multiply-adds the cost of waking a second thread exceeds the work it would take.
-    private const long ParallelThreshold = 1L << 18;
+    private const long ParallelThreshold = 1L << 20;
 
     [ThreadStatic]
     private static float[]? t_packA;
@@ -112,7 +116,7 @@ public static unsafe class Sgemm
             int unit = splitColumns ? micro.NR : micro.MR;
             int chunk = (((extent + threads - 1) / threads) + unit - 1) / unit * unit;
             int parts = (extent + chunk - 1) / chunk;
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+            Parallel.For(0, parts, ParallelSettings.For(threads), part =>
             {
                 int start = part * chunk;
                 int length = Math.Min(chunk, extent - start);
@@ -177,13 +181,24 @@ public static unsafe class Sgemm
             fixed (float* pa = packA)
             fixed (float* pb = packB)
             {
+                bool inPlaceB = colStrideB == 1 && m < InPlaceBRowLimit;
                 for (int jc = 0; jc < n; jc += ncMax)
                 {
                     int nc = Math.Min(ncMax, n - jc);
+                    int fullColumns = nc / nr * nr;
                     for (int pc = 0; pc < k; pc += KC)
                     {
                         int kc = Math.Min(KC, k - pc);
-                        PackB(pb, pc, kc, j0 + jc, nc);
+                        if (!inPlaceB)
+                        {
+                            PackB(pb, pc, kc, j0 + jc, nc);
+                        }
+                        else if (fullColumns < nc)
+                        {
+                            // Only the ragged last strip is packed, for its zero padding.
+                            PackB(pb + (fullColumns * kc), pc, kc, j0 + jc + fullColumns, nc - fullColumns);
+                        }
+
                         for (int ic = 0; ic < m; ic += mcMax)
                         {
                             int mc = Math.Min(mcMax, m - ic);
@@ -191,17 +206,20 @@ public static unsafe class Sgemm
                             for (int jr = 0; jr < nc; jr += nr)
                             {
                                 int cols = Math.Min(nr, nc - jr);
+                                bool direct = inPlaceB && cols == nr;
+                                float* panel = direct ? b + ((long)pc * rowStrideB) + j0 + jc + jr : pb + (jr * kc);
+                                int bStride = direct ? rowStrideB : nr;
                                 for (int ir = 0; ir < mc; ir += mr)
                                 {
                                     int rows = Math.Min(mr, mc - ir);
                                     float* target = c + ((long)(i0 + ic + ir) * ldc) + j0 + jc + jr;
                                     if (rows == mr && cols == nr)
                                     {
-                                        micro.Run(kc, pa + (ir * kc), pb + (jr * kc), target, ldc, alpha);
+                                        micro.Run(kc, pa + (ir * kc), panel, bStride, target, ldc, alpha);
                                     }
                                     else
                                     {
-                                        EdgeTile(kc, pa + (ir * kc), pb + (jr * kc), target, rows, cols, tile);
+                                        EdgeTile(kc, pa + (ir * kc), panel, bStride, target, rows, cols, tile);
                                     }
                                 }
                             }
@@ -212,19 +230,15 @@ public static unsafe class Sgemm
         }
 
         // A partial tile is computed into a zeroed scratch tile, then its valid part is added to C.
-        private void EdgeTile(int kc, float* pa, float* pb, float* target, int rows, int cols, float* tile)
+        private void EdgeTile(int kc, float* pa, float* panel, int bStride, float* target, int rows, int cols, float* tile)
         {
             int nr = micro.NR;
             new Span<float>(tile, micro.MR * nr).Clear();
-            micro.Run(kc, pa, pb, tile, nr, alpha);
+            micro.Run(kc, pa, panel, bStride, tile, nr, alpha);
             for (int r = 0; r < rows; r++)
             {
-                float* src = tile + (r * nr);
-                float* dst = target + ((long)r * ldc);
-                for (int j = 0; j < cols; j++)
-                {
-                    dst[j] += src[j];
-                }
+                var dst = new Span<float>(target + ((long)r * ldc), cols);
+                VectorKernels.Add(dst, new ReadOnlySpan<float>(tile + (r * nr), cols), dst);
             }
         }
 

@@ -4,12 +4,13 @@ namespace CoCoGen.Learning.Kernels;
 
 /// <summary>
 /// Register-blocked SGEMM micro-kernels. Each keeps an MR×NR block of C in vector registers and streams
-/// packed panels: A as MR values per k step, B as NR values per k step.
+/// a packed A strip (MR values per k step) and a B panel of NR values per k step, bStride apart: NR when
+/// packed, the matrix row stride when read in place.
 /// </summary>
 internal static unsafe class SgemmMicroKernels
 {
     /// <summary>8×32 micro-kernel on Vector512: C[8×32] += alpha · Apanel · Bpanel over <paramref name="kc"/> steps.</summary>
-    private static void Kernel8x32Vector512(int kc, float* a, float* b, float* c, int ldc, float alpha)
+    private static void Kernel8x32Vector512(int kc, float* a, float* b, int bStride, float* c, int ldc, float alpha)
     {
         Vector512<float> c00 = default; Vector512<float> c01 = default;
         Vector512<float> c10 = default; Vector512<float> c11 = default;
@@ -48,7 +49,7 @@ internal static unsafe class SgemmMicroKernels
             c70 = Vector512.FusedMultiplyAdd(a7, b0, c70);
             c71 = Vector512.FusedMultiplyAdd(a7, b1, c71);
             a += 8;
-            b += 32;
+            b += bStride;
         }
 
         Vector512<float> scale = Vector512.Create(alpha);
@@ -71,7 +72,7 @@ internal static unsafe class SgemmMicroKernels
     }
 
     /// <summary>6×16 micro-kernel on Vector256: C[6×16] += alpha · Apanel · Bpanel over <paramref name="kc"/> steps.</summary>
-    private static void Kernel6x16Vector256(int kc, float* a, float* b, float* c, int ldc, float alpha)
+    private static void Kernel6x16Vector256(int kc, float* a, float* b, int bStride, float* c, int ldc, float alpha)
     {
         Vector256<float> c00 = default; Vector256<float> c01 = default;
         Vector256<float> c10 = default; Vector256<float> c11 = default;
@@ -102,7 +103,7 @@ internal static unsafe class SgemmMicroKernels
             c50 = Vector256.FusedMultiplyAdd(a5, b0, c50);
             c51 = Vector256.FusedMultiplyAdd(a5, b1, c51);
             a += 6;
-            b += 16;
+            b += bStride;
         }
 
         Vector256<float> scale = Vector256.Create(alpha);
@@ -121,7 +122,7 @@ internal static unsafe class SgemmMicroKernels
     }
 
     /// <summary>4×4 scalar micro-kernel for machines without 256-bit vectors.</summary>
-    private static void Kernel4x4Scalar(int kc, float* a, float* b, float* c, int ldc, float alpha)
+    private static void Kernel4x4Scalar(int kc, float* a, float* b, int bStride, float* c, int ldc, float alpha)
     {
         float* acc = stackalloc float[16];
         for (int i = 0; i < 16; i++)
@@ -141,7 +142,7 @@ internal static unsafe class SgemmMicroKernels
             }
 
             a += 4;
-            b += 4;
+            b += bStride;
         }
 
         for (int r = 0; r < 4; r++)
@@ -164,10 +165,10 @@ internal static unsafe class SgemmMicroKernels
 }
 
 /// <summary>A micro-kernel entry point with its register tile: MR rows of A by NR columns of B.</summary>
-internal readonly unsafe struct SgemmMicroKernel(delegate*<int, float*, float*, float*, int, float, void> run, int mr, int nr)
+internal readonly unsafe struct SgemmMicroKernel(delegate*<int, float*, float*, int, float*, int, float, void> run, int mr, int nr)
 {
-    /// <summary>The kernel: (kc, packed A strip, packed B strip, C, ldc, alpha).</summary>
-    public delegate*<int, float*, float*, float*, int, float, void> Run { get; } = run;
+    /// <summary>The kernel: (kc, packed A strip, B panel, B row stride (NR when packed), C, ldc, alpha).</summary>
+    public delegate*<int, float*, float*, int, float*, int, float, void> Run { get; } = run;
 
     /// <summary>Rows per tile.</summary>
     public int MR { get; } = mr;

@@ -33,8 +33,8 @@ public class Activation : Layer
     /// <inheritdoc />
     public override Tensor Backward(Tensor outputGradient)
     {
-        Tensor input = RequireForward(_input, Kind.ToString());
-        RequireSameShape(outputGradient, _output!, Kind.ToString());
+        Tensor input = RequireForward(_input, nameof(Activation));
+        RequireSameShape(outputGradient, _output!, nameof(Activation));
         Tensor inputGradient = Tensor.Reuse(ref _inputGradient, input.Shape);
         Backend.ActivationBackward(Kind, input, outputGradient, inputGradient);
         return inputGradient;

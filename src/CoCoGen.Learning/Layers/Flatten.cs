@@ -6,6 +6,10 @@ namespace CoCoGen.Learning.Layers;
 public sealed class Flatten : Layer
 {
     private int[]? _inputShape;
+    private Tensor? _input;
+    private Tensor? _output;
+    private Tensor? _gradient;
+    private Tensor? _inputGradient;
 
     /// <inheritdoc />
     public override Tensor Forward(Tensor input)
@@ -16,8 +20,15 @@ public sealed class Flatten : Layer
             throw new ArgumentException($"Flatten expects a non-empty batch, got {input.ShapeText}.", nameof(input));
         }
 
-        _inputShape = input.Shape.ToArray();
-        return input.Reshape(input.Dim(0), input.Length / input.Dim(0));
+        // The view is cached: the same input tensor (a previous layer's reused output) comes back every step.
+        if (!ReferenceEquals(input, _input))
+        {
+            _input = input;
+            _inputShape = input.Shape.ToArray();
+            _output = input.Reshape(input.Dim(0), input.Length / input.Dim(0));
+        }
+
+        return _output!;
     }
 
     /// <inheritdoc />
@@ -25,6 +36,12 @@ public sealed class Flatten : Layer
     {
         ArgumentNullException.ThrowIfNull(outputGradient);
         int[] shape = _inputShape ?? throw new InvalidOperationException("Flatten.Backward called before Forward.");
-        return outputGradient.Reshape(shape);
+        if (!ReferenceEquals(outputGradient, _gradient))
+        {
+            _gradient = outputGradient;
+            _inputGradient = outputGradient.Reshape(shape);
+        }
+
+        return _inputGradient!;
     }
 }

@@ -6,6 +6,7 @@ namespace CoCoGen.Learning.Layers;
 public sealed class Sequential : Layer
 {
     private readonly List<Layer> _layers = [];
+    private (string Name, Layer Layer)[]? _children;
 
     /// <summary>Creates a container of the given layers.</summary>
     /// <param name="layers">The layers in forward order.</param>
@@ -23,7 +24,7 @@ public sealed class Sequential : Layer
 
     /// <inheritdoc />
     public override IEnumerable<(string Name, Layer Layer)> Children
-        => _layers.Select((m, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), m));
+        => _children ??= [.. _layers.Select((m, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), m))];
 
     /// <inheritdoc />
     public override bool RequiresInputGradient
@@ -51,6 +52,7 @@ public sealed class Sequential : Layer
 
         layer.UseBackend(Backend);
         _layers.Add(layer);
+        _children = null;
     }
 
     /// <inheritdoc />

@@ -23,6 +23,7 @@ public sealed class LeNet5 : Layer
     private readonly Linear _fc2;
     private readonly Relu _relu4 = new();
     private readonly Linear _fc3;
+    private (string Name, Layer Layer)[]? _children;
 
     /// <summary>Creates the network.</summary>
     /// <param name="inputChannels">1 (grey) or 3 (colour).</param>
@@ -75,7 +76,7 @@ public sealed class LeNet5 : Layer
     }
 
     /// <inheritdoc />
-    public override IEnumerable<(string Name, Layer Layer)> Children =>
+    public override IEnumerable<(string Name, Layer Layer)> Children => _children ??=
     [
         ("conv1", _conv1), ("relu1", _relu1), ("pool1", _pool1),
         ("conv2", _conv2), ("relu2", _relu2), ("pool2", _pool2),

@@ -77,6 +77,22 @@ public sealed class ConditionalVaeTests
     }
 
     [Fact]
+    public void Generated_dataset_has_the_requested_class_counts_and_mixes_with_real_data()
+    {
+        var vae = new ConditionalVae(1, 28, 10, latentSize: 4, new RandomSource(1));
+        int[] counts = [3, 0, 5, 0, 0, 0, 0, 0, 0, 1];
+
+        var synthetic = vae.GenerateDataset(counts, new RandomSource(2), batchSize: 4);
+        var mixed = new MixedDataset(new SubsetDataset(FashionMnist.LoadTest(), [0, 1]), synthetic);
+
+        Assert.Equal(9, synthetic.Count);
+        Assert.Equal(counts, synthetic.ClassHistogram());
+        Assert.Equal(11, mixed.Count);
+        Assert.True(mixed.IsSynthetic(2));
+        Assert.Equal(0, mixed.Label(2));
+    }
+
+    [Fact]
     public void Training_on_real_fashion_mnist_lowers_the_bound()
     {
         var data = FashionMnist.LoadTest();

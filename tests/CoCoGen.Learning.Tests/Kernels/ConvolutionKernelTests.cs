@@ -8,6 +8,11 @@ public class ConvolutionKernelTests
     public static TheoryData<Conv2dGeometry> Geometries() => new()
     {
         new Conv2dGeometry(2, 1, 28, 28, 6, 5, 5, 1, 2, 1),
+        new Conv2dGeometry(3, 3, 32, 32, 6, 5, 5, 1, 0, 1),
+        new Conv2dGeometry(2, 2, 20, 19, 3, 3, 3, 1, 1, 1),
+        new Conv2dGeometry(2, 1, 24, 24, 4, 3, 3, 1, 1, 1),
+        new Conv2dGeometry(2, 3, 17, 30, 7, 3, 3, 1, 0, 1),
+        new Conv2dGeometry(40, 6, 14, 14, 16, 5, 5, 1, 0, 1),
         new Conv2dGeometry(3, 6, 14, 14, 16, 5, 5, 1, 0, 1),
         new Conv2dGeometry(2, 3, 9, 7, 4, 3, 3, 2, 1, 1),
         new Conv2dGeometry(2, 8, 6, 6, 12, 1, 1, 1, 0, 1),
@@ -66,6 +71,38 @@ public class ConvolutionKernelTests
         AssertClose(dxRef, dx.Storage, 0);
         AssertClose(dwRef, dw.Storage, 1);
         AssertClose(dbRef, db.Storage, 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Geometries))]
+    public void Transposed_unfold_is_the_transpose_of_unfold(Conv2dGeometry g)
+    {
+        var x = new float[g.Batch * g.InChannels * g.InHeight * g.InWidth];
+        new RandomSource(5).FillUniform(x, -1, 1);
+        int width = g.Batch * g.OutHeight * g.OutWidth;
+        float[] columns = new float[g.PatchSize * width];
+        float[] rows = new float[g.PatchSize * width];
+        for (int group = 0; group < g.Groups; group++)
+        {
+            Im2Col.Unfold(x, g, group, 0, g.Batch, columns);
+            Im2Col.UnfoldTransposed(x, g, group, 0, g.Batch, rows);
+            for (int k = 0; k < g.PatchSize; k++)
+            {
+                for (int j = 0; j < width; j++)
+                {
+                    Assert.Equal(columns[(k * width) + j], rows[(j * g.PatchSize) + k]);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Direct_convolution_claims_only_small_stride_one_layers()
+    {
+        Assert.Equal(Sgemm.BestKernel == SgemmKernelKind.Vector512, DirectConvolution.Supports(new Conv2dGeometry(1, 1, 28, 28, 6, 5, 5, 1, 2, 1)));
+        Assert.False(DirectConvolution.Supports(new Conv2dGeometry(1, 6, 14, 14, 16, 5, 5, 1, 0, 1)));
+        Assert.False(DirectConvolution.Supports(new Conv2dGeometry(1, 1, 28, 28, 6, 5, 5, 2, 2, 1)));
+        Assert.False(DirectConvolution.Supports(new Conv2dGeometry(1, 8, 28, 28, 6, 5, 5, 1, 2, 1)));
     }
 
     [Fact]

@@ -1,0 +1,298 @@
+using System.Runtime.Intrinsics;
+
+namespace CoCoGen.Learning.Kernels;
+
+/// <summary>
+/// Direct stride-1 convolution for layers with few input channels and output rows of 17 to 32 pixels
+/// (LeNet's first layer): each output row is two Vector512 registers accumulating every tap, with the input
+/// copied once into a zero-padded buffer so no tap needs a bounds check. For such layers im2col would write
+/// and pack a K-times larger matrix than the input for a product with only a handful of rows.
+/// </summary>
+public static unsafe class DirectConvolution
+{
+    private const int RowLanes = 32;
+    private const int MaxPatch = 75;
+
+    [ThreadStatic]
+    private static float[]? t_padded;
+
+    [ThreadStatic]
+    private static float[]? t_gradientRows;
+
+    /// <summary>True when the geometry suits this kernel on this processor.</summary>
+    /// <param name="g">The convolution.</param>
+    public static bool Supports(in Conv2dGeometry g)
+        => Vector512.IsHardwareAccelerated && g.Groups == 1 && g.Stride == 1
+           && g.PatchSize <= MaxPatch && g.OutWidth > 16 && g.OutWidth <= RowLanes;
+
+    /// <summary>output = conv(input, weight) for the samples of the geometry (no bias).</summary>
+    /// <param name="input">[N, C, H, W].</param>
+    /// <param name="weight">[O, C, k, k].</param>
+    /// <param name="output">[N, O, OH, OW], overwritten.</param>
+    /// <param name="g">A supported geometry.</param>
+    public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weight, Span<float> output, in Conv2dGeometry g)
+    {
+        Check(input.Length, weight.Length, output.Length, g);
+        int paddedWidth = g.InWidth + (2 * g.Padding);
+        int paddedPlane = (g.InHeight + (2 * g.Padding)) * paddedWidth;
+        int inSample = g.InChannels * g.InHeight * g.InWidth;
+        int outPlane = g.OutHeight * g.OutWidth;
+        float* tail = stackalloc float[16];
+        fixed (float* w = weight)
+        fixed (float* yBase = output)
+        {
+            for (int n = 0; n < g.Batch; n++)
+            {
+                fixed (float* pad = Pad(input.Slice(n * inSample, inSample), g))
+                {
+                    float* y = yBase + ((long)n * g.OutChannels * outPlane);
+                    int o = 0;
+                    for (; o + 3 <= g.OutChannels; o += 3)
+                    {
+                        ForwardThreeChannels(pad, w, y, o, g, paddedWidth, paddedPlane, tail);
+                    }
+
+                    for (; o < g.OutChannels; o++)
+                    {
+                        ForwardOneChannel(pad, w, y, o, g, paddedWidth, paddedPlane, tail);
+                    }
+                }
+            }
+        }
+    }
+
+    // Three output channels share every input load; six accumulators cover the FMA latency.
+    private static void ForwardThreeChannels(float* pad, float* w, float* y, int o, in Conv2dGeometry g, int paddedWidth, int paddedPlane, float* tail)
+    {
+        int k = g.KernelHeight;
+        int channelTaps = g.InChannels * k * k;
+        int outPlane = g.OutHeight * g.OutWidth;
+        for (int oh = 0; oh < g.OutHeight; oh++)
+        {
+            Vector512<float> a0 = Vector512<float>.Zero, a1 = Vector512<float>.Zero;
+            Vector512<float> b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero;
+            Vector512<float> c0 = Vector512<float>.Zero, c1 = Vector512<float>.Zero;
+            for (int c = 0; c < g.InChannels; c++)
+            {
+                float* taps = w + (o * channelTaps) + (c * k * k);
+                float* rows = pad + (c * paddedPlane) + (oh * paddedWidth);
+                for (int kh = 0; kh < k; kh++, taps += k, rows += paddedWidth)
+                {
+                    for (int kw = 0; kw < k; kw++)
+                    {
+                        Vector512<float> x0 = Vector512.Load(rows + kw);
+                        Vector512<float> x1 = Vector512.Load(rows + kw + 16);
+                        Vector512<float> ta = Vector512.Create(taps[kw]);
+                        Vector512<float> tb = Vector512.Create(taps[channelTaps + kw]);
+                        Vector512<float> tc = Vector512.Create(taps[(2 * channelTaps) + kw]);
+                        a0 = Vector512.FusedMultiplyAdd(ta, x0, a0);
+                        a1 = Vector512.FusedMultiplyAdd(ta, x1, a1);
+                        b0 = Vector512.FusedMultiplyAdd(tb, x0, b0);
+                        b1 = Vector512.FusedMultiplyAdd(tb, x1, b1);
+                        c0 = Vector512.FusedMultiplyAdd(tc, x0, c0);
+                        c1 = Vector512.FusedMultiplyAdd(tc, x1, c1);
+                    }
+                }
+            }
+
+            float* outRow = y + (o * outPlane) + (oh * g.OutWidth);
+            StoreRow(outRow, a0, a1, g.OutWidth, tail);
+            StoreRow(outRow + outPlane, b0, b1, g.OutWidth, tail);
+            StoreRow(outRow + (2 * outPlane), c0, c1, g.OutWidth, tail);
+        }
+    }
+
+    private static void ForwardOneChannel(float* pad, float* w, float* y, int o, in Conv2dGeometry g, int paddedWidth, int paddedPlane, float* tail)
+    {
+        int k = g.KernelHeight;
+        int outPlane = g.OutHeight * g.OutWidth;
+        for (int oh = 0; oh < g.OutHeight; oh++)
+        {
+            Vector512<float> acc0 = Vector512<float>.Zero;
+            Vector512<float> acc1 = Vector512<float>.Zero;
+            for (int c = 0; c < g.InChannels; c++)
+            {
+                float* taps = w + ((((o * g.InChannels) + c) * k) * k);
+                float* rows = pad + (c * paddedPlane) + (oh * paddedWidth);
+                for (int kh = 0; kh < k; kh++, taps += k, rows += paddedWidth)
+                {
+                    for (int kw = 0; kw < k; kw++)
+                    {
+                        Vector512<float> tap = Vector512.Create(taps[kw]);
+                        acc0 = Vector512.FusedMultiplyAdd(tap, Vector512.Load(rows + kw), acc0);
+                        acc1 = Vector512.FusedMultiplyAdd(tap, Vector512.Load(rows + kw + 16), acc1);
+                    }
+                }
+            }
+
+            StoreRow(y + (o * outPlane) + (oh * g.OutWidth), acc0, acc1, g.OutWidth, tail);
+        }
+    }
+
+    // Lanes 0–15 go straight out; the second register holds OutWidth − 16 valid lanes.
+    private static void StoreRow(float* row, Vector512<float> low, Vector512<float> high, int width, float* tail)
+    {
+        low.Store(row);
+        high.Store(tail);
+        for (int i = 16; i < width; i++)
+        {
+            row[i] = tail[i - 16];
+        }
+    }
+
+    /// <summary>weightGradient += Σ over samples and pixels of outputGradient · input patch.</summary>
+    /// <param name="input">[N, C, H, W].</param>
+    /// <param name="outputGradient">[N, O, OH, OW].</param>
+    /// <param name="weightGradient">[O, C, k, k], accumulated.</param>
+    /// <param name="g">A supported geometry.</param>
+    public static void BackwardFilter(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> weightGradient, in Conv2dGeometry g)
+    {
+        Check(input.Length, weightGradient.Length, outputGradient.Length, g);
+        int paddedWidth = g.InWidth + (2 * g.Padding);
+        int paddedPlane = (g.InHeight + (2 * g.Padding)) * paddedWidth;
+        int inSample = g.InChannels * g.InHeight * g.InWidth;
+        int outPlane = g.OutHeight * g.OutWidth;
+
+        // Gradient rows widened to 32 lanes with zeros, so the lanes past the row contribute nothing.
+        int gradientLength = g.OutChannels * g.OutHeight * RowLanes;
+        if (t_gradientRows is null || t_gradientRows.Length < gradientLength)
+        {
+            t_gradientRows = GC.AllocateUninitializedArray<float>(gradientLength, pinned: true);
+        }
+
+        float[] rowsBuffer = t_gradientRows;
+        fixed (float* dwBase = weightGradient)
+        fixed (float* dyRows = rowsBuffer)
+        {
+            for (int n = 0; n < g.Batch; n++)
+            {
+                ReadOnlySpan<float> dy = outputGradient.Slice(n * g.OutChannels * outPlane, g.OutChannels * outPlane);
+                for (int r = 0; r < g.OutChannels * g.OutHeight; r++)
+                {
+                    Span<float> wide = rowsBuffer.AsSpan(r * RowLanes, RowLanes);
+                    dy.Slice(r * g.OutWidth, g.OutWidth).CopyTo(wide);
+                    wide[g.OutWidth..].Clear();
+                }
+
+                fixed (float* pad = Pad(input.Slice(n * inSample, inSample), g))
+                {
+                    int o = 0;
+                    for (; o + 3 <= g.OutChannels; o += 3)
+                    {
+                        FilterThreeChannels(pad, dyRows, dwBase, o, g, paddedWidth, paddedPlane);
+                    }
+
+                    for (; o < g.OutChannels; o++)
+                    {
+                        FilterOneChannel(pad, dyRows, dwBase, o, g, paddedWidth, paddedPlane);
+                    }
+                }
+            }
+        }
+    }
+
+    // Three output channels share each input row load.
+    private static void FilterThreeChannels(float* pad, float* dyRows, float* dwBase, int o, in Conv2dGeometry g, int paddedWidth, int paddedPlane)
+    {
+        int k = g.KernelHeight;
+        int channelTaps = g.InChannels * k * k;
+        int gradientPlane = g.OutHeight * RowLanes;
+        float* dw = dwBase + (o * channelTaps);
+        for (int c = 0; c < g.InChannels; c++)
+        {
+            for (int kh = 0; kh < k; kh++)
+            {
+                for (int kw = 0; kw < k; kw++, dw++)
+                {
+                    Vector512<float> a0 = Vector512<float>.Zero, a1 = Vector512<float>.Zero;
+                    Vector512<float> b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero;
+                    Vector512<float> c0 = Vector512<float>.Zero, c1 = Vector512<float>.Zero;
+                    float* grad = dyRows + (o * gradientPlane);
+                    float* rows = pad + (c * paddedPlane) + (kh * paddedWidth) + kw;
+                    for (int oh = 0; oh < g.OutHeight; oh++, grad += RowLanes, rows += paddedWidth)
+                    {
+                        Vector512<float> x0 = Vector512.Load(rows);
+                        Vector512<float> x1 = Vector512.Load(rows + 16);
+                        a0 = Vector512.FusedMultiplyAdd(Vector512.Load(grad), x0, a0);
+                        a1 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + 16), x1, a1);
+                        b0 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + gradientPlane), x0, b0);
+                        b1 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + gradientPlane + 16), x1, b1);
+                        c0 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + (2 * gradientPlane)), x0, c0);
+                        c1 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + (2 * gradientPlane) + 16), x1, c1);
+                    }
+
+                    dw[0] += Vector512.Sum(a0 + a1);
+                    dw[channelTaps] += Vector512.Sum(b0 + b1);
+                    dw[2 * channelTaps] += Vector512.Sum(c0 + c1);
+                }
+            }
+        }
+    }
+
+    private static void FilterOneChannel(float* pad, float* dyRows, float* dwBase, int o, in Conv2dGeometry g, int paddedWidth, int paddedPlane)
+    {
+        int k = g.KernelHeight;
+        float* dw = dwBase + (o * g.InChannels * k * k);
+        for (int c = 0; c < g.InChannels; c++)
+        {
+            for (int kh = 0; kh < k; kh++)
+            {
+                for (int kw = 0; kw < k; kw++, dw++)
+                {
+                    Vector512<float> acc0 = Vector512<float>.Zero;
+                    Vector512<float> acc1 = Vector512<float>.Zero;
+                    float* grad = dyRows + (o * g.OutHeight * RowLanes);
+                    float* rows = pad + (c * paddedPlane) + (kh * paddedWidth) + kw;
+                    for (int oh = 0; oh < g.OutHeight; oh++, grad += RowLanes, rows += paddedWidth)
+                    {
+                        acc0 = Vector512.FusedMultiplyAdd(Vector512.Load(grad), Vector512.Load(rows), acc0);
+                        acc1 = Vector512.FusedMultiplyAdd(Vector512.Load(grad + 16), Vector512.Load(rows + 16), acc1);
+                    }
+
+                    *dw += Vector512.Sum(acc0 + acc1);
+                }
+            }
+        }
+    }
+
+    // Copies one sample into the thread's zero-bordered buffer; the slack after it absorbs the over-reads
+    // of the last row's upper lanes (which only ever meet zero gradient lanes or are discarded).
+    private static float[] Pad(ReadOnlySpan<float> sample, in Conv2dGeometry g)
+    {
+        int paddedHeight = g.InHeight + (2 * g.Padding);
+        int paddedWidth = g.InWidth + (2 * g.Padding);
+        int length = (g.InChannels * paddedHeight * paddedWidth) + (2 * RowLanes) + g.KernelWidth;
+        if (t_padded is null || t_padded.Length < length)
+        {
+            t_padded = GC.AllocateUninitializedArray<float>(length, pinned: true);
+        }
+
+        float[] padded = t_padded;
+        padded.AsSpan(0, length).Clear();
+        for (int c = 0; c < g.InChannels; c++)
+        {
+            for (int h = 0; h < g.InHeight; h++)
+            {
+                sample.Slice(((c * g.InHeight) + h) * g.InWidth, g.InWidth)
+                    .CopyTo(padded.AsSpan((((c * paddedHeight) + h + g.Padding) * paddedWidth) + g.Padding, g.InWidth));
+            }
+        }
+
+        return padded;
+    }
+
+    private static void Check(int inputLength, int weightLength, int outputLength, in Conv2dGeometry g)
+    {
+        if (!Supports(g))
+        {
+            throw new ArgumentException("Geometry is not supported by the direct convolution kernel (see Supports).", nameof(g));
+        }
+
+        if (inputLength != g.Batch * g.InChannels * g.InHeight * g.InWidth
+            || weightLength != g.OutChannels * g.PatchSize
+            || outputLength != g.Batch * g.OutChannels * g.OutHeight * g.OutWidth)
+        {
+            throw new ArgumentException("Direct convolution operand lengths do not match the geometry.", nameof(g));
+        }
+    }
+}
