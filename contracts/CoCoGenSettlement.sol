@@ -153,7 +153,7 @@ contract CoCoGenSettlement is ReentrancyGuard {
     error CoCoGenSettlementTooManyMembers(uint256 max);
     /// @notice The constructor's conversion rate is 0 or above MAX_WEI_PER_UNIT.
     error CoCoGenSettlementInvalidWeiPerUnit(uint256 weiPerUnit);
-    /// @notice The constructor's submission window is 0.
+    /// @notice The constructor's submission window is 0 or longer than 365 days.
     error CoCoGenSettlementInvalidSubmissionWindow();
     /// @notice The call is not allowed while round `round` is Open or Closed.
     error CoCoGenSettlementRoundActive(uint256 round);
@@ -208,11 +208,13 @@ contract CoCoGenSettlement is ReentrancyGuard {
     /// @notice No member has index `index` (there are `count`).
     error CoCoGenSettlementMemberIndexOutOfRange(uint256 index, uint256 count);
 
+    /// @dev Reverts unless the caller is the coordinator.
     modifier onlyCoordinator() {
         if (msg.sender != coordinator) revert CoCoGenSettlementNotCoordinator(msg.sender);
         _;
     }
 
+    /// @dev Reverts while a round is Open or Closed (membership and parameters are frozen then).
     modifier whenNoActiveRound() {
         if (activeRound != 0) revert CoCoGenSettlementRoundActive(activeRound);
         _;
@@ -221,11 +223,11 @@ contract CoCoGenSettlement is ReentrancyGuard {
     /**
      * @notice Deploys the settlement; the deployer becomes the coordinator.
      * @param weiPerUnit_ wei paid per payoff unit, in (0, MAX_WEI_PER_UNIT].
-     * @param submissionWindow_ seconds from {openRound} to the submission deadline, > 0.
+     * @param submissionWindow_ seconds from {openRound} to the submission deadline, in (0, 365 days].
      */
     constructor(uint256 weiPerUnit_, uint64 submissionWindow_) {
         if (weiPerUnit_ == 0 || weiPerUnit_ > MAX_WEI_PER_UNIT) revert CoCoGenSettlementInvalidWeiPerUnit(weiPerUnit_);
-        if (submissionWindow_ == 0) revert CoCoGenSettlementInvalidSubmissionWindow();
+        if (submissionWindow_ == 0 || submissionWindow_ > 365 days) revert CoCoGenSettlementInvalidSubmissionWindow();
         weiPerUnit = weiPerUnit_;
         submissionWindow = submissionWindow_;
         coordinator = msg.sender;
@@ -585,16 +587,37 @@ contract CoCoGenSettlement is ReentrancyGuard {
         }
         uint256 gamma = gammaWad;
         int256 weiPerUnitSigned = int256(weiPerUnit);
-        for (uint256 i = 0; i < n; ++i) {
-            if (activeMask & _bit(i) == 0) continue;
-            for (uint256 j = i + 1; j < n; ++j) {
-                if (activeMask & _bit(j) == 0) continue;
-                uint256 rate = gamma * _rho(i, j) / WAD;
-                int256 rWad = int256(rate) * (x[i] - x[j]) / SIGNED_WAD;
-                int256 rWei = rWad * weiPerUnitSigned / SIGNED_WAD;
-                netWei[i] += rWei;
-                netWei[j] -= rWei;
+        // Unchecked: a net sums at most 63 pair transfers of |r| <= 2e54 (see _pairWei).
+        unchecked {
+            for (uint256 i = 0; i < n; ++i) {
+                if (activeMask & _bit(i) == 0) continue;
+                int256 xi = x[i];
+                int256 netI = netWei[i];
+                uint256 word = 0;
+                for (uint256 j = i + 1; j < n; ++j) {
+                    uint256 key = i * MAX_MEMBERS + j;
+                    // One storage read per four pairs: reload at a word boundary or the row's first pair.
+                    if (key & 3 == 0 || j == i + 1) word = _rhoWords[key >> 2];
+                    if (activeMask & _bit(j) == 0) continue;
+                    int256 rWei = _pairWei(gamma, (word >> ((key & 3) * RHO_BITS)) & RHO_MASK, xi - x[j], weiPerUnitSigned);
+                    netI += rWei;
+                    netWei[j] -= rWei;
+                }
+                netWei[i] = netI;
             }
+        }
+    }
+
+    /**
+     * @dev r_ij in wei, exactly as CONTRACT.md specifies (each division truncates toward zero):
+     * rate = gamma * rho / 1e18; rWad = rate * (x_i - x_j) / 1e18; rWei = rWad * weiPerUnit / 1e18.
+     * Unchecked is safe: |x| <= 1e30, gamma <= 1e30, rho <= 1e18 and weiPerUnit <= 1e30 bound rate by
+     * 1e30, |x_i - x_j| by 2e30, |rWad| by 2e42 and |rWei| by 2e54, far below 2^255.
+     */
+    function _pairWei(uint256 gamma, uint256 rho, int256 gap, int256 weiPerUnitSigned) private pure returns (int256) {
+        unchecked {
+            int256 rate = int256(gamma * rho / WAD);
+            return rate * gap / SIGNED_WAD * weiPerUnitSigned / SIGNED_WAD;
         }
     }
 

@@ -20,6 +20,13 @@ export default defineConfig({
       evmVersion: "cancun",
     },
   },
+  networks: {
+    // A node started elsewhere (e.g. `bin/hardhat node --port 8546`); `localhost` is :8545.
+    cocogen: {
+      type: "http",
+      url: process.env.COCOGEN_RPC_URL ?? "http://127.0.0.1:8545",
+    },
+  },
   paths: {
     sources: "contracts",
     tests: {
@@ -29,8 +36,12 @@ export default defineConfig({
   },
   test: {
     solidity: {
+      // Fixed seed and start time: the fuzz and invariant campaigns are reproducible.
+      blockTimestamp: 1_767_225_600n,
       fuzz: { runs: 256, seed: "0x2a" },
-      invariant: { runs: 64, depth: 32, failOnRevert: false },
+      invariant: { runs: 256, depth: 50, failOnRevert: false },
+      // The invariant test appends one line per run here; hardhat/test.sh sums them.
+      fsPermissions: { readWriteFile: ["cache/invariant-stats.txt"] },
     },
   },
 });

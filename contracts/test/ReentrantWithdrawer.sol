@@ -6,7 +6,7 @@ import {CoCoGenSettlement} from "../CoCoGenSettlement.sol";
 /**
  * @title ReentrantWithdrawer
  * @notice Test-only member contract that attacks {CoCoGenSettlement.withdraw}: when paid it re-enters
- * withdraw once (mode Reenter) and records the outcome, or refuses the payment (mode Refuse).
+ * withdraw for the same amount (mode Reenter) and records the outcome, or refuses the payment (mode Refuse).
  */
 contract ReentrantWithdrawer {
     /// @notice How the contract reacts when the settlement pays it.
@@ -51,10 +51,9 @@ contract ReentrantWithdrawer {
         settlement.withdraw(amountWei);
     }
 
-    /// @notice On payment: re-enter withdraw for the same amount once, or refuse.
+    /// @notice On payment: re-enter withdraw for the same amount, or refuse.
     receive() external payable {
         if (mode == Mode.Refuse) revert ReentrantWithdrawerRefused();
-        if (reentryAttempts != 0) return;
         ++reentryAttempts;
         try settlement.withdraw(msg.value) {
             ++reentrySuccesses;

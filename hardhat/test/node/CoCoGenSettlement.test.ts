@@ -91,7 +91,7 @@ describe("CoCoGenSettlement: deployment and coordinator", () => {
     assert.equal(events[0].args.current, getAddress(coordinatorWallet.account.address));
   });
 
-  it("rejects a zero or too large conversion and a zero window", async () => {
+  it("rejects a zero or too large conversion and a zero or over-a-year window; accepts the bounds", async () => {
     const probe = await deploy();
     const max = await probe.read.MAX_WEI_PER_UNIT();
     await viem.assertions.revertWithCustomErrorWithArgs(
@@ -111,6 +111,13 @@ describe("CoCoGenSettlement: deployment and coordinator", () => {
       probe,
       "CoCoGenSettlementInvalidSubmissionWindow",
     );
+    await viem.assertions.revertWithCustomError(
+      viem.deployContract("CoCoGenSettlement", [WEI_PER_UNIT, 365n * 86400n + 1n]),
+      probe,
+      "CoCoGenSettlementInvalidSubmissionWindow",
+    );
+    const longest = await viem.deployContract("CoCoGenSettlement", [max, 365n * 86400n]);
+    assert.equal(await longest.read.submissionWindow(), 365n * 86400n);
   });
 
   it("transfers the coordinator role with an event; only the coordinator, never to zero, not mid-round", async () => {
