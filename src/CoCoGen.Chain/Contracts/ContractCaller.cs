@@ -50,12 +50,11 @@ public sealed class ContractCaller : IContractCaller
         }
         catch (TransactionRevertedException exception)
         {
-            // Mined with status 0 although the estimate passed (state changed in between): replay on the state
-            // before its block to recover the revert data.
-            var replayBlock = exception.Receipt.BlockNumber == 0 ? 0 : exception.Receipt.BlockNumber - 1;
+            // Mined with status 0 although the estimate passed: the state changed in between, typically through an
+            // earlier transaction of the same block. Replaying on the state after that block recovers the revert data.
             try
             {
-                await _sender.Rpc.CallAsync(new CallRequest(_sender.Address, contract, data, valueWei), BlockTag.Number(replayBlock), cancellationToken).ConfigureAwait(false);
+                await _sender.Rpc.CallAsync(new CallRequest(_sender.Address, contract, data, valueWei), BlockTag.Number(exception.Receipt.BlockNumber), cancellationToken).ConfigureAwait(false);
             }
             catch (JsonRpcException replay) when (replay.RevertData is { } revertData)
             {

@@ -60,7 +60,32 @@ public sealed partial class HardhatNode : IAsyncDisposable
             throw new FileNotFoundException($"Hardhat launcher not found at {launcher}; run hardhat/setup.sh first.", launcher);
         }
 
-        var port = options.Port == 0 ? FreePort() : options.Port;
+        // A free port can be taken by someone else between probing and binding: try a few before giving up.
+        var attempts = options.Port == 0 ? 3 : 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = options.Port == 0 ? FreePort() : options.Port;
+            var node = Launch(launcher, root, port, options.ChainId, logger ?? NullLogger.Instance);
+            try
+            {
+                await node.WaitUntilReadyAsync(options.StartupTimeout, cancellationToken).ConfigureAwait(false);
+                return node;
+            }
+            catch (InvalidOperationException exception) when (attempt < attempts && node._process.HasExited)
+            {
+                LogRetryingPort(node._logger, port, exception.Message);
+                await node.DisposeAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await node.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    private static HardhatNode Launch(string launcher, string root, int port, ulong chainId, ILogger logger)
+    {
         var startInfo = new ProcessStartInfo(launcher)
         {
             WorkingDirectory = Path.Combine(root, "hardhat"),
@@ -74,23 +99,13 @@ public sealed partial class HardhatNode : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var node = new HardhatNode(process, new Uri($"http://127.0.0.1:{port}/"), options.ChainId, logger ?? NullLogger.Instance);
+        var node = new HardhatNode(process, new Uri($"http://127.0.0.1:{port}/"), chainId, logger);
         process.OutputDataReceived += (_, line) => node.Remember(line.Data);
         process.ErrorDataReceived += (_, line) => node.Remember(line.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        LogStarting(node._logger, process.Id, node.Endpoint);
-        try
-        {
-            await node.WaitUntilReadyAsync(options.StartupTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await node.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
+        LogStarting(logger, process.Id, node.Endpoint);
         return node;
     }
 
@@ -173,6 +188,9 @@ public sealed partial class HardhatNode : IAsyncDisposable
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Started Hardhat node (pid {ProcessId}) at {Endpoint}")]
     private static partial void LogStarting(ILogger logger, int processId, Uri endpoint);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Hardhat node could not start on port {Port} ({Reason}); trying another port")]
+    private static partial void LogRetryingPort(ILogger logger, int port, string reason);
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Stopped Hardhat node (pid {ProcessId})")]
     private static partial void LogStopped(ILogger logger, int processId);

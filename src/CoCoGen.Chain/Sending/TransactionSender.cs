@@ -17,13 +17,13 @@ public sealed partial class TransactionSender
 {
     private readonly IEthereumRpc _rpc;
     private readonly ITransactionSigner _signer;
-    private readonly NonceManager _nonces;
+    private readonly NonceAllocator _nonces;
     private readonly FeeOracle _fees;
     private readonly ReceiptPoller _poller;
     private readonly TransactionSenderOptions _options;
     private readonly ILogger _logger;
 
-    private TransactionSender(IEthereumRpc rpc, ITransactionSigner signer, NonceManager nonces, TransactionSenderOptions options, ILogger? logger)
+    private TransactionSender(IEthereumRpc rpc, ITransactionSigner signer, NonceAllocator nonces, TransactionSenderOptions options, ILogger? logger)
     {
         _rpc = rpc;
         _signer = signer;
@@ -45,7 +45,7 @@ public sealed partial class TransactionSender
     /// Senders that share an account must share <paramref name="nonces"/>.
     /// </summary>
     /// <exception cref="ChainIdMismatchException">The node serves another chain.</exception>
-    public static async Task<TransactionSender> CreateAsync(IEthereumRpc rpc, ITransactionSigner signer, NonceManager nonces, TransactionSenderOptions options, ILogger? logger, CancellationToken cancellationToken)
+    public static async Task<TransactionSender> CreateAsync(IEthereumRpc rpc, ITransactionSigner signer, NonceAllocator nonces, TransactionSenderOptions options, ILogger? logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         ArgumentNullException.ThrowIfNull(signer);
@@ -66,6 +66,7 @@ public sealed partial class TransactionSender
     }
 
     /// <summary>Estimates gas (a revert surfaces here as <see cref="JsonRpcException"/>), prices, signs and broadcasts.</summary>
+    /// <exception cref="BroadcastOutcomeUnknownException">Every attempt failed in transport: the node may or may not hold the transaction.</exception>
     public async Task<SentTransaction> SendAsync(TransactionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -85,7 +86,15 @@ public sealed partial class TransactionSender
                 MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas,
             };
             var signed = await _signer.SignAsync(transaction, token).ConfigureAwait(false);
-            await BroadcastAsync(signed, token).ConfigureAwait(false);
+            try
+            {
+                await BroadcastAsync(signed, token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TimeoutException)
+            {
+                throw new BroadcastOutcomeUnknownException(signed, exception);
+            }
+
             return new SentTransaction(signed, request);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -164,7 +173,6 @@ public sealed partial class TransactionSender
             var known = await _rpc.GetTransactionByHashAsync(signed.HashHex, cancellationToken).ConfigureAwait(false);
             if (known is null)
             {
-                await _nonces.ResyncAsync(_signer.Address, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
 

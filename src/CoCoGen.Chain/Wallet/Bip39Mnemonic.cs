@@ -16,12 +16,13 @@ public static class Bip39Mnemonic
 
     /// <summary>The 64-byte seed: PBKDF2-HMAC-SHA512(NFKD(mnemonic), "mnemonic" + NFKD(passphrase), 2048 iterations).</summary>
     /// <remarks>BIP-39 derives the seed from the text itself; call <see cref="Validate"/> first to catch typos.</remarks>
+    /// <exception cref="ArgumentException">Non-ASCII text while the process runs without Unicode normalization (InvariantGlobalization).</exception>
     public static byte[] ToSeed(string mnemonic, string passphrase = "")
     {
         ArgumentNullException.ThrowIfNull(mnemonic);
         ArgumentNullException.ThrowIfNull(passphrase);
-        var password = Encoding.UTF8.GetBytes(Nfkd(mnemonic));
-        var salt = Encoding.UTF8.GetBytes("mnemonic" + Nfkd(passphrase));
+        var password = Encoding.UTF8.GetBytes(Nfkd(mnemonic, nameof(mnemonic)));
+        var salt = Encoding.UTF8.GetBytes("mnemonic" + Nfkd(passphrase, nameof(passphrase)));
         return Rfc2898DeriveBytes.Pbkdf2(password, salt, SeedIterations, HashAlgorithmName.SHA512, 64);
     }
 
@@ -110,8 +111,21 @@ public static class Bip39Mnemonic
         }
     }
 
-    // ASCII is already in NFKD; only other text needs normalising.
-    private static string Nfkd(string text) => Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKD);
+    /// <summary>Whether this process can NFKD-normalise non-ASCII text (not under InvariantGlobalization).</summary>
+    public static bool CanNormalizeUnicode { get; } = "e\u0301".Normalize(NormalizationForm.FormKC) == "\u00e9";
+
+    // ASCII is already in NFKD; other text must be normalised, and silently skipping that would derive another seed.
+    private static string Nfkd(string text, string field)
+    {
+        if (Ascii.IsValid(text))
+        {
+            return text;
+        }
+
+        return CanNormalizeUnicode
+            ? text.Normalize(NormalizationForm.FormKD)
+            : throw new ArgumentException($"The BIP-39 {field} has non-ASCII characters, and this process cannot NFKD-normalise them (InvariantGlobalization); use ASCII or run with ICU.", field);
+    }
 
     private static string[] LoadWordlist()
     {

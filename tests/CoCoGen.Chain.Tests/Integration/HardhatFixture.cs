@@ -22,7 +22,7 @@ public sealed class HardhatFixture : IAsyncLifetime
     public JsonRpcClient Rpc { get; private set; } = null!;
 
     /// <summary>Shared by every sender of every test: one nonce authority per account.</summary>
-    public NonceManager Nonces { get; private set; } = null!;
+    public NonceAllocator Nonces { get; private set; } = null!;
 
     public HdWallet Wallet { get; } = new(HdWallet.HardhatMnemonic);
 
@@ -30,7 +30,7 @@ public sealed class HardhatFixture : IAsyncLifetime
     {
         Node = await HardhatNode.StartAsync(new HardhatNodeOptions(), null, CancellationToken.None);
         Rpc = new JsonRpcClient(Http, new JsonRpcOptions { Endpoint = Node.Endpoint, ChainId = HardhatChainId });
-        Nonces = new NonceManager(Rpc);
+        Nonces = new NonceAllocator(Rpc);
     }
 
     public async Task DisposeAsync()

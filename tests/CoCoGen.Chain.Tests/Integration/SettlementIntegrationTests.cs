@@ -54,6 +54,14 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
             Assert.Equal(scenario.ExpectedBonds[member], await scenario.Coordinator.BondOfAsync(account));
         }
 
+        // An auditor re-reads every settlement from the logs alone.
+        var logs = await chain.Rpc.GetLogsAsync(scenario.Coordinator.Address, 0, await chain.Rpc.BlockNumberAsync(CancellationToken.None),
+            SettlementAbi.Events.PayoffTransferred.Topic, CancellationToken.None);
+        var fromLogs = logs.Select(PayoffTransferredEvent.Decode).ToArray();
+        Assert.Equal(30, fromLogs.Length);
+        Assert.Equal([1, 2, 3], fromLogs.Select(transfer => (int)transfer.Round).Distinct());
+        Assert.All(fromLogs.GroupBy(transfer => transfer.Round), round => Assert.Equal(BigInteger.Zero, round.Aggregate(BigInteger.Zero, (sum, transfer) => sum + transfer.NetWei)));
+
         var deposited = await scenario.Coordinator.TotalDepositedAsync();
         var withdrawn = await scenario.Coordinator.TotalWithdrawnAsync();
         Assert.Equal(10 * Ether, deposited);
@@ -102,6 +110,80 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
 
         var outOfRange = await Assert.ThrowsAsync<CoCoGenSettlementMemberIndexOutOfRangeException>(() => scenario.Coordinator.MemberAtAsync(9));
         Assert.Equal(new BigInteger(2), outOfRange.Count);
+    }
+
+    [Fact]
+    public async Task A_submission_that_differs_from_the_coordinators_record_disputes_the_round()
+    {
+        var scenario = await SettlementScenario.CreateAsync(chain, 3, 14, SettlementScenario.Wad / 2, [Ether, Ether, Ether], seed: 5);
+        await scenario.Coordinator.OpenRoundAsync(1);
+        var contributions = SettlementScenario.Contributions(3, seed: 6);
+        var profiles = contributions.Select((x, member) => SettlementScenario.ProfileFor(1, member, x)).ToArray();
+        for (var member = 0; member < 3; member++)
+        {
+            await scenario.Coordinator.ProfileRecordAsync(1, scenario.Members[member].Account, profiles[member]);
+        }
+
+        // Member 2 inflates its own contribution.
+        await scenario.Members[0].ContributionSubmitAsync(1, profiles[0]);
+        await scenario.Members[1].ContributionSubmitAsync(1, profiles[1]);
+        await scenario.Members[2].ContributionSubmitAsync(1, profiles[2] with { ContributionWad = profiles[2].ContributionWad + SettlementScenario.Wad });
+        var receipt = await scenario.Coordinator.CloseRoundAsync(1);
+
+        var mismatch = Assert.Single(ProfileMismatchEvent.From(receipt, scenario.Coordinator.Address));
+        Assert.Equal(scenario.Members[2].Account, mismatch.Member);
+        Assert.Equal(new BigInteger(1), Assert.Single(RoundDisputedEvent.From(receipt, scenario.Coordinator.Address)).Mismatches);
+        Assert.Equal(RoundStatus.Disputed, await scenario.Coordinator.GetRoundStatusAsync(1));
+        var notClosed = await Assert.ThrowsAsync<CoCoGenSettlementRoundNotClosedException>(() => scenario.Members[0].PayoffTransferAsync(1));
+        Assert.Equal((byte)RoundStatus.Disputed, notClosed.Status);
+    }
+
+    [Fact]
+    public async Task A_transaction_that_reverts_when_mined_is_decoded_into_its_typed_error()
+    {
+        var scenario = await SettlementScenario.CreateAsync(chain, 1, 12, 0, [Ether], seed: 9);
+        var member = scenario.Members[0];
+        var start = await chain.Rpc.GetTransactionCountAsync(member.Account, BlockTag.Latest, CancellationToken.None);
+        await chain.Rpc.RequestAsync("evm_setAutomine", [false], CancellationToken.None);
+        Task<TransactionReceipt> first, second;
+        try
+        {
+            // Both withdrawals pass their estimates against the same state; the second cannot be paid once the first is mined.
+            first = member.WithdrawAsync(Ether);
+            second = member.WithdrawAsync(Ether);
+            while (!first.IsCompleted && !second.IsCompleted
+                && await chain.Rpc.GetTransactionCountAsync(member.Account, BlockTag.Pending, CancellationToken.None) < start + 2)
+            {
+                await Task.Delay(20);
+            }
+
+            await chain.Rpc.RequestAsync("evm_mine", [], CancellationToken.None);
+        }
+        finally
+        {
+            await chain.Rpc.RequestAsync("evm_setAutomine", [true], CancellationToken.None);
+        }
+
+        var outcomes = await Task.WhenAll(Capture(first), Capture(second));
+        Assert.Single(outcomes, outcome => outcome is TransactionReceipt { Succeeded: true });
+        var insufficient = Assert.IsType<CoCoGenSettlementInsufficientBondException>(Assert.Single(outcomes, outcome => outcome is Exception));
+        Assert.Equal(member.Account, insufficient.Member);
+        Assert.Equal(BigInteger.Zero, insufficient.Bond);
+        Assert.Equal(Ether, insufficient.Amount);
+        Assert.IsType<CoCoGen.Chain.Sending.TransactionRevertedException>(insufficient.InnerException?.InnerException);
+        Assert.Equal(BigInteger.Zero, await scenario.Coordinator.BondOfAsync(member.Account));
+    }
+
+    private static async Task<object> Capture(Task<TransactionReceipt> task)
+    {
+        try
+        {
+            return await task;
+        }
+        catch (CoCoGen.Chain.Contracts.ContractRevertException exception)
+        {
+            return exception;
+        }
     }
 
     private async Task PassDeadlineAsync()

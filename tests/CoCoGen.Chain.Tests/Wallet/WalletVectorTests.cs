@@ -76,4 +76,23 @@ public sealed class WalletVectorTests
         var unknown = Assert.Throws<FormatException>(() => Bip39Mnemonic.Validate("test test test test test test test test test test test junkk"));
         Assert.Contains("word 12 'junkk'", unknown.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Non_ascii_passphrases_are_nfkd_normalised_or_refused_never_hashed_raw()
+    {
+        const string mnemonic = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+        if (!Bip39Mnemonic.CanNormalizeUnicode)
+        {
+            var refused = Assert.Throws<ArgumentException>(() => Bip39Mnemonic.ToSeed(mnemonic, "caf\u00e9"));
+            Assert.Contains("passphrase", refused.Message, StringComparison.Ordinal);
+            return;
+        }
+
+        Assert.Equal(
+            Convert.ToHexStringLower(Bip39Mnemonic.ToSeed(mnemonic, "caf\u00e9")),
+            Convert.ToHexStringLower(Bip39Mnemonic.ToSeed(mnemonic, "cafe\u0301")));
+        Assert.NotEqual(
+            Convert.ToHexStringLower(Bip39Mnemonic.ToSeed(mnemonic, "cafe")),
+            Convert.ToHexStringLower(Bip39Mnemonic.ToSeed(mnemonic, "cafe\u0301")));
+    }
 }
