@@ -1,0 +1,163 @@
+using CoCoGen.Mechanism.ReciprocalFairness;
+
+namespace CoCoGen.Cli.Commands;
+
+/// <summary>
+/// `cocogen mechanism mshap`: finds the equilibria of M^Shap, M^0 and the accuracy-shaping mechanism of Example 7
+/// on a closed-form instance and reports samples, payments, Shapley values, reciprocity, data gain and accuracy
+/// gain. Input fields: <c>accuracy</c> {kind: powerLaw (alpha, beta) | grouped (weights)}, <c>agents</c>[] {id,
+/// costPerSample, fixedCost, maxSamples, group}, <c>mechanisms</c>, <c>dynamics</c> {stepSize, iterations,
+/// sampledAgents, seed, tolerance, permutations}, <c>shapleyPermutations</c>, <c>shapleySeed</c>, and optionally
+/// <c>fedBrShap</c> {iterations, stageLength, stepSize, epsilon, rate, initialSamples} to run FedBR-Shap on the
+/// closed-form oracle.
+/// M^Shap's <c>payments</c> is the per-member net settlement vector; it sums to zero.
+/// </summary>
+public static class MechanismShapCommand
+{
+    /// <summary>Runs the command on a parsed input; returns the JSON result object.</summary>
+    public static object Run(MechanismJsonObject root, string? csvPath)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var agents = root.Sections("agents");
+        if (agents.Count == 0)
+        {
+            throw new MechanismInputException("agents: need at least one agent.");
+        }
+
+        var accuracy = root.Section("accuracy");
+        string kind = accuracy.Text("kind");
+        var groups = new int[agents.Count];
+        IAccuracyModel model = kind switch
+        {
+            "powerLaw" => new PowerLawAccuracy(agents.Count, accuracy.Number("alpha"), accuracy.Number("beta")),
+            "grouped" => Grouped(accuracy, agents, groups),
+            _ => throw new MechanismInputException($"accuracy.kind: unknown kind \"{kind}\" (powerLaw, grouped)."),
+        };
+        accuracy.RejectUnknownFields();
+        var costs = agents.Select(a => new AgentCost(a.Number("costPerSample"), a.Number("fixedCost", 0), a.Number("maxSamples"))).ToArray();
+        var ids = agents.Select((a, i) => a.Text("id", $"agent{i + 1}")).ToArray();
+        foreach (var a in agents)
+        {
+            if (kind == "powerLaw" && a.Has("group"))
+            {
+                throw new MechanismInputException($"{a.Child("group")}: only grouped accuracy takes groups.");
+            }
+
+            a.RejectUnknownFields();
+        }
+
+        var instance = new FederationInstance(model, costs, ids);
+        var dynamicsInput = root.Section("dynamics");
+        int n = instance.AgentCount;
+        int? permutations = dynamicsInput.OptionalWholeNumber("permutations");
+        if (permutations is null && n > ShapleyValues.MaxExactAgents)
+        {
+            permutations = (int)Math.Floor(n * Math.Log(n)); // Section 5.1: ⌊n log n⌋ permutations
+        }
+
+        var dynamics = new FederationBestResponseDynamics(
+            dynamicsInput.Number("stepSize"),
+            dynamicsInput.WholeNumber("iterations", 1000),
+            dynamicsInput.OptionalWholeNumber("sampledAgents"),
+            dynamicsInput.WholeNumber("seed", 1),
+            dynamicsInput.Number("tolerance", 1e-10));
+        dynamicsInput.RejectUnknownFields();
+        var mechanisms = root.Has("mechanisms") ? root.Strings("mechanisms") : ["shap", "none", "shaping"];
+        int shapleyPermutations = root.WholeNumber("shapleyPermutations", 5000);
+        int shapleySeed = root.WholeNumber("shapleySeed", 1);
+        var fedBrShap = root.Has("fedBrShap") ? root.Section("fedBrShap") : null;
+        FedBrShapProtocol? protocol = null;
+        double rate = 0;
+        if (fedBrShap is not null)
+        {
+            protocol = new FedBrShapProtocol(
+                fedBrShap.WholeNumber("iterations", 1000),
+                fedBrShap.WholeNumber("stageLength", 10),
+                fedBrShap.Number("stepSize"),
+                fedBrShap.Number("epsilon", 1e-3),
+                fedBrShap.OptionalNumbers("initialSamples"));
+            rate = fedBrShap.Number("rate", 1.0 / protocol.StageLength);
+            fedBrShap.RejectUnknownFields();
+        }
+
+        root.RejectUnknownFields();
+        if (!mechanisms.Contains("none"))
+        {
+            throw new MechanismInputException("mechanisms: must include \"none\" (M^0), the baseline of data and accuracy gain.");
+        }
+
+        var shap = new ShapleyMechanism(permutations, shapleyPermutations, shapleySeed);
+        var baseline = dynamics.Run(instance, new NoPaymentMechanism()).Samples;
+        var results = new List<object>();
+        for (int m = 0; m < mechanisms.Length; m++)
+        {
+            var (name, samples, payments, iterations, residual) = mechanisms[m] switch
+            {
+                "shap" => Equilibrium(dynamics, instance, shap),
+                "none" => Equilibrium(dynamics, instance, new NoPaymentMechanism()),
+                "shaping" => ("accuracy shaping (Example 7)", (IReadOnlyList<double>)AccuracyShapingEquilibrium.Solve(instance), new double[n], 0, 0.0),
+                _ => throw new MechanismInputException($"mechanisms[{m}]: unknown mechanism \"{mechanisms[m]}\" (shap, none, shaping)."),
+            };
+            var phi = shap.Shapley(instance, samples);
+            var estimate = n > ShapleyValues.MaxExactAgents ? ShapleyValues.MonteCarlo(instance, samples, shapleyPermutations, shapleySeed) : null;
+            results.Add(new
+            {
+                Mechanism = name,
+                Samples = samples,
+                DataShare = samples.Sum() / costs.Sum(c => c.MaxSamples),
+                Payments = payments,
+                PaymentSum = payments.Sum(),
+                Shapley = phi,
+                ShapleyMethod = estimate is null ? "exact" : $"monte carlo, {estimate.Permutations} permutations",
+                ShapleyStandardErrors = estimate?.StandardErrors,
+                ShapleyHoeffdingHalfWidth = estimate?.HoeffdingHalfWidth,
+                ShapleyHoeffdingDelta = estimate?.Delta,
+                Utilities = FederationMetrics.Utilities(instance, samples, payments),
+                Reciprocity = FederationMetrics.Reciprocity(instance, samples, payments, phi),
+                Welfare = instance.Welfare(samples.ToArray()),
+                AverageAccuracy = FederationMetrics.TotalPayoff(instance, samples) / n,
+                DataGain = FederationMetrics.DataGain(samples, baseline),
+                AccuracyGain = FederationMetrics.AccuracyGain(instance, samples, baseline),
+                Iterations = iterations,
+                Residual = residual,
+            });
+        }
+
+        object? protocolResult = null;
+        if (protocol is not null)
+        {
+            var run = protocol.Run(new StationaryGainOracle(instance, rate), costs);
+            protocolResult = new
+            {
+                Oracle = "stationary gain: closed-form accuracies under Assumption F.1 (the real-training oracle lives in Federation)",
+                run.Samples,
+                LargestStagePaymentSum = run.Stages.Max(st => Math.Abs(st.Payments.Sum())),
+                run.Stages,
+            };
+        }
+
+        return new { Mechanism = "mshap", Agents = ids, Results = results, FedBrShap = protocolResult };
+    }
+
+    private static (string, IReadOnlyList<double>, double[], int, double) Equilibrium(
+        FederationBestResponseDynamics dynamics, FederationInstance instance, IFederationMechanism mechanism)
+    {
+        var run = dynamics.Run(instance, mechanism);
+        return (mechanism.Name, run.Samples, mechanism.Payments(instance, run.Samples), run.Iterations, run.Residual);
+    }
+
+    private static GroupedAccuracy Grouped(MechanismJsonObject accuracy, IReadOnlyList<MechanismJsonObject> agents, int[] groups)
+    {
+        var weights = accuracy.Matrix("weights");
+        for (int i = 0; i < agents.Count; i++)
+        {
+            groups[i] = agents[i].WholeNumber("group", -1);
+            if (groups[i] < 0 || groups[i] >= weights.GetLength(0))
+            {
+                throw new MechanismInputException($"{agents[i].Child("group")}: required, in [0, {weights.GetLength(0)}).");
+            }
+        }
+
+        return new GroupedAccuracy(weights, groups);
+    }
+}

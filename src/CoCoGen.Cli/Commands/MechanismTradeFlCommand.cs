@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using CoCoGen.Mechanism.TradeFl;
+
+namespace CoCoGen.Cli.Commands;
+
+/// <summary>
+/// `cocogen mechanism tradefl`: reads either explicit organizations or a Table II simulation, runs the requested
+/// schemes, and optionally sweeps γ (Figs 7–10). Input fields: <c>simulation</c> {seed, organizations,
+/// competitionMean, competitionSpread, energyWeight} or <c>organizations</c>[] + <c>competition</c> + <c>parameters</c>
+/// + <c>epochs</c>; <c>gamma</c>, <c>schemes</c>, <c>fipGridStep</c>, <c>sweep</c> {gammas, competitionMeans}.
+/// </summary>
+public static class MechanismTradeFlCommand
+{
+    /// <summary>Runs the command on a parsed input; returns the JSON result object.</summary>
+    public static object Run(MechanismJsonObject root, string? csvPath)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var (game, simulation) = ReadGame(root);
+        var schemes = root.Has("schemes") ? root.Strings("schemes").Select((s, i) => ParseScheme(s, $"schemes[{i}]")).ToArray() : Enum.GetValues<TradeFlScheme>();
+        double grid = root.Number("fipGridStep", 0.1);
+        if (!(grid > 0 && grid <= 1))
+        {
+            throw new MechanismInputException($"fipGridStep: must lie in (0, 1], got {grid}.");
+        }
+
+        MechanismJsonObject? sweep = root.Has("sweep") ? root.Section("sweep") : null;
+        root.RejectUnknownFields();
+        var mechanism = new TradeFlMechanism(new BestResponseDynamics(gridStep: grid));
+        var outcomes = schemes.Select(s => Describe(game, mechanism.Run(game, s))).ToArray();
+        object? sweepRows = null;
+        if (sweep is not null)
+        {
+            var gammas = sweep.Numbers("gammas");
+            var means = sweep.OptionalNumbers("competitionMeans");
+            sweep.RejectUnknownFields();
+            if (means is not null && simulation is null)
+            {
+                throw new MechanismInputException("sweep.competitionMeans: only a simulation input can redraw ρ; remove it or use \"simulation\".");
+            }
+
+            var rows = new List<(double Mean, TradeFlSweepRow Row)>();
+            foreach (double mean in means ?? [double.NaN])
+            {
+                var g = double.IsNaN(mean) ? game : simulation!.Value.Create(mean);
+                rows.AddRange(TradeFlSimulation.GammaSweep(g, gammas, schemes, mechanism).Select(r => (mean, r)));
+            }
+
+            sweepRows = rows.Select(r => new
+            {
+                r.Row.Gamma,
+                CompetitionMean = double.IsNaN(r.Mean) ? (double?)null : r.Mean,
+                Scheme = r.Row.Scheme.ToString().ToUpperInvariant(),
+                r.Row.SocialWelfare,
+                r.Row.TotalDamage,
+                r.Row.TotalDataFraction,
+                r.Row.Potential,
+            }).ToArray();
+            if (csvPath is not null)
+            {
+                File.WriteAllText(csvPath, Csv(rows));
+            }
+        }
+        else if (csvPath is not null)
+        {
+            throw new MechanismInputException("--csv: the input has no \"sweep\" to write.");
+        }
+
+        return new
+        {
+            Mechanism = "tradefl",
+            Organizations = game.Organizations.Select(o => o.Id).ToArray(),
+            game.Parameters.Gamma,
+            Outcomes = outcomes,
+            Sweep = sweepRows,
+        };
+    }
+
+    private static string Csv(List<(double Mean, TradeFlSweepRow Row)> rows)
+    {
+        var text = new StringBuilder("gamma,competitionMean,scheme,socialWelfare,totalDamage,totalDataFraction,potential\n");
+        foreach (var (mean, r) in rows)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{r.Gamma:R},{(double.IsNaN(mean) ? string.Empty : mean.ToString("R", CultureInfo.InvariantCulture))},{r.Scheme.ToString().ToUpperInvariant()},{r.SocialWelfare:R},{r.TotalDamage:R},{r.TotalDataFraction:R},{r.Potential:R}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static object Describe(TradeFlGame game, TradeFlOutcome o)
+    {
+        int n = game.Count;
+        return new
+        {
+            Scheme = o.Scheme.ToString().ToUpperInvariant(),
+            Strategies = o.Strategies.Select((s, i) => new
+            {
+                game.Organizations[i].Id,
+                s.DataFraction,
+                FrequencyHz = game.Frequency(i, s),
+                TrainingSeconds = game.TrainingSeconds(i, s.DataFraction, game.Frequency(i, s)),
+                MeetsDeadline = game.IsFeasible(i, s),
+            }).ToArray(),
+            o.Payoffs,
+            o.Redistributions,
+            Transfers = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Select(j => o.Transfers[i, j]).ToArray()).ToArray(),
+            BudgetResidual = o.Redistributions.Sum(),
+            IndividuallyRational = o.Payoffs.All(c => c >= 0),
+            o.SocialWelfare,
+            o.Potential,
+            o.TotalDamage,
+            o.TotalDataFraction,
+            o.Iterations,
+            o.PotentialTrace,
+        };
+    }
+
+    private static (TradeFlGame Game, SimulationRecipe? Simulation) ReadGame(MechanismJsonObject root)
+    {
+        bool explicitGame = root.Has("organizations");
+        if (root.Has("simulation") == explicitGame)
+        {
+            throw new MechanismInputException("input: give exactly one of \"simulation\" and \"organizations\".");
+        }
+
+        if (!explicitGame)
+        {
+            var sim = root.Section("simulation");
+            var recipe = new SimulationRecipe(
+                sim.WholeNumber("seed", 7),
+                root.Number("gamma"),
+                sim.WholeNumber("organizations", 10),
+                sim.Number("competitionSpread", 0.0),
+                sim.Number("energyWeight", 1e-3));
+            double mean = sim.Number("competitionMean", 0.01);
+            sim.RejectUnknownFields();
+            if (recipe.Organizations < 2)
+            {
+                throw new MechanismInputException($"simulation.organizations: need at least 2, got {recipe.Organizations}.");
+            }
+
+            return (recipe.Create(mean), recipe);
+        }
+
+        var orgs = root.Sections("organizations");
+        var list = orgs.Select(o =>
+        {
+            var org = new TradeFlOrganization(
+                o.Text("id"),
+                o.Number("dataBits"),
+                o.Number("samples"),
+                o.Number("profitability"),
+                o.Number("cyclesPerBit"),
+                o.Numbers("frequenciesHz"),
+                o.Number("downloadSeconds"),
+                o.Number("uploadSeconds"),
+                o.Number("communicationEnergy", 0));
+            o.RejectUnknownFields();
+            return org;
+        }).ToArray();
+        var rho = root.Matrix("competition", list.Length);
+        var p = root.Section("parameters");
+        var parameters = new TradeFlParameters(
+            root.Number("gamma"),
+            p.Number("lambda", 1.0),
+            p.Number("kappa", 1e-27),
+            p.Number("energyWeight"),
+            p.Number("deadlineSeconds"),
+            p.Number("minDataFraction"));
+        p.RejectUnknownFields();
+        double epochs = root.Number("epochs", 1.0);
+        if (!(epochs > 0))
+        {
+            throw new MechanismInputException($"epochs: must be positive, got {epochs}.");
+        }
+
+        return (new TradeFlGame(list, rho, new InverseSqrtAccuracyLoss(epochs), parameters), null);
+    }
+
+    private static TradeFlScheme ParseScheme(string text, string path) =>
+        text.All(char.IsLetter) && Enum.TryParse<TradeFlScheme>(text, ignoreCase: true, out var scheme)
+            ? scheme
+            : throw new MechanismInputException($"{path}: unknown scheme \"{text}\" (dbr, cgbd, wpr, gca, fip, tos).");
+
+    private readonly record struct SimulationRecipe(int Seed, double Gamma, int Organizations, double Spread, double EnergyWeight)
+    {
+        public TradeFlGame Create(double mean) =>
+            TradeFlSimulation.CreateGame(Seed, Gamma, Organizations, mean, Spread, EnergyWeight);
+    }
+}
