@@ -33,14 +33,14 @@ public sealed class ChainConnection : IDisposable
         Rpc = new JsonRpcClient(_http, new JsonRpcOptions { Endpoint = endpoint, ChainId = chainId }, loggers.CreateLogger<JsonRpcClient>());
         _wallet = new HdWallet(mnemonic.Reveal());
         ChainId = chainId;
-        Nonces = new NonceManager(Rpc);
+        Nonces = new NonceAllocator(Rpc);
     }
 
     /// <summary>The JSON-RPC client.</summary>
     public JsonRpcClient Rpc { get; }
 
     /// <summary>Nonces of every account used through this connection.</summary>
-    public NonceManager Nonces { get; }
+    public NonceAllocator Nonces { get; }
 
     /// <summary>The configured chain id (the endpoint must report it).</summary>
     public ulong ChainId { get; }
