@@ -56,6 +56,15 @@ public sealed class LearningOptions
     [Range(0, 60_000, ErrorMessage = "Learning:GeneratorSamples must be between {1} and {2} (0 = all)")]
     public int GeneratorSamples { get; set; } = 1000;
 
+    /// <summary>
+    /// Threads each model's kernels use (0: every core). 1 keeps training bit-for-bit reproducible (with
+    /// several threads the engine's convolution weight gradients are summed in scheduling order), which a
+    /// resumed run needs to end with the same model; organizations then train side by side instead
+    /// (Protocol:MaxParallelOrganizations).
+    /// </summary>
+    [Range(0, 64, ErrorMessage = "Learning:Threads must be between {1} and {2} (0 = every core)")]
+    public int Threads { get; set; } = 1;
+
     /// <summary>Learning rate of the conditional generator (Adam).</summary>
     [Range(1e-6, 1.0, ErrorMessage = "Learning:GeneratorLearningRate must be between {1} and {2}")]
     public double GeneratorLearningRate { get; set; } = 1e-3;

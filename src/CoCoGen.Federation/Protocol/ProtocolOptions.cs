@@ -28,9 +28,9 @@ public sealed class ProtocolOptions
     [Range(1.5, 1e6, ErrorMessage = "Protocol:UpdateNormFactor must be between {1} and {2}")]
     public double UpdateNormFactor { get; set; } = 10;
 
-    /// <summary>Organizations training at the same time (1 in one process: the kernels use every core).</summary>
+    /// <summary>Organizations training at the same time in one process (each on Learning:Threads threads).</summary>
     [Range(1, 64, ErrorMessage = "Protocol:MaxParallelOrganizations must be between {1} and {2}")]
-    public int MaxParallelOrganizations { get; set; } = 1;
+    public int MaxParallelOrganizations { get; set; } = 2;
 
     /// <summary>Bond every organization deposits before round 1, in ether.</summary>
     [Range(typeof(decimal), "0", "1000000", ErrorMessage = "Protocol:BondEther must be between {1} and {2}")]

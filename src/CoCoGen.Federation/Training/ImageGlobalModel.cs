@@ -3,6 +3,7 @@ using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Learning.Data;
 using CoCoGen.Learning.Federated;
+using CoCoGen.Learning.Kernels;
 using CoCoGen.Learning.Models;
 using CoCoGen.Learning.Losses;
 using CoCoGen.Learning.Serialization;
@@ -17,20 +18,22 @@ public sealed class ImageGlobalModel : IGlobalModel
     private readonly ImageDataset _test;
     private readonly LearningOptions _options;
     private readonly LeNet5 _classifier;
+    private readonly CpuBackend _backend;
 
     /// <summary>Creates the model evaluated on <paramref name="test"/>.</summary>
     public ImageGlobalModel(ImageDataset test, LearningOptions options)
     {
         _test = test ?? throw new ArgumentNullException(nameof(test));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _classifier = ModelFactory.Classifier(options.Seed);
+        _backend = new CpuBackend(options.Threads);
+        _classifier = ModelFactory.Classifier(options.Seed, _backend);
     }
 
     /// <inheritdoc/>
-    public ModelWeights InitialModel() => StateVector.Read(ModelFactory.Classifier(_options.Seed).StateTensors());
+    public ModelWeights InitialModel() => StateVector.Read(ModelFactory.Classifier(_options.Seed, _backend).StateTensors());
 
     /// <inheritdoc/>
-    public ModelWeights InitialGenerator() => StateVector.Read(ModelFactory.Generator(_options.Seed).StateTensors());
+    public ModelWeights InitialGenerator() => StateVector.Read(ModelFactory.Generator(_options.Seed, _backend).StateTensors());
 
     /// <inheritdoc/>
     public ModelWeights Aggregate(IReadOnlyList<(ModelWeights Weights, long Samples)> updates)

@@ -4,6 +4,7 @@ using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Learning.Data;
 using CoCoGen.Learning.Generative;
+using CoCoGen.Learning.Kernels;
 using CoCoGen.Learning.Models;
 using CoCoGen.Learning.Optimizers;
 using CoCoGen.Learning.Tensors;
@@ -24,6 +25,7 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
     private readonly int _index;
     private readonly LeNet5 _classifier;
     private readonly ConditionalVae _generator;
+    private readonly CpuBackend _backend;
 
     /// <summary>Creates the learner of organization <paramref name="index"/> (0-based) over <paramref name="shard"/>.</summary>
     public ImageOrganizationLearner(ImageDataset shard, int index, LearningOptions options)
@@ -31,8 +33,9 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
         _shard = shard ?? throw new ArgumentNullException(nameof(shard));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _index = index;
-        _classifier = ModelFactory.Classifier(options.Seed);
-        _generator = ModelFactory.Generator(options.Seed);
+        _backend = new CpuBackend(options.Threads);
+        _classifier = ModelFactory.Classifier(options.Seed, _backend);
+        _generator = ModelFactory.Generator(options.Seed, _backend);
     }
 
     /// <inheritdoc/>
@@ -50,7 +53,7 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
     {
         var clock = Stopwatch.StartNew();
         StateVector.Write(_generator.StateTensors(), generator);
-        var optimizer = new Adam(_generator.Parameters(), (float)_options.GeneratorLearningRate);
+        var optimizer = new Adam(_generator.Parameters(), (float)_options.GeneratorLearningRate, backend: _backend);
         var noise = new RandomSource(ModelFactory.Stream(_options.Seed, _index, -pass, 1));
         var loader = new BatchLoader(GeneratorSubset(pass), 64, ChannelNormalization.Identity(1), shuffle: true, ModelFactory.Stream(_options.Seed, _index, -pass, 2));
         double lossSum = 0;
@@ -99,7 +102,7 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
         var synthesisSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         StateVector.Write(_classifier.StateTensors(), global);
-        var trainer = new Trainer(_classifier, new Sgd(_classifier.Parameters(), (float)_options.LearningRate, (float)_options.Momentum));
+        var trainer = new Trainer(_classifier, new Sgd(_classifier.Parameters(), (float)_options.LearningRate, (float)_options.Momentum, backend: _backend));
         var loader = new BatchLoader(data, _options.BatchSize, ChannelNormalization.FashionMnist, shuffle: true, ModelFactory.Stream(_options.Seed, _index, round, 3));
         var result = default(EpochResult);
         for (var epoch = 0; epoch < _options.LocalEpochs; epoch++)

@@ -50,6 +50,8 @@ public sealed class ConfigurationValidationTests : IDisposable
         { "Learning:Momentum", "1", "Learning:Momentum" },
         { "Learning:GeneratorEpochs", "0", "Learning:GeneratorEpochs" },
         { "Learning:GeneratorLearningRate", "2", "Learning:GeneratorLearningRate" },
+        { "Learning:GeneratorSamples", "-1", "Learning:GeneratorSamples" },
+        { "Learning:Threads", "65", "Learning:Threads" },
         { "Mechanism:Rule", "greedy", "Mechanism:Rule" },
         { "Mechanism:RhoBar", "1.5", "Mechanism:RhoBar" },
         { "Mechanism:GammaShare", "1.2", "Mechanism:GammaShare" },
