@@ -13,6 +13,11 @@ public static class CocogenCommandLine
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(CoordinatorCommand.Create());
+        root.Subcommands.Add(OrgCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(FitScalingCommand.Create());
         root.Subcommands.Add(MechanismCommand.Create());
         return root;
     }

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using CoCoGen.Cli.Hosting;
+using CoCoGen.Federation.Audit;
+using CoCoGen.Federation.Hosting;
+using CoCoGen.Federation.Keys;
+using CoCoGen.Federation.Ledger;
+using CoCoGen.Federation.Records;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CoCoGen.Cli.Commands;
+
+/// <summary>
+/// `cocogen audit --run DIR [--rpc-url URL]`: re-reads the chain and checks every settled round against
+/// the run record. Exit 0 when everything agrees, 3 on any violation (each listed), 2 on bad input.
+/// </summary>
+public static class AuditCommand
+{
+    /// <summary>Exit code of an audit that found violations.</summary>
+    public const int Violations = 3;
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var run = new Option<string>("--run") { Description = "Run directory written by cocogen run or cocogen coordinator.", Required = true };
+        var rpcUrl = new Option<string>("--rpc-url") { Description = "JSON-RPC endpoint of the run's chain (default: the run's Chain:RpcUrl)." };
+        var command = new Command("audit", "Verify every settled round of a run against the chain.") { run, rpcUrl };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var directory = new RunDirectory(parse.GetValue(run)!);
+            if (!File.Exists(directory.ConfigFile) || !File.Exists(directory.RoundsFile))
+            {
+                error.WriteLine($"--run: {directory.Path} holds no run (config.json and rounds.jsonl are needed)");
+                return CocogenHost.BadConfiguration;
+            }
+
+            var settings = RunDirectory.ReadJson<FederationSettings>(directory.ConfigFile);
+            var endpoint = parse.GetValue(rpcUrl) ?? settings.Chain.RpcUrl;
+            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var url))
+            {
+                error.WriteLine("--rpc-url: the run used a node that stopped with it; name the chain to audit with --rpc-url");
+                return CocogenHost.BadConfiguration;
+            }
+
+            try
+            {
+                var mnemonic = MnemonicSource.Resolve(settings.Chain.ChainId, settings.Chain.MnemonicVariable, settings.Chain.MnemonicFile);
+                using var connection = new ChainConnection(url, (ulong)settings.Chain.ChainId, mnemonic, NullLoggerFactory.Instance);
+                var report = await new SettlementAuditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false);
+                foreach (var violation in report.Violations)
+                {
+                    output.WriteLine($"VIOLATION {violation}");
+                }
+
+                output.WriteLine(FormattableString.Invariant(
+                    $"audit {(report.Passed ? "passed" : "FAILED")}: {report.RoundsChecked} rounds, {report.Checks} checks, {report.Violations.Count} violations"));
+                return report.Passed ? 0 : Violations;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or CoCoGen.Chain.Rpc.ChainIdMismatchException)
+            {
+                error.WriteLine($"cocogen audit: {ex.Message}");
+                return CocogenHost.Failed;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using CoCoGen.Cli.Hosting;
+using CoCoGen.Federation.Hosting;
+using CoCoGen.Federation.Transport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoCoGen.Cli.Commands;
+
+/// <summary>
+/// `cocogen coordinator --urls http://HOST:PORT --rpc-url URL [--config F]`: the coordinator of the
+/// distributed shape, serving the HTTP/JSON API the organization processes poll. Exit 0 when every
+/// round is settled, 2 on a configuration error, 1 when the run fails.
+/// </summary>
+public static class CoordinatorCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen, e.g. http://0.0.0.0:5080.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint." };
+        var command = new Command("coordinator", "Serve the coordinator of the distributed shape; organizations join with `cocogen org`.");
+        CocogenHost.AddSettingOptions(command);
+        command.Options.Add(urls);
+        command.Options.Add(resume);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var extra = new Dictionary<string, string?>();
+            if (parse.GetValue(resume))
+            {
+                extra["Run:Resume"] = "true";
+            }
+
+            var configuration = CocogenHost.Configuration(parse, extra, error);
+            if (configuration is null)
+            {
+                return CocogenHost.BadConfiguration;
+            }
+
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+            builder.Configuration.AddConfiguration(configuration);
+            builder.WebHost.UseUrls(parse.GetValue(urls)!.Split(';'));
+            CocogenHost.AddLogging(builder.Logging, parse.GetValue(CocogenHost.VerboseOption));
+            builder.Services.AddCocogenOptions(configuration, ProcessRole.Coordinator);
+            builder.Services.AddCocogenCoordinator();
+            await using var app = builder.Build();
+            app.MapCoordinatorEndpoints();
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (CocogenHost.TryReportConfigurationError(ex, error))
+            {
+                return CocogenHost.BadConfiguration;
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            var outcome = app.Services.GetRequiredService<RunOutcome>();
+            if (outcome.Failure is not null || outcome.Summary is null)
+            {
+                error.WriteLine($"cocogen coordinator: {outcome.Failure?.Message ?? "stopped before the run finished"}");
+                return CocogenHost.Failed;
+            }
+
+            parse.InvocationConfiguration.Output.WriteLine(FormattableString.Invariant(
+                $"run directory: {outcome.Summary.Directory}; {outcome.Summary.Rounds.Count} rounds settled; final test accuracy {outcome.Summary.Rounds[^1].TestAccuracy:P2}; model {outcome.Summary.ModelHash}"));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using CoCoGen.Cli.Hosting;
+using CoCoGen.Federation.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CoCoGen.Cli.Commands;
+
+/// <summary>
+/// `cocogen org --id org3 --coordinator URL --rpc-url URL [--config F]`: one organization process. Its
+/// training data and its key stay here; only weights, counts, losses and hashes go to the coordinator.
+/// Exit 0 when the coordinator ends the run, 2 on a configuration error.
+/// </summary>
+public static class OrgCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var id = new Option<string>("--id") { Description = "Organization id: org1 … orgN.", Required = true };
+        var coordinator = new Option<string>("--coordinator") { Description = "Coordinator URL, e.g. http://127.0.0.1:5080.", Required = true };
+        var command = new Command("org", "Run one organization of the distributed shape.");
+        CocogenHost.AddSettingOptions(command);
+        command.Options.Add(id);
+        command.Options.Add(coordinator);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            if (!Uri.TryCreate(parse.GetValue(coordinator), UriKind.Absolute, out var coordinatorUrl))
+            {
+                error.WriteLine($"--coordinator: '{parse.GetValue(coordinator)}' is not an absolute URL");
+                return CocogenHost.BadConfiguration;
+            }
+
+            var configuration = CocogenHost.Configuration(parse, new Dictionary<string, string?>(), error);
+            if (configuration is null)
+            {
+                return CocogenHost.BadConfiguration;
+            }
+
+            var builder = CocogenHost.CreateBuilder(configuration, ProcessRole.Organization, parse.GetValue(CocogenHost.VerboseOption));
+            try
+            {
+                builder.Services.AddCocogenOrganization(parse.GetValue(id)!, coordinatorUrl);
+            }
+            catch (ArgumentException ex)
+            {
+                error.WriteLine(ex.Message);
+                return CocogenHost.BadConfiguration;
+            }
+
+            using var host = builder.Build();
+            try
+            {
+                await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (CocogenHost.TryReportConfigurationError(ex, error))
+            {
+                return CocogenHost.BadConfiguration;
+            }
+
+            await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+}

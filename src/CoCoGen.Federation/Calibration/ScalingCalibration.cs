@@ -1,0 +1,71 @@
+using System.Text.Json;
+using CoCoGen.Federation.Records;
+
+namespace CoCoGen.Federation.Calibration;
+
+/// <summary>
+/// The output of <c>cocogen fit-scaling</c> (paper Fig. 3) and the default loss curves of a run: the
+/// pooled fit a, b, c, R² for one dataset and α, each organization's own fit, and the measured points.
+/// </summary>
+public sealed record ScalingCalibration
+{
+    /// <summary>Dataset name, for example <c>fashion-mnist</c>.</summary>
+    public required string Dataset { get; init; }
+
+    /// <summary>Dirichlet α of the partition.</summary>
+    public required double Alpha { get; init; }
+
+    /// <summary>Organizations the dataset was split over.</summary>
+    public required int Organizations { get; init; }
+
+    /// <summary>Seed of the partition and training.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>Pooled scale a.</summary>
+    public required double A { get; init; }
+
+    /// <summary>Pooled exponent b.</summary>
+    public required double B { get; init; }
+
+    /// <summary>Pooled floor c.</summary>
+    public required double C { get; init; }
+
+    /// <summary>R² of the pooled fit.</summary>
+    public required double RSquared { get; init; }
+
+    /// <summary>Per organization fits, in organization order.</summary>
+    public required IReadOnlyList<OrganizationCurve> Curves { get; init; }
+
+    /// <summary>Every measured point.</summary>
+    public required IReadOnlyList<ScalingPoint> Points { get; init; }
+
+    /// <summary>The command that produced the file.</summary>
+    public string? Command { get; init; }
+
+    /// <summary>Reads a calibration file.</summary>
+    public static ScalingCalibration Load(string path) =>
+        JsonSerializer.Deserialize<ScalingCalibration>(File.ReadAllBytes(path), RunJson.Indented)
+        ?? throw new InvalidDataException($"{path} is empty");
+
+    /// <summary>
+    /// The calibration in <paramref name="location"/> (a file, or a directory of fit-scaling outputs) for
+    /// <paramref name="dataset"/> whose α is nearest <paramref name="alpha"/>.
+    /// </summary>
+    public static ScalingCalibration Find(string location, string dataset, double alpha)
+    {
+        if (File.Exists(location))
+        {
+            return Load(location);
+        }
+
+        var candidates = Directory.Exists(location)
+            ? Directory.EnumerateFiles(location, "*.json").Order(StringComparer.Ordinal).Select(Load).Where(c => c.Dataset == dataset).ToArray()
+            : [];
+        return candidates.Length == 0
+            ? throw new InvalidOperationException($"Mechanism:Calibration: no {dataset} calibration in '{location}' (write one with cocogen fit-scaling)")
+            : candidates.MinBy(c => Math.Abs(Math.Log(c.Alpha) - Math.Log(alpha)))!;
+    }
+
+    /// <summary>Writes the calibration as indented JSON.</summary>
+    public void Save(string path) => RunDirectory.WriteJson(path, this);
+}

@@ -1,0 +1,41 @@
+using CoCoGen.Federation.Keys;
+using Microsoft.Extensions.Options;
+
+namespace CoCoGen.Federation.Hosting;
+
+/// <summary>Checks of <see cref="ChainOptions"/> that span fields: the endpoint, the launcher and the key rule.</summary>
+public sealed class ChainOptionsValidator : IValidateOptions<ChainOptions>
+{
+    /// <inheritdoc/>
+    public ValidateOptionsResult Validate(string? name, ChainOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.RpcUrl)
+            && (!Uri.TryCreate(options.RpcUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            failures.Add($"Chain:RpcUrl must be an absolute http(s) URL (got '{options.RpcUrl}')");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.RpcUrl) && !File.Exists(options.Hardhat))
+        {
+            failures.Add($"Chain:Hardhat: no RPC URL is configured and the Hardhat launcher '{options.Hardhat}' does not exist (run hardhat/setup.sh, or set Chain:RpcUrl)");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.RpcUrl) && !MnemonicSource.IsDevelopmentChain(options.ChainId))
+        {
+            failures.Add($"Chain:ChainId: the local Hardhat node has chain id 31337, not {options.ChainId}");
+        }
+
+        try
+        {
+            MnemonicSource.Resolve(options.ChainId, options.MnemonicVariable, options.MnemonicFile);
+        }
+        catch (InvalidOperationException ex)
+        {
+            failures.Add(ex.Message);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,34 @@
+using CoCoGen.Chain.Accounts;
+using CoCoGen.Chain.Contracts;
+using CoCoGen.Chain.Contracts.Settlement;
+using CoCoGen.Federation.Ports;
+
+namespace CoCoGen.Federation.Ledger;
+
+/// <summary>Deploys and configures CoCoGenSettlement from the coordinator's HD account, or attaches to one.</summary>
+public sealed class ChainSettlementDeployer(ChainConnection connection, uint coordinatorAccount) : ISettlementDeployer
+{
+    /// <inheritdoc/>
+    public async Task<ISettlementLedger> DeployAsync(SettlementTerms terms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var sender = await connection.SenderAsync(coordinatorAccount, cancellationToken).ConfigureAwait(false);
+        var (contract, _) = await CoCoGenSettlementContract.DeployAsync(sender, terms.WeiPerUnit, terms.SubmissionWindowSeconds, cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var member in terms.Members)
+        {
+            await contract.RegisterMemberAsync(EthereumAddress.Parse(member), cancellationToken).ConfigureAwait(false);
+        }
+
+        await contract.SetCompetitionAsync(terms.RhoWad, cancellationToken).ConfigureAwait(false);
+        await contract.SetGammaAsync(terms.GammaWad, terms.PhiMinWad, cancellationToken).ConfigureAwait(false);
+        return new ChainSettlementLedger(contract, connection);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ISettlementLedger> AttachAsync(string contractAddress, CancellationToken cancellationToken)
+    {
+        var sender = await connection.SenderAsync(coordinatorAccount, cancellationToken).ConfigureAwait(false);
+        return new ChainSettlementLedger(new CoCoGenSettlementContract(EthereumAddress.Parse(contractAddress), new ContractCaller(sender)), connection);
+    }
+}

@@ -1,0 +1,23 @@
+namespace CoCoGen.Federation.Ports;
+
+/// <summary>
+/// Step 0 of a round: the mechanism that tells every organization how many synthetic samples to
+/// generate, and that values what each one contributed once the round is trained.
+/// </summary>
+public interface IGuidancePolicy
+{
+    /// <summary>Name of the decision rule (for example <c>cocogen+</c> or a baseline), written to the run record.</summary>
+    string Name { get; }
+
+    /// <summary>ρ̂, γ and φ_min for the settlement contract, for <paramref name="organizations"/> in registration order.</summary>
+    CompetitionTerms Terms(IReadOnlyList<OrganizationProfile> organizations);
+
+    /// <summary>Solves the round's game for the organizations' public profiles.</summary>
+    RoundGuidance Solve(IReadOnlyList<OrganizationProfile> organizations);
+
+    /// <summary>
+    /// Contribution x_i of every organization at the synthetic counts it actually trained with
+    /// (in money units per the scenario's contribution measure).
+    /// </summary>
+    IReadOnlyList<double> Contributions(IReadOnlyList<OrganizationProfile> organizations, IReadOnlyList<double> synthetic);
+}

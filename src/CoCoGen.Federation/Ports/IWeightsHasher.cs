@@ -1,0 +1,10 @@
+using CoCoGen.Federation.Protocol;
+
+namespace CoCoGen.Federation.Ports;
+
+/// <summary>The digest that binds an update to its on-chain profile (Keccak-256 on chain).</summary>
+public interface IWeightsHasher
+{
+    /// <summary>0x-prefixed hex digest of <paramref name="weights"/>' canonical bytes.</summary>
+    string Hash(ModelWeights weights);
+}

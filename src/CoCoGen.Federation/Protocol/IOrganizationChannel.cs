@@ -1,0 +1,29 @@
+using System.Numerics;
+using CoCoGen.Federation.Ports;
+
+namespace CoCoGen.Federation.Protocol;
+
+/// <summary>
+/// The coordinator's line to one organization, in process or across the network: the protocol is
+/// written once against this and runs unchanged in both deployment shapes.
+/// </summary>
+public interface IOrganizationChannel
+{
+    /// <summary>The organization's identifier.</summary>
+    string Id { get; }
+
+    /// <summary>Waits for the organization to join and returns its public profile.</summary>
+    Task<OrganizationProfile> JoinAsync(CancellationToken cancellationToken);
+
+    /// <summary>Tells the organization the contract it settles on and has it deposit its bond from its own account (zero: bind only, on resume).</summary>
+    Task<ChainReceipt?> BondAsync(string contractAddress, long chainId, BigInteger wei, CancellationToken cancellationToken);
+
+    /// <summary>One local pass of generator training (FedAvg pre-training before round 1).</summary>
+    Task<LocalUpdate> TrainGeneratorAsync(ModelWeights generator, int pass, CancellationToken cancellationToken);
+
+    /// <summary>Steps 1–4: synthesis, local training, upload.</summary>
+    Task<LocalUpdate> TrainAsync(RoundAssignment assignment, CancellationToken cancellationToken);
+
+    /// <summary>Step 7: the organization checks the profile against its own update and submits it from its own account.</summary>
+    Task<ChainReceipt> SubmitContributionAsync(int round, ContributionProfile profile, CancellationToken cancellationToken);
+}

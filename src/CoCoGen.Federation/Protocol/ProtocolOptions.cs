@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CoCoGen.Federation.Protocol;
+
+/// <summary>How the coordinator runs the rounds (section <c>Protocol</c> of the configuration).</summary>
+public sealed class ProtocolOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Protocol";
+
+    /// <summary>Training rounds after generator pre-training.</summary>
+    [Range(1, 10_000, ErrorMessage = "Protocol:Rounds must be between {1} and {2}")]
+    public int Rounds { get; set; } = 12;
+
+    /// <summary>FedAvg steps of conditional-generator pre-training before round 1.</summary>
+    [Range(0, 1_000, ErrorMessage = "Protocol:GeneratorSteps must be between {1} and {2}")]
+    public int GeneratorSteps { get; set; } = 2;
+
+    /// <summary>Seconds an organization may take for its local work before it counts as a straggler.</summary>
+    [Range(0.1, 86_400, ErrorMessage = "Protocol:StragglerTimeoutSeconds must be between {1} and {2}")]
+    public double StragglerTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>Seconds an organization may take to submit its profile on chain.</summary>
+    [Range(0.1, 86_400, ErrorMessage = "Protocol:SubmissionTimeoutSeconds must be between {1} and {2}")]
+    public double SubmissionTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>An update farther from the global model than this many times the round's median is rejected.</summary>
+    [Range(1.5, 1e6, ErrorMessage = "Protocol:UpdateNormFactor must be between {1} and {2}")]
+    public double UpdateNormFactor { get; set; } = 10;
+
+    /// <summary>Organizations training at the same time in one process (each on Learning:Threads threads).</summary>
+    [Range(1, 64, ErrorMessage = "Protocol:MaxParallelOrganizations must be between {1} and {2}")]
+    public int MaxParallelOrganizations { get; set; } = 2;
+
+    /// <summary>Bond every organization deposits before round 1, in ether.</summary>
+    [Range(typeof(decimal), "0", "1000000", ErrorMessage = "Protocol:BondEther must be between {1} and {2}")]
+    public decimal BondEther { get; set; } = 100m;
+
+    /// <summary>Wei per money unit of the mechanism (how utilities become payments).</summary>
+    [Range(typeof(decimal), "1", "1000000000000000000000", ErrorMessage = "Protocol:WeiPerUnit must be between {1} and {2}")]
+    public decimal WeiPerUnit { get; set; } = 1_000_000_000_000_000m;
+
+    /// <summary>
+    /// Seconds a round stays open on chain before anyone may close it. Generous: a development chain
+    /// advances its clock a second per block when blocks come faster, and a straggler's round is closed
+    /// by moving a development chain's clock, so a long window costs nothing there.
+    /// </summary>
+    [Range(1, 86_400, ErrorMessage = "Protocol:SubmissionWindowSeconds must be between {1} and {2}")]
+    public int SubmissionWindowSeconds { get; set; } = 900;
+}

@@ -1,0 +1,434 @@
+using System.Diagnostics;
+using System.Numerics;
+using CoCoGen.Federation.Ports;
+using CoCoGen.Federation.Records;
+using CoCoGen.Federation.Settlement;
+using Microsoft.Extensions.Logging;
+
+namespace CoCoGen.Federation.Protocol;
+
+/// <summary>
+/// The coordinator: joins the organizations, deploys and bonds the settlement contract, pre-trains
+/// the generator with FedAvg, then runs rounds (paper section III-B, steps 0–7), checkpointing after
+/// every step a resume must not repeat.
+/// </summary>
+public sealed partial class RoundCoordinator
+{
+    private readonly IReadOnlyList<IOrganizationChannel> _channels;
+    private readonly IGuidancePolicy _policy;
+    private readonly IGlobalModel _model;
+    private readonly IWeightsHasher _hasher;
+    private readonly ISettlementDeployer _deployer;
+    private readonly ISettlementArithmetic _arithmetic;
+    private readonly RunDirectory _directory;
+    private readonly ProtocolOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly UpdateScreen _screen;
+
+    /// <summary>Creates the coordinator of one run.</summary>
+    public RoundCoordinator(
+        IReadOnlyList<IOrganizationChannel> channels,
+        IGuidancePolicy policy,
+        IGlobalModel model,
+        IWeightsHasher hasher,
+        ISettlementDeployer deployer,
+        ISettlementArithmetic arithmetic,
+        RunDirectory directory,
+        ProtocolOptions options,
+        TimeProvider time,
+        ILogger<RoundCoordinator> logger)
+    {
+        _channels = channels ?? throw new ArgumentNullException(nameof(channels));
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        _hasher = hasher ?? throw new ArgumentNullException(nameof(hasher));
+        _deployer = deployer ?? throw new ArgumentNullException(nameof(deployer));
+        _arithmetic = arithmetic ?? throw new ArgumentNullException(nameof(arithmetic));
+        _directory = directory ?? throw new ArgumentNullException(nameof(directory));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _screen = new UpdateScreen(options.UpdateNormFactor);
+        if (channels.Count < 2)
+        {
+            throw new ArgumentException("a federation needs at least two organizations", nameof(channels));
+        }
+    }
+
+    /// <summary>Runs (or, with <paramref name="resume"/>, continues) the run to its last round.</summary>
+    public async Task<RunSummary> RunAsync(bool resume, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var state = resume && _directory.HasCheckpoint
+            ? await ResumeAsync(cancellationToken).ConfigureAwait(false)
+            : await StartAsync(resume, progress, cancellationToken).ConfigureAwait(false);
+
+        if (state.Checkpoint.Pending is { } pending)
+        {
+            LogResumingSettlement(_logger, pending.Record.Round);
+            await SettleAndRecordAsync(state, pending, startedAt: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        for (var round = state.Checkpoint.SettledRound + 1; round <= _options.Rounds; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var record = await RunRoundAsync(state, round, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new RunProgress("round", round, _options.Rounds,
+                FormattableString.Invariant($"round {round}: accuracy {record.TestAccuracy:P2}, settled in block {record.Settlement?.Transactions[^1].Block}")));
+        }
+
+        _model.SaveModel(state.Global, _directory.ModelFile);
+        var modelHash = _hasher.Hash(state.Global);
+        LogFinished(_logger, _options.Rounds, modelHash);
+        return new RunSummary(_directory.Path, _directory.ReadRounds(), modelHash);
+    }
+
+    private async Task<RunState> StartAsync(bool resume, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        _directory.Create(resume);
+        var profiles = await Task.WhenAll(_channels.Select(c => c.JoinAsync(cancellationToken))).ConfigureAwait(false);
+        for (var i = 0; i < profiles.Length; i++)
+        {
+            if (profiles[i].Id != _channels[i].Id)
+            {
+                throw new InvalidOperationException($"organization {_channels[i].Id} joined as {profiles[i].Id}");
+            }
+        }
+
+        var terms = BuildTerms(profiles);
+        var ledger = await _deployer.DeployAsync(terms, cancellationToken).ConfigureAwait(false);
+        LogDeployed(_logger, ledger.ContractAddress, ledger.ChainId, profiles.Length);
+        var bond = new BigInteger(_options.BondEther * 1_000_000_000m) * BigInteger.Pow(10, 9);
+        foreach (var channel in _channels)
+        {
+            await channel.BondAsync(ledger.ContractAddress, ledger.ChainId, bond, cancellationToken).ConfigureAwait(false);
+        }
+
+        var generator = await PretrainGeneratorAsync(progress, cancellationToken).ConfigureAwait(false);
+        var global = _model.InitialModel();
+        var checkpoint = new RunCheckpoint
+        {
+            SettledRound = 0,
+            ChainId = ledger.ChainId,
+            Contract = ledger.ContractAddress,
+            Organizations = profiles,
+            ModelHash = _hasher.Hash(global),
+        };
+        _directory.SaveCheckpoint(checkpoint, global, generator);
+        return new RunState(checkpoint, global, generator, ledger, terms);
+    }
+
+    private async Task<RunState> ResumeAsync(CancellationToken cancellationToken)
+    {
+        var (checkpoint, global, generator) = _directory.LoadCheckpoint();
+        if (_hasher.Hash(global) != checkpoint.ModelHash)
+        {
+            throw new InvalidDataException($"{_directory.GlobalWeightsFile} does not match the checkpoint's model hash {checkpoint.ModelHash}");
+        }
+
+        // A crash between appending a round's line and updating the checkpoint leaves the line as the truth.
+        var recorded = _directory.ReadRounds();
+        if (recorded.Count > 0 && recorded[^1].Round > checkpoint.SettledRound)
+        {
+            checkpoint = checkpoint with { SettledRound = recorded[^1].Round, Pending = null };
+        }
+
+        var profiles = await Task.WhenAll(_channels.Select(c => c.JoinAsync(cancellationToken))).ConfigureAwait(false);
+        for (var i = 0; i < profiles.Length; i++)
+        {
+            if (i >= checkpoint.Organizations.Count || profiles[i] != checkpoint.Organizations[i])
+            {
+                throw new InvalidOperationException($"organization {profiles[i].Id} joined with a profile that differs from the checkpoint's; a run resumes with the same organizations");
+            }
+        }
+
+        var ledger = await _deployer.AttachAsync(checkpoint.Contract, cancellationToken).ConfigureAwait(false);
+        if (ledger.ChainId != checkpoint.ChainId)
+        {
+            throw new InvalidOperationException($"the chain answers with id {ledger.ChainId}, the run was settled on chain {checkpoint.ChainId}");
+        }
+
+        foreach (var channel in _channels)
+        {
+            await channel.BondAsync(ledger.ContractAddress, ledger.ChainId, BigInteger.Zero, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogResumed(_logger, checkpoint.SettledRound, checkpoint.Contract);
+        return new RunState(checkpoint, global, generator, ledger, BuildTerms(profiles));
+    }
+
+    private SettlementTerms BuildTerms(OrganizationProfile[] profiles)
+    {
+        var competition = _policy.Terms(profiles);
+        return new SettlementTerms(
+            profiles.Select(p => p.Address).ToArray(),
+            competition.RhoNormalised.Select((r, k) => WadConversion.ToWad(r, $"competition[{k / profiles.Length}][{k % profiles.Length}]")).ToArray(),
+            WadConversion.ToWad(competition.Gamma, "gamma"),
+            WadConversion.ToWad(competition.PhiMin, "phiMin"),
+            new BigInteger(_options.WeiPerUnit),
+            (ulong)_options.SubmissionWindowSeconds);
+    }
+
+    private async Task<ModelWeights> PretrainGeneratorAsync(IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var generator = _model.InitialGenerator();
+        for (var step = 1; step <= _options.GeneratorSteps; step++)
+        {
+            var results = await LocalPhaseAsync(
+                (channel, token) => channel.TrainGeneratorAsync(generator, step, token), step, cancellationToken).ConfigureAwait(false);
+            var updates = results.Where(r => r.Update is not null && r.Update.Weights.IsFinite() && r.Update.Weights.Count == generator.Count)
+                .Select(r => (r.Update!.Weights, r.Update.LocalSamples)).ToArray();
+            if (updates.Length == 0)
+            {
+                throw new InvalidOperationException($"generator pre-training step {step}: no organization returned a usable update");
+            }
+
+            generator = _model.Aggregate(updates);
+            var loss = results.Where(r => r.Update is not null).Average(r => r.Update!.TrainingLoss);
+            LogGeneratorStep(_logger, step, _options.GeneratorSteps, loss);
+            progress?.Report(new RunProgress("generator", step, _options.GeneratorSteps, FormattableString.Invariant($"generator step {step}: loss {loss:F4}")));
+        }
+
+        return generator;
+    }
+
+    private async Task<RoundRecord> RunRoundAsync(RunState state, int round, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        var profiles = state.Checkpoint.Organizations;
+
+        var phase = Stopwatch.StartNew();
+        var guidance = _policy.Solve(profiles);
+        var guidanceSeconds = phase.Elapsed.TotalSeconds;
+        LogGuidance(_logger, round, _policy.Name, guidance.SocialWelfare);
+
+        phase.Restart();
+        var global = state.Global;
+        var results = await LocalPhaseAsync(
+            (channel, token) =>
+            {
+                var index = IndexOf(channel);
+                var synthetic = (int)Math.Round(guidance.Synthetic[index], MidpointRounding.ToEven);
+                return channel.TrainAsync(new RoundAssignment(round, global, state.Generator, synthetic), token);
+            },
+            round,
+            cancellationToken).ConfigureAwait(false);
+        var localSeconds = phase.Elapsed.TotalSeconds;
+
+        phase.Restart();
+        var arrived = results.Where(r => r.Update is not null).ToArray();
+        var verdicts = _screen.Screen(global, arrived.Select(r => r.Update!.Weights).ToArray());
+        var outcomes = new (UpdateOutcome Outcome, string? Reason)[_channels.Count];
+        for (var i = 0; i < _channels.Count; i++)
+        {
+            outcomes[i] = (UpdateOutcome.Straggler, results[i].Failure);
+        }
+
+        for (var k = 0; k < arrived.Length; k++)
+        {
+            var i = arrived[k].Index;
+            var verdict = verdicts[k] ?? (double.IsFinite(arrived[k].Update!.TrainingLoss) ? null : "training loss is not a finite number");
+            outcomes[i] = verdict is null ? (UpdateOutcome.Accepted, null) : (UpdateOutcome.Rejected, verdict);
+            if (verdict is { } reason)
+            {
+                LogRejected(_logger, _channels[i].Id, round, reason);
+            }
+        }
+
+        var accepted = Enumerable.Range(0, _channels.Count).Where(i => outcomes[i].Outcome == UpdateOutcome.Accepted).ToArray();
+        var nextGlobal = accepted.Length == 0
+            ? global
+            : _model.Aggregate(accepted.Select(i => (results[i].Update!.Weights, results[i].Update!.LocalSamples + results[i].Update!.SyntheticSamples)).ToArray());
+        var evaluation = await _model.EvaluateAsync(nextGlobal, cancellationToken).ConfigureAwait(false);
+        var aggregationSeconds = phase.Elapsed.TotalSeconds;
+
+        var realised = Enumerable.Range(0, _channels.Count)
+            .Select(i => outcomes[i].Outcome == UpdateOutcome.Accepted ? (double)results[i].Update!.SyntheticSamples : 0d).ToArray();
+        var contributions = _policy.Contributions(profiles, realised);
+        var organizations = new OrganizationRoundRecord[_channels.Count];
+        var settlementProfiles = new ContributionProfile?[_channels.Count];
+        for (var i = 0; i < _channels.Count; i++)
+        {
+            var update = results[i].Update;
+            var used = outcomes[i].Outcome == UpdateOutcome.Accepted;
+            var x = used ? contributions[i] : 0d;
+            var xWad = WadConversion.ToWad(x, $"contribution of {_channels[i].Id} in round {round}");
+            string? hash = update is not null && used ? _hasher.Hash(update.Weights) : null;
+            if (used)
+            {
+                settlementProfiles[i] = new ContributionProfile(
+                    (ulong)update!.LocalSamples,
+                    (ulong)update.SyntheticSamples,
+                    WadConversion.ToWad(update.TrainingLoss, $"training loss of {_channels[i].Id} in round {round}"),
+                    xWad,
+                    hash!);
+            }
+
+            organizations[i] = new OrganizationRoundRecord
+            {
+                Id = _channels[i].Id,
+                Address = profiles[i].Address,
+                Outcome = outcomes[i].Outcome,
+                Reason = outcomes[i].Reason,
+                LocalSamples = update?.LocalSamples ?? 0,
+                SyntheticSamples = update?.SyntheticSamples ?? 0,
+                TrainingLoss = update is not null && double.IsFinite(update.TrainingLoss) ? update.TrainingLoss : null,
+                SynthesisSeconds = update?.SynthesisSeconds ?? 0,
+                TrainingSeconds = update?.TrainingSeconds ?? 0,
+                Contribution = x,
+                ContributionWad = xWad.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                WeightsHash = hash,
+            };
+        }
+
+        var record = new RoundRecord
+        {
+            Round = round,
+            Mechanism = _policy.Name,
+            Guidance = guidance.Synthetic,
+            Utilities = guidance.Utilities,
+            SocialWelfare = guidance.SocialWelfare,
+            PredictedGlobalLoss = guidance.PredictedGlobalLoss,
+            TestLoss = evaluation.Loss,
+            TestAccuracy = evaluation.Accuracy,
+            ModelHash = _hasher.Hash(nextGlobal),
+            Organizations = organizations,
+            Timings = new RoundTimings
+            {
+                Guidance = guidanceSeconds,
+                Synthesis = organizations.Sum(o => o.SynthesisSeconds),
+                Training = organizations.Sum(o => o.TrainingSeconds),
+                LocalPhase = localSeconds,
+                Aggregation = aggregationSeconds,
+            },
+        };
+        LogRoundTrained(_logger, round, accepted.Length, _channels.Count, evaluation.Accuracy, evaluation.Loss);
+
+        var pending = new PendingRound { Record = record, Profiles = settlementProfiles, Journal = [] };
+        state.Global = nextGlobal;
+        state.Checkpoint = state.Checkpoint with { ModelHash = record.ModelHash, Pending = pending };
+        _directory.SaveCheckpoint(state.Checkpoint, nextGlobal, generator: null);
+
+        return await SettleAndRecordAsync(state, pending, total, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RoundRecord> SettleAndRecordAsync(RunState state, PendingRound pending, Stopwatch? startedAt, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var service = new SettlementService(state.Ledger, _arithmetic, state.Terms, _channels, _options, _time, _logger);
+        var settled = await service.SettleAsync(
+            pending,
+            journaled =>
+            {
+                state.Checkpoint = state.Checkpoint with { Pending = journaled };
+                _directory.SaveCheckpoint(state.Checkpoint);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        // Total: the whole round when it ran in this process, else (a resumed settlement) the sum of its phases.
+        var timings = settled.Timings with { Settlement = clock.Elapsed.TotalSeconds };
+        var phases = timings.Guidance + timings.LocalPhase + timings.Aggregation + timings.Settlement;
+        var record = settled with { Timings = timings with { Total = Math.Max(phases, startedAt is null ? 0 : startedAt.Elapsed.TotalSeconds) } };
+
+        _directory.AppendRound(record);
+        state.Checkpoint = state.Checkpoint with { SettledRound = record.Round, Pending = null };
+        _directory.SaveCheckpoint(state.Checkpoint);
+        LogRoundSettled(_logger, record.Round, record.Settlement!.Transactions.Count);
+        return record;
+    }
+
+    private int IndexOf(IOrganizationChannel channel)
+    {
+        for (var i = 0; i < _channels.Count; i++)
+        {
+            if (ReferenceEquals(_channels[i], channel))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"organization {channel.Id} is not part of this run", nameof(channel));
+    }
+
+    private async Task<LocalResult[]> LocalPhaseAsync(
+        Func<IOrganizationChannel, CancellationToken, Task<LocalUpdate>> work, int round, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(_options.MaxParallelOrganizations);
+        var tasks = _channels.Select(async (channel, index) =>
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(_options.StragglerTimeoutSeconds));
+                try
+                {
+                    var update = await work(channel, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+                    return new LocalResult(index, update, null);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    var reason = FormattableString.Invariant($"no update within the straggler timeout of {_options.StragglerTimeoutSeconds:G} s");
+                    LogStraggler(_logger, channel.Id, round, reason);
+                    return new LocalResult(index, null, reason);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+                {
+                    var reason = $"local work failed: {ex.Message}";
+                    LogStraggler(_logger, channel.Id, round, reason);
+                    return new LocalResult(index, null, reason);
+                }
+            }
+            finally
+            {
+                slots.Release();
+            }
+        });
+        return await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    private sealed record LocalResult(int Index, LocalUpdate? Update, string? Failure);
+
+    private sealed class RunState(RunCheckpoint checkpoint, ModelWeights global, ModelWeights generator, ISettlementLedger ledger, SettlementTerms terms)
+    {
+        public RunCheckpoint Checkpoint { get; set; } = checkpoint;
+
+        public ModelWeights Global { get; set; } = global;
+
+        public ModelWeights Generator { get; } = generator;
+
+        public ISettlementLedger Ledger { get; } = ledger;
+
+        public SettlementTerms Terms { get; } = terms;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Settlement contract {Contract} deployed on chain {ChainId} with {Members} members")]
+    private static partial void LogDeployed(ILogger logger, string contract, long chainId, int members);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resumed after round {Round} on contract {Contract}")]
+    private static partial void LogResumed(ILogger logger, int round, string contract);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round} was trained before the interruption; finishing its settlement")]
+    private static partial void LogResumingSettlement(ILogger logger, int round);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generator step {Step}/{Steps}: mean local loss {Loss:F4}")]
+    private static partial void LogGeneratorStep(ILogger logger, int step, int steps, double loss);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: {Mechanism} guidance, predicted welfare {Welfare:F2}")]
+    private static partial void LogGuidance(ILogger logger, int round, string mechanism, double welfare);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Organization {Organization} is a straggler in round {Round}: {Reason}")]
+    private static partial void LogStraggler(ILogger logger, string organization, int round, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Update of {Organization} rejected in round {Round}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string organization, int round, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: {Accepted}/{Total} updates averaged, test accuracy {Accuracy:P2}, loss {Loss:F4}")]
+    private static partial void LogRoundTrained(ILogger logger, int round, int accepted, int total, double accuracy, double loss);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round} settled and recorded ({Transactions} coordinator transactions)")]
+    private static partial void LogRoundSettled(ILogger logger, int round, int transactions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run finished after {Rounds} rounds; final model {ModelHash}")]
+    private static partial void LogFinished(ILogger logger, int rounds, string modelHash);
+}

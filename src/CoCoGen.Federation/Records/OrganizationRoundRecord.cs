@@ -1,0 +1,53 @@
+namespace CoCoGen.Federation.Records;
+
+/// <summary>One organization's part in one round.</summary>
+public sealed record OrganizationRoundRecord
+{
+    /// <summary>Organization identifier.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Its settlement account.</summary>
+    public required string Address { get; init; }
+
+    /// <summary><see cref="UpdateOutcome"/> of its update.</summary>
+    public required UpdateOutcome Outcome { get; init; }
+
+    /// <summary>Why the update was not used (straggler or rejected), else null.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Real samples trained on.</summary>
+    public long LocalSamples { get; init; }
+
+    /// <summary>Synthetic samples trained on.</summary>
+    public long SyntheticSamples { get; init; }
+
+    /// <summary>Local training loss.</summary>
+    public double? TrainingLoss { get; init; }
+
+    /// <summary>Seconds spent synthesising.</summary>
+    public double SynthesisSeconds { get; init; }
+
+    /// <summary>Seconds spent training.</summary>
+    public double TrainingSeconds { get; init; }
+
+    /// <summary>Contribution x_i (0 when the update was not used).</summary>
+    public double Contribution { get; init; }
+
+    /// <summary>x_i × 1e18 as written on chain (decimal string).</summary>
+    public required string ContributionWad { get; init; }
+
+    /// <summary>Hash of the uploaded weights, when accepted.</summary>
+    public string? WeightsHash { get; init; }
+
+    /// <summary>Off-chain preview of the net transfer in wei (decimal string).</summary>
+    public string? PreviewNetWei { get; init; }
+
+    /// <summary>The contract's net transfer in wei (decimal string).</summary>
+    public string? ChainNetWei { get; init; }
+
+    /// <summary>The organization's own contributionSubmit transaction.</summary>
+    public string? SubmitTransaction { get; init; }
+
+    /// <summary>Block of <see cref="SubmitTransaction"/>.</summary>
+    public long? SubmitBlock { get; init; }
+}

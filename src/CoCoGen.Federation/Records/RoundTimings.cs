@@ -1,0 +1,26 @@
+namespace CoCoGen.Federation.Records;
+
+/// <summary>Wall time of a round, split by phase (seconds).</summary>
+public sealed record RoundTimings
+{
+    /// <summary>Guidance (solving the mechanism).</summary>
+    public double Guidance { get; init; }
+
+    /// <summary>Synthesis, summed over organizations (each reports its own).</summary>
+    public double Synthesis { get; init; }
+
+    /// <summary>Local training, summed over organizations.</summary>
+    public double Training { get; init; }
+
+    /// <summary>Wall time of the whole local phase (synthesis and training, however parallel).</summary>
+    public double LocalPhase { get; init; }
+
+    /// <summary>Screening, FedAvg and evaluation.</summary>
+    public double Aggregation { get; init; }
+
+    /// <summary>Every on-chain step of the round.</summary>
+    public double Settlement { get; init; }
+
+    /// <summary>The whole round.</summary>
+    public double Total { get; init; }
+}

@@ -1,0 +1,57 @@
+namespace CoCoGen.EndToEnd.Tests;
+
+[Collection(ChainGroup.Name)]
+public sealed class DistributedRunTests(ChainFixture chain) : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "cocogen-e2e-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Three_organization_processes_and_a_coordinator_settle_every_round_and_a_stopped_silo_is_settled_at_zero()
+    {
+        var run = Path.Combine(_work, "run");
+        var config = RunFiles.WriteConfiguration(_work, Path.Combine(chain.RepositoryRoot, "calibration"), stragglerTimeoutSeconds: 20);
+        var port = FreePort();
+        var coordinatorUrl = $"http://127.0.0.1:{port}";
+        string[] shared = ["--config", config, "--rpc-url", chain.RpcUrl, "--organizations", "3"];
+        using var coordinator = new CocogenProcess(chain.RepositoryRoot, ["coordinator", "--urls", coordinatorUrl, "--rounds", "3", "--out", run, "--verbose", .. shared]);
+        using var org1 = new CocogenProcess(chain.RepositoryRoot, ["org", "--id", "org1", "--coordinator", coordinatorUrl, .. shared]);
+        using var org2 = new CocogenProcess(chain.RepositoryRoot, ["org", "--id", "org2", "--coordinator", coordinatorUrl, .. shared]);
+        using var org3 = new CocogenProcess(chain.RepositoryRoot, ["org", "--id", "org3", "--coordinator", coordinatorUrl, .. shared]);
+
+        await RunFiles.WaitForRoundsAsync(run, 1, TimeSpan.FromMinutes(6));
+        org3.Kill();
+        var exit = await coordinator.ExitCodeAsync(TimeSpan.FromMinutes(6));
+
+        Assert.True(exit == 0, coordinator.Output);
+        var rounds = RunFiles.Rounds(run);
+        Assert.Equal(3, rounds.Count);
+        Assert.All(rounds, r => Assert.Equal("Settled", r.GetProperty("settlement").GetProperty("status").GetString()));
+        Assert.All(rounds, r => Assert.True(r.GetProperty("settlement").GetProperty("previewMatchesChain").GetBoolean()));
+        var last = rounds[^1].GetProperty("organizations");
+        Assert.Equal("straggler", last[2].GetProperty("outcome").GetString());
+        Assert.Equal("0", last[2].GetProperty("contributionWad").GetString());
+        Assert.Equal("accepted", last[0].GetProperty("outcome").GetString());
+        Assert.True(File.Exists(Path.Combine(run, "model.safetensors")));
+        Assert.True(File.Exists(Path.Combine(run, "report.html")));
+        Assert.Equal(0, await org1.ExitCodeAsync(TimeSpan.FromMinutes(1)));
+
+        using var audit = new CocogenProcess(chain.RepositoryRoot, "audit", "--run", run, "--rpc-url", chain.RpcUrl);
+        Assert.True(await audit.ExitCodeAsync(TimeSpan.FromMinutes(2)) == 0, audit.Output);
+        Assert.Contains("audit passed", audit.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_work))
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

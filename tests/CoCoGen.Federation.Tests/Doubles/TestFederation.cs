@@ -1,0 +1,61 @@
+using CoCoGen.Federation.Protocol;
+using CoCoGen.Federation.Records;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CoCoGen.Federation.Tests.Doubles;
+
+/// <summary>A coordinator with n scripted organizations on an in-memory contract, in a fresh run directory.</summary>
+internal sealed class TestFederation : IDisposable
+{
+    public const int Dimension = 16;
+
+    public TestFederation(int organizations = 3, int rounds = 3, string? directory = null, InMemorySettlementContract? contract = null)
+    {
+        Directory = directory ?? Path.Combine(Path.GetTempPath(), "cocogen-fed-" + Guid.NewGuid().ToString("N"));
+        Contract = contract ?? new InMemorySettlementContract();
+        Learners = Enumerable.Range(0, organizations).Select(i => new ScriptedLearner(i, Dimension, 1000 + (100 * i))).ToArray();
+        Model = new AveragingGlobalModel(Dimension, organizations);
+        Options = new ProtocolOptions
+        {
+            Rounds = rounds,
+            GeneratorSteps = 2,
+            StragglerTimeoutSeconds = 0.5,
+            SubmissionTimeoutSeconds = 5,
+            SubmissionWindowSeconds = 2,
+            MaxParallelOrganizations = organizations,
+        };
+    }
+
+    public string Directory { get; }
+
+    public InMemorySettlementContract Contract { get; }
+
+    public ScriptedLearner[] Learners { get; }
+
+    public AveragingGlobalModel Model { get; }
+
+    public ProtocolOptions Options { get; }
+
+    public RunDirectory Run => new(Directory);
+
+    public RoundCoordinator Coordinator()
+    {
+        var channels = Learners.Select((learner, i) => new InProcessOrganizationChannel(new OrganizationAgent(
+            $"org{i + 1}",
+            learner,
+            new InMemoryMemberAccount(Contract, $"0x{i + 1:x40}"),
+            Contract,
+            NullLogger<OrganizationAgent>.Instance))).ToArray();
+        return new RoundCoordinator(
+            channels, new FixedGuidancePolicy(), Model, Contract, Contract, Contract, Run, Options, TimeProvider.System,
+            NullLogger<RoundCoordinator>.Instance);
+    }
+
+    public void Dispose()
+    {
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+}
