@@ -37,7 +37,8 @@ public static class NashBargaining
         double best = double.NegativeInfinity;
         for (int k = 1; k <= grid; k++)
         {
-            double value = Score(k * step);
+            // k·step can round above q_h* (0.65 / 20000 · 20000 = 0.6500000000000001), outside the duopoly's domain.
+            double value = Score(Math.Min(k * step, maximalQuality));
             if (value > best)
             {
                 best = value;

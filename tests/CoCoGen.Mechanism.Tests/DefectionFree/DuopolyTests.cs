@@ -104,6 +104,18 @@ public class DuopolyTests
         Assert.True(Duopoly.LowRevenue(cap, high) > Duopoly.LowRevenue(previousLow, previousHigh));
     }
 
+    [Theory]
+    [InlineData(0.65)]
+    [InlineData(0.79)]
+    [InlineData(0.93)]
+    public void NashBargainingStaysInsideTheDomainWhenTheGridRoundsAboveTheMaximalQuality(double maximal)
+    {
+        // maximal / 20000 · 20000 rounds above maximal for each of these values; the search must not step outside [q_l, q_h*].
+        double qlStar = NashBargaining.SolveLowQuality(maximal, 0.3, 0.5);
+        Assert.InRange(qlStar, 0, maximal);
+        Assert.True(NashBargaining.Objective(qlStar, maximal, 0.3, 0.5) > 0);
+    }
+
     [Fact]
     public void NashBargainingSolutionMaximizesTheProductAndSatisfiesLemma5()
     {
