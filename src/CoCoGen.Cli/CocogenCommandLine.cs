@@ -21,4 +21,32 @@ public static class CocogenCommandLine
         root.Subcommands.Add(MechanismCommand.Create());
         return root;
     }
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. A command line that does not parse (an unknown option, a
+    /// missing value) is bad input like any other: its errors go to stderr and the exit code is 2.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        ParseResult parse = Build().Parse(args);
+        var configuration = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+        };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                configuration.Error.WriteLine($"cocogen: {parseError.Message}");
+            }
+
+            return BadInput;
+        }
+
+        return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+    }
+
+    /// <summary>The exit code of every command for input it rejects.</summary>
+    public const int BadInput = 2;
 }

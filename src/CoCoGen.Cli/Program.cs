@@ -1,3 +1,3 @@
 using CoCoGen.Cli;
 
-return await CocogenCommandLine.Build().Parse(args).InvokeAsync();
+return await CocogenCommandLine.InvokeAsync(args);

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace CoCoGen.Cli.Tests.Commands;
 
 /// <summary>Runs the real `cocogen` command line in-process and captures both streams.</summary>
@@ -9,7 +7,7 @@ internal static class CommandRunner
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        int code = CocogenCommandLine.Build().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        int code = CocogenCommandLine.InvokeAsync(args, output, error).GetAwaiter().GetResult();
         return (code, output.ToString(), error.ToString());
     }
 

@@ -64,6 +64,15 @@ public class SolveCommandTests
     }
 
     [Fact]
+    public void Unparseable_command_line_exits_2_naming_the_token()
+    {
+        (int code, string output, string error) = CommandRunner.Run("solve", "--scenario", "x.json", "--no-such-option");
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("--no-such-option", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_file_and_unknown_solver_exit_2()
     {
         Assert.Equal(2, CommandRunner.Run("solve", "--scenario", "does-not-exist.json").ExitCode);

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using CoCoGen.Cli.Tests.Commands;
 using System.Text.Json;
 using CoCoGen.Cli;
 
@@ -118,11 +118,8 @@ public sealed class MechanismCommandTests : IDisposable
 
     private static (int Code, string Output, string Error) Run(string mechanism, string input, params string[] extra)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
         string[] args = ["mechanism", mechanism, "--input", input, .. extra];
-        int code = CocogenCommandLine.Build().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
+        return CommandRunner.Run(args);
     }
 
     private static string Example(string name)

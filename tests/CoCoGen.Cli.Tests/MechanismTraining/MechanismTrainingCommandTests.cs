@@ -1,4 +1,4 @@
-using System.CommandLine;
+using CoCoGen.Cli.Tests.Commands;
 using System.Text.Json;
 
 namespace CoCoGen.Cli.Tests.MechanismTraining;
@@ -143,11 +143,8 @@ public sealed class MechanismTrainingCommandTests : IDisposable
 
     private static (int Code, string Output, string Error) Run(string mechanism, string input, params string[] extra)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
         string[] args = ["mechanism", mechanism, "--input", input, .. extra];
-        int code = CocogenCommandLine.Build().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
+        return CommandRunner.Run(args);
     }
 
     private string Write(string name, string content)
