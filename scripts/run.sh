@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Sets everything up, then runs the main job.
+# Sets everything up, then runs the main job: `cocogen run` with its defaults (Fashion-MNIST, 10
+# organizations, α = 0.5, ρ̄ = 0.5, CoCoGen+), on a local Hardhat node it starts and stops itself.
+# Extra arguments go to `cocogen run` (e.g. --rounds 5, --mechanism madg).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-dotnet run --project src/CoCoGen.Cli -c Release --no-build -- sweep --scenario examples/fashion-mnist-10.json --over rho --out out/sweep-rho
+out="runs/run-$(date -u +%Y%m%d-%H%M%S)"
+dotnet src/CoCoGen.Cli/bin/Release/net10.0/cocogen.dll run --out "$out" "$@"
+echo "run directory: $out (open $out/report.html)"
