@@ -32,6 +32,29 @@ internal static unsafe class ShortRows
         }
     }
 
+    /// <summary>
+    /// Copies a row of at most 16 floats with one full-width load and store when both stay inside their
+    /// buffers (before <paramref name="sourceEnd"/> and <paramref name="destinationEnd"/>), so it may write up
+    /// to 16 − length floats past the row: only for callers that fill their destination in increasing address
+    /// order, which rewrite that slack afterwards. Otherwise, or for longer rows, an exact <see cref="Copy"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyWithSlack(float* source, float* destination, int length, float* sourceEnd, float* destinationEnd)
+    {
+        if (length <= 8 && source + 8 <= sourceEnd && destination + 8 <= destinationEnd)
+        {
+            Vector256.Load(source).Store(destination);
+        }
+        else if (Vector512.IsHardwareAccelerated && length <= 16 && source + 16 <= sourceEnd && destination + 16 <= destinationEnd)
+        {
+            Vector512.Load(source).Store(destination);
+        }
+        else
+        {
+            Copy(source, destination, length);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(float* source, float* destination, int length)
     {
