@@ -177,6 +177,14 @@ public static unsafe class DirectConvolution
                 fixed (float* pad = Pad(input.Slice(n * inSample, inSample), g))
                 {
                     int o = 0;
+                    if (g.KernelHeight == 5 && g.KernelWidth == 5)
+                    {
+                        for (; o + 2 <= g.OutChannels; o += 2)
+                        {
+                            FilterTwoChannelsFiveTaps(pad, dyRows, dwBase, o, g, paddedWidth, paddedPlane);
+                        }
+                    }
+
                     for (; o + 3 <= g.OutChannels; o += 3)
                     {
                         FilterThreeChannels(pad, dyRows, dwBase, o, g, paddedWidth, paddedPlane);
@@ -187,6 +195,69 @@ public static unsafe class DirectConvolution
                         FilterOneChannel(pad, dyRows, dwBase, o, g, paddedWidth, paddedPlane);
                     }
                 }
+            }
+        }
+    }
+
+    // Five horizontal taps of two output channels per pass: each gradient row is loaded once for all five taps
+    // (20 accumulators, 4 gradient and 2 input registers), where the per-tap loop reloads it five times.
+    private static void FilterTwoChannelsFiveTaps(float* pad, float* dyRows, float* dwBase, int o, in Conv2dGeometry g, int paddedWidth, int paddedPlane)
+    {
+        int channelTaps = g.InChannels * 25;
+        int gradientPlane = g.OutHeight * RowLanes;
+        for (int c = 0; c < g.InChannels; c++)
+        {
+            for (int kh = 0; kh < 5; kh++)
+            {
+                Vector512<float> a00 = Vector512<float>.Zero, a01 = Vector512<float>.Zero, b00 = Vector512<float>.Zero, b01 = Vector512<float>.Zero;
+                Vector512<float> a10 = Vector512<float>.Zero, a11 = Vector512<float>.Zero, b10 = Vector512<float>.Zero, b11 = Vector512<float>.Zero;
+                Vector512<float> a20 = Vector512<float>.Zero, a21 = Vector512<float>.Zero, b20 = Vector512<float>.Zero, b21 = Vector512<float>.Zero;
+                Vector512<float> a30 = Vector512<float>.Zero, a31 = Vector512<float>.Zero, b30 = Vector512<float>.Zero, b31 = Vector512<float>.Zero;
+                Vector512<float> a40 = Vector512<float>.Zero, a41 = Vector512<float>.Zero, b40 = Vector512<float>.Zero, b41 = Vector512<float>.Zero;
+                float* grad = dyRows + (o * gradientPlane);
+                float* rows = pad + (c * paddedPlane) + (kh * paddedWidth);
+                for (int oh = 0; oh < g.OutHeight; oh++, grad += RowLanes, rows += paddedWidth)
+                {
+                    Vector512<float> ga0 = Vector512.Load(grad), ga1 = Vector512.Load(grad + 16);
+                    Vector512<float> gb0 = Vector512.Load(grad + gradientPlane), gb1 = Vector512.Load(grad + gradientPlane + 16);
+                    Vector512<float> x00 = Vector512.Load(rows + 0), x01 = Vector512.Load(rows + 16);
+                    a00 = Vector512.FusedMultiplyAdd(ga0, x00, a00);
+                    a01 = Vector512.FusedMultiplyAdd(ga1, x01, a01);
+                    b00 = Vector512.FusedMultiplyAdd(gb0, x00, b00);
+                    b01 = Vector512.FusedMultiplyAdd(gb1, x01, b01);
+                    Vector512<float> x10 = Vector512.Load(rows + 1), x11 = Vector512.Load(rows + 17);
+                    a10 = Vector512.FusedMultiplyAdd(ga0, x10, a10);
+                    a11 = Vector512.FusedMultiplyAdd(ga1, x11, a11);
+                    b10 = Vector512.FusedMultiplyAdd(gb0, x10, b10);
+                    b11 = Vector512.FusedMultiplyAdd(gb1, x11, b11);
+                    Vector512<float> x20 = Vector512.Load(rows + 2), x21 = Vector512.Load(rows + 18);
+                    a20 = Vector512.FusedMultiplyAdd(ga0, x20, a20);
+                    a21 = Vector512.FusedMultiplyAdd(ga1, x21, a21);
+                    b20 = Vector512.FusedMultiplyAdd(gb0, x20, b20);
+                    b21 = Vector512.FusedMultiplyAdd(gb1, x21, b21);
+                    Vector512<float> x30 = Vector512.Load(rows + 3), x31 = Vector512.Load(rows + 19);
+                    a30 = Vector512.FusedMultiplyAdd(ga0, x30, a30);
+                    a31 = Vector512.FusedMultiplyAdd(ga1, x31, a31);
+                    b30 = Vector512.FusedMultiplyAdd(gb0, x30, b30);
+                    b31 = Vector512.FusedMultiplyAdd(gb1, x31, b31);
+                    Vector512<float> x40 = Vector512.Load(rows + 4), x41 = Vector512.Load(rows + 20);
+                    a40 = Vector512.FusedMultiplyAdd(ga0, x40, a40);
+                    a41 = Vector512.FusedMultiplyAdd(ga1, x41, a41);
+                    b40 = Vector512.FusedMultiplyAdd(gb0, x40, b40);
+                    b41 = Vector512.FusedMultiplyAdd(gb1, x41, b41);
+                }
+
+                float* dw = dwBase + (o * channelTaps) + (((c * 5) + kh) * 5);
+                dw[0] += Vector512.Sum(a00 + a01);
+                dw[channelTaps + 0] += Vector512.Sum(b00 + b01);
+                dw[1] += Vector512.Sum(a10 + a11);
+                dw[channelTaps + 1] += Vector512.Sum(b10 + b11);
+                dw[2] += Vector512.Sum(a20 + a21);
+                dw[channelTaps + 2] += Vector512.Sum(b20 + b21);
+                dw[3] += Vector512.Sum(a30 + a31);
+                dw[channelTaps + 3] += Vector512.Sum(b30 + b31);
+                dw[4] += Vector512.Sum(a40 + a41);
+                dw[channelTaps + 4] += Vector512.Sum(b40 + b41);
             }
         }
     }

@@ -23,6 +23,9 @@ public static class Im2Col
         fixed (float* inBase = input)
         fixed (float* colBase = columns)
         {
+            // The destination is filled in increasing address order, so rows may be copied with slack.
+            float* inEnd = inBase + input.Length;
+            float* colEnd = colBase + ((long)g.PatchSize * width);
             for (int c = 0; c < g.GroupInChannels; c++)
             {
                 for (int kh = 0; kh < g.KernelHeight; kh++)
@@ -56,7 +59,7 @@ public static class Im2Col
 
                                 if (g.Stride == 1)
                                 {
-                                    ShortRows.Copy(srcRow + owLo, dst + owLo, owHi - owLo);
+                                    ShortRows.CopyWithSlack(srcRow + owLo, dst + owLo, owHi - owLo, inEnd, colEnd);
                                 }
                                 else
                                 {
@@ -99,6 +102,9 @@ public static class Im2Col
         fixed (float* inBase = input)
         fixed (float* rowBase = rows)
         {
+            // The destination is filled in increasing address order, so rows may be copied with slack.
+            float* inEnd = inBase + input.Length;
+            float* rowEnd = rowBase + ((long)patch * count * g.OutHeight * g.OutWidth);
             float* dst = rowBase;
             for (int n = 0; n < count; n++)
             {
@@ -130,7 +136,7 @@ public static class Im2Col
                                 float* source = channel + (ih * g.InWidth) + iw0;
                                 if (inside)
                                 {
-                                    ShortRows.Copy(source, target, kw0);
+                                    ShortRows.CopyWithSlack(source, target, kw0, inEnd, rowEnd);
                                     continue;
                                 }
 

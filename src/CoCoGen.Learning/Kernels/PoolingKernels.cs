@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace CoCoGen.Learning.Kernels;
 
 /// <summary>Max, average and adaptive-average pooling over NCHW planes, forward and backward.</summary>
@@ -222,20 +225,38 @@ public static class PoolingKernels
     private static unsafe void MaxForward2x2(ReadOnlySpan<float> input, Span<float> output, Span<int> argmax, int planes, in Pool2dGeometry g)
     {
         int w = g.InWidth;
+        int outWidth = g.OutWidth;
         int inPlane = g.InHeight * w;
+        bool vectorize = Avx512F.IsSupported;
         fixed (float* xBase = input)
         fixed (float* yBase = output)
         fixed (int* aBase = argmax)
         {
-            float* y = yBase;
-            int* a = aBase;
             for (int p = 0; p < planes; p++)
             {
-                float* x = xBase + ((long)p * inPlane);
+                long plane = (long)p * inPlane;
+                float* x = xBase + plane;
                 for (int oh = 0; oh < g.OutHeight; oh++)
                 {
                     int top = 2 * oh * w;
-                    for (int ow = 0; ow < g.OutWidth; ow++)
+                    long o = (((long)p * g.OutHeight) + oh) * outWidth;
+                    int ow = 0;
+
+                    // Sixteen windows per step. A step may read past the row pair and write past the output row
+                    // (narrow maps such as 14 or 5 windows); the extra outputs are rewritten by the steps after it,
+                    // and a step whose reads or writes would leave the spans falls to the scalar loop.
+                    for (; vectorize && ow < outWidth; ow += Vector512<float>.Count)
+                    {
+                        if (plane + top + w + (2 * ow) + (2 * Vector512<float>.Count) > input.Length
+                            || o + ow + Vector512<float>.Count > output.Length)
+                        {
+                            break;
+                        }
+
+                        MaxWindows16(x + top + (2 * ow), w, top + (2 * ow), yBase + o + ow, aBase + o + ow);
+                    }
+
+                    for (; ow < outWidth; ow++)
                     {
                         int i = top + (2 * ow);
 
@@ -246,13 +267,31 @@ public static class PoolingKernels
                         int bottom2 = i + w + (x11 > x10 ? 1 : 0);
                         float bottomMax = MathF.Max(x10, x11);
                         int best = top2 + ((bottomMax > topMax ? 1 : 0) * (bottom2 - top2));
-                        float max = MathF.Max(topMax, bottomMax);
-                        *y++ = max;
-                        *a++ = best;
+                        yBase[o + ow] = MathF.Max(topMax, bottomMax);
+                        aBase[o + ow] = best;
                     }
                 }
             }
         }
+    }
+
+    // The same decisions as the scalar 2×2 loop for sixteen adjacent windows: the top and bottom row pairs are
+    // split into even and odd columns, and a mask's all-ones lanes (-1) step an index to the odd column.
+    private static unsafe void MaxWindows16(float* x, int w, int index, float* y, int* a)
+    {
+        Vector512<int> even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+        Vector512<int> odd = even + Vector512<int>.One;
+        Vector512<float> t0 = Vector512.Load(x), t1 = Vector512.Load(x + 16);
+        Vector512<float> b0 = Vector512.Load(x + w), b1 = Vector512.Load(x + w + 16);
+        Vector512<float> x00 = Avx512F.PermuteVar16x32x2(t0, even, t1), x01 = Avx512F.PermuteVar16x32x2(t0, odd, t1);
+        Vector512<float> x10 = Avx512F.PermuteVar16x32x2(b0, even, b1), x11 = Avx512F.PermuteVar16x32x2(b0, odd, b1);
+        Vector512<int> i = Vector512.Create(index) + even;
+        Vector512<int> top2 = i - Vector512.GreaterThan(x01, x00).AsInt32();
+        Vector512<float> topMax = Vector512.Max(x00, x01);
+        Vector512<int> bottom2 = i + Vector512.Create(w) - Vector512.GreaterThan(x11, x10).AsInt32();
+        Vector512<float> bottomMax = Vector512.Max(x10, x11);
+        Vector512.ConditionalSelect(Vector512.GreaterThan(bottomMax, topMax).AsInt32(), bottom2, top2).Store(a);
+        Vector512.Max(topMax, bottomMax).Store(y);
     }
 
     private static int Check(int inputLength, int outputLength, in Pool2dGeometry g)

@@ -32,6 +32,34 @@ internal static unsafe class ShortRows
         }
     }
 
+    /// <summary>
+    /// Copies a short row without a loop: 8 to 16 floats as two overlapping Vector256 halves (exact); fewer
+    /// with one Vector256 load and store when both stay inside their buffers (before
+    /// <paramref name="sourceEnd"/> and <paramref name="destinationEnd"/>), so it may write up to 8 − length
+    /// floats past the row: only for callers that fill their destination in increasing address order, which
+    /// rewrite that slack afterwards. Otherwise, or for longer rows, an exact <see cref="Copy"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CopyWithSlack(float* source, float* destination, int length, float* sourceEnd, float* destinationEnd)
+    {
+        if (length is >= 8 and <= 16)
+        {
+            // Two overlapping halves cover the row exactly.
+            Vector256<float> head = Vector256.Load(source);
+            Vector256<float> tail = Vector256.Load(source + length - 8);
+            head.Store(destination);
+            tail.Store(destination + length - 8);
+        }
+        else if (length < 8 && source + 8 <= sourceEnd && destination + 8 <= destinationEnd)
+        {
+            Vector256.Load(source).Store(destination);
+        }
+        else
+        {
+            Copy(source, destination, length);
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Add(float* source, float* destination, int length)
     {

@@ -5,18 +5,20 @@ namespace CoCoGen.Learning.Models;
 
 /// <summary>
 /// LeNet-5 with ReLU and max pooling (the fast CPU default):
-/// conv1 5×5 → 6 (padding 2 on 28-pixel inputs so both sizes reach 28×28) · ReLU · max-pool 2 ·
-/// conv2 5×5 → 16 · ReLU · max-pool 2 · flatten 16·5·5 · fc1 → 120 · ReLU · fc2 → 84 · ReLU · fc3 → classes.
+/// conv1 5×5 → 6 (padding 2 on 28-pixel inputs so both sizes reach 28×28) · max-pool 2 · ReLU ·
+/// conv2 5×5 → 16 · max-pool 2 · ReLU · flatten 16·5·5 · fc1 → 120 · ReLU · fc2 → 84 · ReLU · fc3 → classes.
+/// ReLU after the pool equals ReLU before it (ReLU is monotone, so it commutes with a maximum, and both
+/// orders route each window's gradient to the same element or to none) but touches a quarter of the values.
 /// State names conv1/conv2/fc1/fc2/fc3 match a PyTorch module with those attributes.
 /// </summary>
 public sealed class LeNet5 : Layer
 {
     private readonly Conv2d _conv1;
-    private readonly Relu _relu1 = new();
     private readonly MaxPool2d _pool1 = new(2);
+    private readonly Relu _relu1 = new();
     private readonly Conv2d _conv2;
-    private readonly Relu _relu2 = new();
     private readonly MaxPool2d _pool2 = new(2);
+    private readonly Relu _relu2 = new();
     private readonly Flatten _flatten = new();
     private readonly Linear _fc1;
     private readonly Relu _relu3 = new();
@@ -78,8 +80,8 @@ public sealed class LeNet5 : Layer
     /// <inheritdoc />
     public override IEnumerable<(string Name, Layer Layer)> Children => _children ??=
     [
-        ("conv1", _conv1), ("relu1", _relu1), ("pool1", _pool1),
-        ("conv2", _conv2), ("relu2", _relu2), ("pool2", _pool2),
+        ("conv1", _conv1), ("pool1", _pool1), ("relu1", _relu1),
+        ("conv2", _conv2), ("pool2", _pool2), ("relu2", _relu2),
         ("flatten", _flatten),
         ("fc1", _fc1), ("relu3", _relu3),
         ("fc2", _fc2), ("relu4", _relu4),
@@ -95,8 +97,8 @@ public sealed class LeNet5 : Layer
             throw new ArgumentException($"LeNet-5 built for {ImageSize}×{ImageSize} images got {input.ShapeText}.", nameof(input));
         }
 
-        Tensor x = _pool1.Forward(_relu1.Forward(_conv1.Forward(input)));
-        x = _pool2.Forward(_relu2.Forward(_conv2.Forward(x)));
+        Tensor x = _relu1.Forward(_pool1.Forward(_conv1.Forward(input)));
+        x = _relu2.Forward(_pool2.Forward(_conv2.Forward(x)));
         x = _flatten.Forward(x);
         x = _relu3.Forward(_fc1.Forward(x));
         x = _relu4.Forward(_fc2.Forward(x));
@@ -109,7 +111,7 @@ public sealed class LeNet5 : Layer
         Tensor g = _fc2.Backward(_relu4.Backward(_fc3.Backward(outputGradient)));
         g = _fc1.Backward(_relu3.Backward(g));
         g = _flatten.Backward(g);
-        g = _conv2.Backward(_relu2.Backward(_pool2.Backward(g)));
-        return _conv1.Backward(_relu1.Backward(_pool1.Backward(g)));
+        g = _conv2.Backward(_pool2.Backward(_relu2.Backward(g)));
+        return _conv1.Backward(_pool1.Backward(_relu1.Backward(g)));
     }
 }

@@ -9,6 +9,7 @@ public class ConvolutionKernelTests
     {
         new Conv2dGeometry(2, 1, 28, 28, 6, 5, 5, 1, 2, 1),
         new Conv2dGeometry(3, 3, 32, 32, 6, 5, 5, 1, 0, 1),
+        new Conv2dGeometry(2, 2, 24, 24, 5, 5, 5, 1, 1, 1),
         new Conv2dGeometry(2, 2, 20, 19, 3, 3, 3, 1, 1, 1),
         new Conv2dGeometry(2, 1, 24, 24, 4, 3, 3, 1, 1, 1),
         new Conv2dGeometry(2, 3, 17, 30, 7, 3, 3, 1, 0, 1),

@@ -38,6 +38,39 @@ public class LeNet5Tests
     }
 
     [Fact]
+    public void Pooling_before_relu_gives_exactly_the_outputs_and_gradients_of_the_pytorch_order()
+    {
+        var random = new RandomSource(4);
+        var model = new LeNet5(1, 28, 10, random) { RequiresInputGradient = true };
+        var pytorchOrder = new Sequential(
+            new Conv2d(1, 6, 5, random, padding: 2), new Relu(), new MaxPool2d(2),
+            new Conv2d(6, 16, 5, random), new Relu(), new MaxPool2d(2),
+            new Flatten(),
+            new Linear(400, 120, random), new Relu(),
+            new Linear(120, 84, random), new Relu(),
+            new Linear(84, 10, random))
+        { RequiresInputGradient = true };
+        Parameter[] ours = [.. model.Parameters()];
+        Parameter[] theirs = [.. pytorchOrder.Parameters()];
+        Assert.Equal(ours.Length, theirs.Length);
+        for (int i = 0; i < ours.Length; i++)
+        {
+            ours[i].Value.Span.CopyTo(theirs[i].Value.Span);
+        }
+
+        var x = new Tensor(5, 1, 28, 28);
+        var dy = new Tensor(5, 10);
+        random.FillUniform(x.Span, -2, 2);
+        random.FillUniform(dy.Span, -1, 1);
+        Assert.Equal(pytorchOrder.Forward(x).Span.ToArray(), model.Forward(x).Span.ToArray());
+        Assert.Equal(pytorchOrder.Backward(dy).Span.ToArray(), model.Backward(dy).Span.ToArray());
+        for (int i = 0; i < ours.Length; i++)
+        {
+            Assert.Equal(theirs[i].Gradient.Span.ToArray(), ours[i].Gradient.Span.ToArray());
+        }
+    }
+
+    [Fact]
     public void Same_seed_gives_the_same_weights()
     {
         var a = new LeNet5(3, 32, 10, new RandomSource(9)).StateTensors().SelectMany(s => s.Tensor.Storage).ToArray();
