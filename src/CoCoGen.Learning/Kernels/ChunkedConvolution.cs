@@ -79,8 +79,11 @@ internal static class ChunkedConvolution
             }
         }
 
+        // Chunks are dealt to workers in a fixed order here: each worker's partial sum, and so the float
+        // result, must not depend on thread scheduling, or the same seed would not give the same model.
         ForEachChunk(g, maxThreads, (first, count, worker) =>
-            BackwardFilterChunk(input, outputGradient, worker == 0 ? weightGradient.Span : partials[worker].AsSpan(0, length), g, first, count));
+            BackwardFilterChunk(input, outputGradient, worker == 0 ? weightGradient.Span : partials[worker].AsSpan(0, length), g, first, count),
+            fixedAssignment: true);
         for (int w = 1; w < workers; w++)
         {
             VectorKernels.Add(weightGradient.Span, partials[w].AsSpan(0, length), weightGradient.Span);
@@ -279,8 +282,9 @@ internal static class ChunkedConvolution
         => Math.Min(ChunkSize(g), (g.Batch + workers - 1) / workers);
 
     // Workers take cache-sized chunks from a shared counter, so on a loaded machine a descheduled worker holds
-    // up only the chunk it is on while the other takes the rest.
-    private static void ForEachChunk(Conv2dGeometry g, int maxThreads, Action<int, int, int> body)
+    // up only the chunk it is on while the other takes the rest. Reductions ask for a fixed assignment instead
+    // (worker w takes chunks w, w + workers, ...), which keeps their sums reproducible.
+    private static void ForEachChunk(Conv2dGeometry g, int maxThreads, Action<int, int, int> body, bool fixedAssignment = false)
     {
         int workers = Workers(g, maxThreads);
         int chunk = ChunkSize(g, workers);
@@ -298,6 +302,17 @@ internal static class ChunkedConvolution
         int next = -1;
         Parallel.For(0, workers, ParallelSettings.For(workers), w =>
         {
+            if (fixedAssignment)
+            {
+                for (int index = w; index < chunks; index += workers)
+                {
+                    int first = index * chunk;
+                    body(first, Math.Min(chunk, g.Batch - first), w);
+                }
+
+                return;
+            }
+
             for (int index = Interlocked.Increment(ref next); index < chunks; index = Interlocked.Increment(ref next))
             {
                 int first = index * chunk;

@@ -25,6 +25,62 @@ public class ConvolutionKernelTests
         new Conv2dGeometry(2, 3, 4, 4, 5, 1, 1, 2, 0, 1),
     };
 
+    [Fact]
+    public void Two_thread_filter_gradient_is_bit_for_bit_the_same_however_threads_are_scheduled()
+    {
+        // LeNet-5's second convolution at batch 64: eight chunks over two workers. The per-worker partial sums
+        // must not follow thread scheduling, or a seed would not fix the trained model. Busy threads on both
+        // cores make the workers' interleaving irregular, as on a loaded machine.
+        var g = new Conv2dGeometry(64, 6, 14, 14, 16, 5, 5, 1, 0, 1);
+        var random = new RandomSource(5);
+        var x = new Tensor(g.Batch, g.InChannels, g.InHeight, g.InWidth);
+        var dy = new Tensor(g.Batch, g.OutChannels, g.OutHeight, g.OutWidth);
+        random.FillUniform(x.Span, -1, 1);
+        random.FillUniform(dy.Span, -1, 1);
+        var backend = new CpuBackend(2);
+        var dw = new Tensor(g.OutChannels, g.GroupInChannels, g.KernelHeight, g.KernelWidth);
+        var db = new Tensor(g.OutChannels);
+        backend.Conv2dBackwardFilter(x, dy, dw, db, g);
+        float[] first = dw.Span.ToArray();
+
+        using var stop = new CancellationTokenSource();
+        Thread[] noise = [.. Enumerable.Range(0, 2).Select(i => new Thread(() =>
+        {
+            var jitter = new RandomSource((ulong)i + 1);
+            while (!stop.IsCancellationRequested)
+            {
+                Thread.SpinWait(1 + (int)(jitter.NextUInt64() % 20_000));
+                Thread.Yield();
+            }
+        }) { IsBackground = true })];
+        foreach (var thread in noise)
+        {
+            thread.Start();
+        }
+
+        int differing = 0;
+        try
+        {
+            for (int repeat = 0; repeat < 200; repeat++)
+            {
+                dw.Fill(0);
+                db.Fill(0);
+                backend.Conv2dBackwardFilter(x, dy, dw, db, g);
+                differing += dw.Span.SequenceEqual(first) ? 0 : 1;
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            foreach (var thread in noise)
+            {
+                thread.Join();
+            }
+        }
+
+        Assert.Equal(0, differing);
+    }
+
     [Theory]
     [MemberData(nameof(Geometries))]
     public void Forward_and_both_backward_passes_match_direct_loops(Conv2dGeometry g)
