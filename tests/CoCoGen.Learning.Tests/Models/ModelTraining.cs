@@ -15,6 +15,23 @@ internal static class ModelTraining
         return images;
     }
 
+    /// <summary>
+    /// Runs a batch of two random images forward and a zero gradient backward: logits are [2, classes] and
+    /// finite, and the input gradient has the images' shape.
+    /// </summary>
+    public static void AssertMapsImagesToLogitsAndBack(Layer model, int channels, int size, int classes)
+    {
+        model.RequiresInputGradient = true;
+        var images = RandomImages(2, channels, size, seed: 2);
+
+        var logits = model.Forward(images);
+        var inputGradient = model.Backward(new Tensor(2, classes));
+
+        Assert.Equal([2, classes], logits.Shape.ToArray());
+        Assert.Equal(images.Shape.ToArray(), inputGradient.Shape.ToArray());
+        Assert.All(logits.Storage, x => Assert.True(float.IsFinite(x)));
+    }
+
     /// <summary>Trains on one batch for <paramref name="steps"/> steps; returns the loss before the first and after the last step.</summary>
     public static (float First, float Last) Overfit(Layer model, Tensor images, int[] labels, int steps, float learningRate)
     {

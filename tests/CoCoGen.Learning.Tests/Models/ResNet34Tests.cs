@@ -10,15 +10,7 @@ public sealed class ResNet34Tests
     [InlineData(1, 28, 10)]
     public void Forward_maps_images_to_logits_and_backward_to_input_gradients(int channels, int size, int classes)
     {
-        var model = new ResNet34(channels, size, classes, new RandomSource(1)) { RequiresInputGradient = true };
-        var images = ModelTraining.RandomImages(2, channels, size, seed: 2);
-
-        var logits = model.Forward(images);
-        var inputGradient = model.Backward(new Tensor(2, classes));
-
-        Assert.Equal([2, classes], logits.Shape.ToArray());
-        Assert.Equal(images.Shape.ToArray(), inputGradient.Shape.ToArray());
-        Assert.All(logits.Storage, x => Assert.True(float.IsFinite(x)));
+        ModelTraining.AssertMapsImagesToLogitsAndBack(new ResNet34(channels, size, classes, new RandomSource(1)), channels, size, classes);
     }
 
     [Fact]
