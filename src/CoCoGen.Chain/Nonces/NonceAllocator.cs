@@ -51,21 +51,6 @@ public sealed class NonceAllocator
         }
     }
 
-    /// <summary>Forgets the cached nonce so the next use re-reads it from the node (after another sender used the account).</summary>
-    public async Task ResyncAsync(EthereumAddress account, CancellationToken cancellationToken)
-    {
-        var state = _accounts.GetOrAdd(account, _ => new AccountNonce());
-        await state.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            state.Next = null;
-        }
-        finally
-        {
-            state.Lock.Release();
-        }
-    }
-
     private sealed class AccountNonce
     {
         public SemaphoreSlim Lock { get; } = new(1, 1);

@@ -21,15 +21,15 @@ public sealed class ChainMemberAccount(ChainConnection connection, uint index) :
         }
 
         var sender = await connection.SenderAsync(index, cancellationToken).ConfigureAwait(false);
-        return new Member(new CoCoGenSettlementContract(EthereumAddress.Parse(contractAddress), new ContractCaller(sender)), connection);
+        return new Member(new CoCoGenSettlementContract(EthereumAddress.Parse(contractAddress), new ContractCaller(sender)));
     }
 
-    private sealed class Member(CoCoGenSettlementContract contract, ChainConnection connection) : IMemberLedger
+    private sealed class Member(CoCoGenSettlementContract contract) : IMemberLedger
     {
         public Task<ChainReceipt> DepositAsync(BigInteger wei, CancellationToken cancellationToken) =>
-            connection.SendAsync(contract.Account, () => contract.DepositSubmitAsync(wei, cancellationToken), cancellationToken);
+            contract.DepositSubmitAsync(wei, cancellationToken).ToReceiptAsync();
 
         public Task<ChainReceipt> SubmitContributionAsync(long round, ContributionProfile profile, CancellationToken cancellationToken) =>
-            connection.SendAsync(contract.Account, () => contract.ContributionSubmitAsync(round, profile.ToProfile(), cancellationToken), cancellationToken);
+            contract.ContributionSubmitAsync(round, profile.ToProfile(), cancellationToken).ToReceiptAsync();
     }
 }

@@ -7,22 +7,11 @@ namespace CoCoGen.Federation.Ledger;
 internal static class ChainReceipts
 {
     /// <summary>
-    /// Sends through <paramref name="send"/>; when it fails, forgets the account's cached nonce (outside the
-    /// sender's nonce lock) so a transaction the node consumed while reporting an error cannot leave a gap.
+    /// Awaits a send and converts its receipt. A failed send needs no nonce repair here: the chain client's
+    /// NonceAllocator re-reads the account's nonce from the node after any failed broadcast.
     /// </summary>
-    public static async Task<ChainReceipt> SendAsync(
-        this ChainConnection connection, CoCoGen.Chain.Accounts.EthereumAddress account, Func<Task<TransactionReceipt>> send, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await send().ConfigureAwait(false)).ToReceipt();
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            await connection.Nonces.ResyncAsync(account, cancellationToken).ConfigureAwait(false);
-            throw;
-        }
-    }
+    public static async Task<ChainReceipt> ToReceiptAsync(this Task<TransactionReceipt> send) =>
+        (await send.ConfigureAwait(false)).ToReceipt();
 
     public static ChainReceipt ToReceipt(this TransactionReceipt receipt) => new(receipt.TransactionHash, (long)receipt.BlockNumber);
 

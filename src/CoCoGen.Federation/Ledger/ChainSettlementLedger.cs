@@ -31,19 +31,18 @@ public sealed class ChainSettlementLedger : ISettlementLedger
 
     /// <inheritdoc/>
     public Task<ChainReceipt> OpenRoundAsync(long round, CancellationToken cancellationToken) =>
-        _connection.SendAsync(_contract.Account, () => _contract.OpenRoundAsync(round, cancellationToken), cancellationToken);
+        _contract.OpenRoundAsync(round, cancellationToken).ToReceiptAsync();
 
     /// <inheritdoc/>
     public Task<ChainReceipt> RecordProfileAsync(long round, string member, ContributionProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return _connection.SendAsync(
-            _contract.Account, () => _contract.ProfileRecordAsync(round, EthereumAddress.Parse(member), profile.ToProfile(), cancellationToken), cancellationToken);
+        return _contract.ProfileRecordAsync(round, EthereumAddress.Parse(member), profile.ToProfile(), cancellationToken).ToReceiptAsync();
     }
 
     /// <inheritdoc/>
     public Task<ChainReceipt> CloseRoundAsync(long round, CancellationToken cancellationToken) =>
-        _connection.SendAsync(_contract.Account, () => _contract.CloseRoundAsync(round, cancellationToken), cancellationToken);
+        _contract.CloseRoundAsync(round, cancellationToken).ToReceiptAsync();
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<BigInteger>> CalculatePayoffAsync(long round, CancellationToken cancellationToken)
@@ -62,7 +61,7 @@ public sealed class ChainSettlementLedger : ISettlementLedger
 
     /// <inheritdoc/>
     public Task<ChainReceipt> TransferPayoffAsync(long round, CancellationToken cancellationToken) =>
-        _connection.SendAsync(_contract.Account, () => _contract.PayoffTransferAsync(round, cancellationToken), cancellationToken);
+        _contract.PayoffTransferAsync(round, cancellationToken).ToReceiptAsync();
 
     /// <inheritdoc/>
     public async Task<SettlementRoundStatus> GetRoundStatusAsync(long round, CancellationToken cancellationToken) =>
