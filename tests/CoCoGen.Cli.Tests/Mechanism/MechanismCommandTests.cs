@@ -122,17 +122,8 @@ public sealed class MechanismCommandTests : IDisposable
         return CommandRunner.Run(args);
     }
 
-    private static string Example(string name)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "examples", "mechanisms")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        return Path.Combine(directory.FullName, "examples", "mechanisms", name);
-    }
+    private static string Example(string name) =>
+        Path.Combine(CoCoGen.Chain.Hosting.RepositoryRoot.Find(), "examples", "mechanisms", name);
 
     private string Write(string name, string content)
     {
