@@ -13,6 +13,12 @@ if [ ${#packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
+# The local chain that outlives a run (cocogen chain up): anvil from npm, pinned by tools/anvil/package-lock.json.
+if [ ! -x tools/anvil/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil ]; then
+  echo "setup: npm ci (tools/anvil)"
+  (cd tools/anvil && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 if [ -x hardhat/setup.sh ]; then
   hardhat/setup.sh
 fi

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CoCoGen.Cli.Commands;
+using CoCoGen.Cli.Hosting;
 
 namespace CoCoGen.Cli;
 
@@ -10,6 +11,7 @@ public static class CocogenCommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("CoCoGen.Chain: coopetitive federated learning with on-chain settlement.");
+        root.Options.Add(CocogenHost.VerboseOption);
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(SolveCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
@@ -17,22 +19,27 @@ public static class CocogenCommandLine
         root.Subcommands.Add(CoordinatorCommand.Create());
         root.Subcommands.Add(OrgCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(ChainCommand.Create());
         root.Subcommands.Add(FitScalingCommand.Create());
         root.Subcommands.Add(MechanismCommand.Create());
         return root;
     }
 
     /// <summary>
-    /// Parses and runs <paramref name="args"/>. A command line that does not parse (an unknown option, a
-    /// missing value) is bad input like any other: its errors go to stderr and the exit code is 2.
+    /// Parses and runs <paramref name="args"/>. A command line that does not parse is bad input like any
+    /// other (exit 2). SIGINT and SIGTERM cancel the command's token, so it stops at a safe point. An
+    /// exception that escapes a command is a fault: one line, exit 1, the stack trace only with --verbose.
     /// </summary>
-    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ParseResult parse = Build().Parse(args);
         var configuration = new InvocationConfiguration
         {
             Output = output ?? Console.Out,
             Error = error ?? Console.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
         };
         if (parse.Errors.Count > 0)
         {
@@ -41,12 +48,38 @@ public static class CocogenCommandLine
                 configuration.Error.WriteLine($"cocogen: {parseError.Message}");
             }
 
-            return BadInput;
+            return ExitCodes.BadInput;
         }
 
-        return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+        using var signal = new ShutdownSignal(configuration.Error);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signal.Token);
+        var command = parse.CommandResult.Command.Name;
+        try
+        {
+            return await parse.InvokeAsync(configuration, stop.Token).ConfigureAwait(false);
+        }
+        catch (CommandInputException ex)
+        {
+            configuration.Error.WriteLine($"cocogen {command}: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            configuration.Error.WriteLine($"cocogen {command}: stopped");
+            return ExitCodes.Stopped;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            configuration.Error.WriteLine($"cocogen {command}: {ex.Message}");
+            if (parse.GetValue(CocogenHost.VerboseOption))
+            {
+                configuration.Error.WriteLine(ex.ToString());
+            }
+
+            return ExitCodes.Fault;
+        }
     }
 
     /// <summary>The exit code of every command for input it rejects.</summary>
-    public const int BadInput = 2;
+    public const int BadInput = ExitCodes.BadInput;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CoCoGen.Chain.Hosting;
 using CoCoGen.Cli.Hosting;
 using CoCoGen.Federation.Audit;
 using CoCoGen.Federation.Hosting;
@@ -16,7 +17,7 @@ namespace CoCoGen.Cli.Commands;
 public static class AuditCommand
 {
     /// <summary>Exit code of an audit that found violations.</summary>
-    public const int Violations = 3;
+    public const int Violations = ExitCodes.AuditViolation;
 
     /// <summary>Creates the command.</summary>
     public static Command Create()
@@ -35,12 +36,33 @@ public static class AuditCommand
                 return CocogenHost.BadConfiguration;
             }
 
-            var settings = RunDirectory.ReadJson<FederationSettings>(directory.ConfigFile);
+            FederationSettings settings;
+            try
+            {
+                settings = RunDirectory.ReadJson<FederationSettings>(directory.ConfigFile);
+                _ = directory.ReadRounds();
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new CommandInputException($"--run: {ex.Message}", ex);
+            }
+
             var endpoint = parse.GetValue(rpcUrl) ?? settings.Chain.RpcUrl;
             if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var url))
             {
-                error.WriteLine("--rpc-url: the run used a node that stopped with it; name the chain to audit with --rpc-url");
+                error.WriteLine("--rpc-url: the run's config.json names no chain; name the chain to audit with --rpc-url");
                 return CocogenHost.BadConfiguration;
+            }
+
+            // A run on the local chain is audited there: start it (from its saved state) if it is down.
+            if (parse.GetValue(rpcUrl) is null && !string.IsNullOrWhiteSpace(settings.Chain.LocalDirectory))
+            {
+                var local = await LocalChain.StatusAsync(settings.Chain.LocalChain(), cancellationToken).ConfigureAwait(false);
+                if (!local.Running)
+                {
+                    local = await LocalChain.UpAsync(settings.Chain.LocalChain(), NullLogger.Instance, cancellationToken).ConfigureAwait(false);
+                    error.WriteLine($"cocogen audit: started the run's local chain from its saved state in {local.Directory}");
+                }
             }
 
             try
@@ -55,7 +77,7 @@ public static class AuditCommand
 
                 output.WriteLine(FormattableString.Invariant(
                     $"audit {(report.Passed ? "passed" : "FAILED")}: {report.RoundsChecked} rounds, {report.Checks} checks, {report.Violations.Count} violations"));
-                return report.Passed ? 0 : Violations;
+                return report.Passed ? ExitCodes.Success : ExitCodes.AuditViolation;
             }
             catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or CoCoGen.Chain.Rpc.ChainIdMismatchException)
             {

@@ -48,6 +48,11 @@ public static class CoordinatorCommand
             builder.Services.AddCocogenOptions(configuration, ProcessRole.Coordinator);
             builder.Services.AddCocogenCoordinator();
             await using var app = builder.Build();
+            if (CocogenHost.ReportValidationFailures(app.Services, error))
+            {
+                return CocogenHost.BadConfiguration;
+            }
+
             app.MapCoordinatorEndpoints();
             try
             {
@@ -60,6 +65,15 @@ public static class CoordinatorCommand
 
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             var outcome = app.Services.GetRequiredService<RunOutcome>();
+            if (cancellationToken.IsCancellationRequested && outcome.Summary is null)
+            {
+                var directory = Path.GetFullPath(configuration["Run:Out"] ?? new RunOptions().Out);
+                error.WriteLine(File.Exists(Path.Combine(directory, "checkpoint.json"))
+                    ? $"cocogen coordinator: stopped at a safe point; checkpoint saved in {directory}; resume with: cocogen coordinator --out {directory} --resume (and the same settings)"
+                    : $"cocogen coordinator: stopped before the first checkpoint; nothing to resume in {directory}");
+                return ExitCodes.Stopped;
+            }
+
             if (outcome.Failure is not null || outcome.Summary is null)
             {
                 error.WriteLine($"cocogen coordinator: {outcome.Failure?.Message ?? "stopped before the run finished"}");

@@ -38,17 +38,30 @@ public static class OrgCommand
             }
 
             var builder = CocogenHost.CreateBuilder(configuration, ProcessRole.Organization, parse.GetValue(CocogenHost.VerboseOption));
+            int index;
             try
             {
+                index = FederationServiceCollectionExtensions.OrganizationIndex(parse.GetValue(id)!);
                 builder.Services.AddCocogenOrganization(parse.GetValue(id)!, coordinatorUrl);
             }
             catch (ArgumentException ex)
             {
-                error.WriteLine(ex.Message);
-                return CocogenHost.BadConfiguration;
+                throw new CommandInputException(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0], ex);
             }
 
             using var host = builder.Build();
+            if (CocogenHost.ReportValidationFailures(host.Services, error))
+            {
+                return CocogenHost.BadConfiguration;
+            }
+
+            var organizations = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LearningOptions>>().Value.Organizations;
+            if (index >= organizations)
+            {
+                throw new CommandInputException(FormattableString.Invariant(
+                    $"--id {parse.GetValue(id)}: the run has {organizations} organizations (org1 … org{organizations}; Learning:Organizations)"));
+            }
+
             try
             {
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -59,7 +72,13 @@ public static class OrgCommand
             }
 
             await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
-            return 0;
+            if (cancellationToken.IsCancellationRequested)
+            {
+                error.WriteLine($"cocogen org: {parse.GetValue(id)} stopped; start it again with the same options to rejoin the run");
+                return ExitCodes.Stopped;
+            }
+
+            return ExitCodes.Success;
         });
         return command;
     }

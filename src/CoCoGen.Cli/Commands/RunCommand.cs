@@ -1,24 +1,25 @@
 using System.CommandLine;
 using System.Globalization;
 using CoCoGen.Cli.Hosting;
+using CoCoGen.Cli.Presentation;
 using CoCoGen.Federation.Hosting;
 using CoCoGen.Federation.Protocol;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace CoCoGen.Cli.Commands;
 
 /// <summary>
-/// `cocogen run [--config F] [options]`: the whole system in one process (coordinator, every
-/// organization, a local Hardhat node unless --rpc-url), writing a run directory. Exit 0 on success,
-/// 2 on a configuration error (nothing written), 1 when the run fails.
+/// `cocogen run [--config F] [options]`: the whole system in one process (coordinator and every organization),
+/// settling on --rpc-url or on the local chain, which it starts if needed and leaves running so the run can be
+/// audited afterwards. Exit 0 when every round settled and the audit passed, 2 on bad input (nothing written),
+/// 3 when the audit found violations, 130 when stopped by a signal (checkpoint saved), 1 on a fault.
 /// </summary>
 public static class RunCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint (needs --rpc-url: the same chain)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its checkpoint, on the chain it settled on." };
         var command = new Command("run", "Run CoCoGen+ federated rounds end to end, each settled on chain.");
         CocogenHost.AddSettingOptions(command);
         command.Options.Add(resume);
@@ -38,72 +39,71 @@ public static class RunCommand
                 return CocogenHost.BadConfiguration;
             }
 
-            var builder = CocogenHost.CreateBuilder(configuration, ProcessRole.Run, parse.GetValue(CocogenHost.VerboseOption));
+            var verbose = parse.GetValue(CocogenHost.VerboseOption);
+            var builder = CocogenHost.CreateBuilder(configuration, ProcessRole.Run, verbose);
             builder.Services.AddCocogenRun();
             using var host = builder.Build();
-            try
-            {
-                await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (CocogenHost.TryReportConfigurationError(ex, error))
+            if (CocogenHost.ReportValidationFailures(host.Services, error))
             {
                 return CocogenHost.BadConfiguration;
             }
 
+            var workflow = host.Services.GetRequiredService<RunWorkflow>();
+            var settings = workflow.Settings;
+            CheckRunDirectory(settings);
             try
             {
-                var workflow = host.Services.GetRequiredService<RunWorkflow>();
-                var summary = await RunWithProgressAsync(workflow, parse.GetValue(CocogenHost.VerboseOption), cancellationToken).ConfigureAwait(false);
-                WriteSummary(summary, output);
-                return 0;
+                var result = verbose || Console.IsOutputRedirected || !ReferenceEquals(output, Console.Out)
+                    ? await workflow.RunAsync(new ProgressLineWriter(output), cancellationToken).ConfigureAwait(false)
+                    : await RunProgressDisplay.RunAsync(
+                        settings.Protocol.GeneratorSteps, settings.Protocol.Rounds, settings.Learning.Organizations,
+                        progress => workflow.RunAsync(progress, cancellationToken)).ConfigureAwait(false);
+                WriteSummary(result, output);
+                return result.Audit.Passed ? ExitCodes.Success : ExitCodes.AuditViolation;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                error.WriteLine($"cocogen run: {ex.Message}");
-                return CocogenHost.Failed;
-            }
-            finally
-            {
-                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                var directory = Path.GetFullPath(settings.Run.Out);
+                error.WriteLine(File.Exists(Path.Combine(directory, "checkpoint.json"))
+                    ? $"cocogen run: stopped at a safe point; checkpoint saved in {directory}; resume with: cocogen run --out {directory} --resume"
+                    : $"cocogen run: stopped before the first checkpoint; nothing to resume in {directory}");
+                return ExitCodes.Stopped;
             }
         });
         return command;
     }
 
-    private static async Task<RunSummary> RunWithProgressAsync(RunWorkflow workflow, bool verbose, CancellationToken cancellationToken)
+    // Bad input found before anything is written: a directory that already holds a run, or none to resume.
+    private static void CheckRunDirectory(FederationSettings settings)
     {
-        if (verbose || Console.IsOutputRedirected)
+        var directory = Path.GetFullPath(settings.Run.Out);
+        var holdsRun = File.Exists(Path.Combine(directory, "rounds.jsonl")) || File.Exists(Path.Combine(directory, "checkpoint.json"));
+        if (!settings.Run.Resume && holdsRun)
         {
-            return await workflow.RunAsync(null, cancellationToken).ConfigureAwait(false);
+            throw new CommandInputException($"--out {directory} already holds a run; pass --resume to continue it, or choose another --out");
         }
 
-        RunSummary? summary = null;
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async context =>
-            {
-                var generator = context.AddTask("generator pre-training", autoStart: true, maxValue: Math.Max(1, workflow.Settings.Protocol.GeneratorSteps));
-                var rounds = context.AddTask("rounds", autoStart: true, maxValue: workflow.Settings.Protocol.Rounds);
-                var progress = new Progress<RunProgress>(p =>
-                {
-                    var task = p.Phase == "generator" ? generator : rounds;
-                    task.Value = p.Step;
-                    task.Description = Markup.Escape(p.Message);
-                });
-                summary = await workflow.RunAsync(progress, cancellationToken).ConfigureAwait(false);
-                generator.Value = generator.MaxValue;
-            }).ConfigureAwait(false);
-        return summary!;
+        if (settings.Run.Resume && !File.Exists(Path.Combine(directory, "config.json")))
+        {
+            throw new CommandInputException($"--resume: {directory} holds no run to resume (no config.json)");
+        }
+
+        OutputFolder.Ensure("--out", directory);
     }
 
-    private static void WriteSummary(RunSummary summary, TextWriter output)
+    private static void WriteSummary(RunResult result, TextWriter output)
     {
+        var summary = result.Summary;
         var last = summary.Rounds[^1];
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run directory: {summary.Directory}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds settled: {summary.Rounds.Count(r => r.Settlement?.Status == "Settled")}/{summary.Rounds.Count} on chain {last.Settlement?.ChainId}, contract {last.Settlement?.Contract}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rounds settled: {summary.Rounds.Count(r => r.Settlement?.Status == "Settled")}/{summary.Rounds.Count} on chain {last.Settlement?.ChainId} at {result.Chain}, contract {last.Settlement?.Contract}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"final test accuracy: {last.TestAccuracy:P2} (loss {last.TestLoss:F4})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model: {summary.ModelHash}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"mean seconds per round: synthesis {summary.Rounds.Average(r => r.Timings.Synthesis):F1}, training {summary.Rounds.Average(r => r.Timings.Training):F1}, aggregation {summary.Rounds.Average(r => r.Timings.Aggregation):F1}, settlement {summary.Rounds.Average(r => r.Timings.Settlement):F1}, total {summary.Rounds.Average(r => r.Timings.Total):F1}"));
+        var audit = result.Audit;
+        output.WriteLine(audit.Passed
+            ? string.Create(CultureInfo.InvariantCulture, $"audit passed: {audit.RoundsChecked} rounds, {audit.Checks} checks against the chain, 0 violations (again later: cocogen audit --run {summary.Directory})")
+            : string.Create(CultureInfo.InvariantCulture, $"audit FAILED: {audit.Violations.Count} violations, first: {(audit.Violations.Count > 0 ? audit.Violations[0] : "none")}"));
     }
 }

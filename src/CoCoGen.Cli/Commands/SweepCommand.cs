@@ -39,6 +39,7 @@ public static class SweepCommand
                 };
                 string directory = parse.GetValue(outDir) ?? throw new ScenarioValidationException("--out is required.");
                 Scenario loaded = ScenarioJsonReader.ReadFile(path, new ScenarioLoadOptions(parse.GetValue(exploreRemark2)));
+                OutputFolder.Ensure("--out", directory);
                 int randomSeed = parse.GetValue(seed);
                 SweepResult sweep = SweepRunner.Run(loaded, axis, randomSeed);
                 SweepResult rho = axis == SweepAxis.Rho ? sweep : SweepRunner.Run(loaded, SweepAxis.Rho, randomSeed);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CoCoGen.Federation.Hosting;
+using CoCoGen.Federation.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,15 +11,26 @@ namespace CoCoGen.Cli.Hosting;
 
 /// <summary>
 /// Hosting shared by the federation commands: configuration from defaults, an optional JSON file and
-/// command-line overrides; console logs on stderr; readable configuration errors (exit code 2).
+/// command-line overrides; console logs on stderr; configuration errors as one line per key, checked before the
+/// host starts (exit code 2), never a host's stack trace.
 /// </summary>
 internal static class CocogenHost
 {
     /// <summary>Exit code of a configuration the run refuses.</summary>
-    public const int BadConfiguration = 2;
+    public const int BadConfiguration = ExitCodes.BadInput;
 
     /// <summary>Exit code of a run that failed after starting.</summary>
-    public const int Failed = 1;
+    public const int Failed = ExitCodes.Fault;
+
+    /// <summary>The configuration sections and the options type each binds to.</summary>
+    public static IReadOnlyDictionary<string, Type> Sections { get; } = new Dictionary<string, Type>
+    {
+        [ProtocolOptions.Section] = typeof(ProtocolOptions),
+        [LearningOptions.Section] = typeof(LearningOptions),
+        [MechanismOptions.Section] = typeof(MechanismOptions),
+        [ChainOptions.Section] = typeof(ChainOptions),
+        [RunOptions.Section] = typeof(RunOptions),
+    };
 
     /// <summary>The options every federation command shares, each mapped to its configuration key.</summary>
     public static IReadOnlyList<(Option<string> Option, string Key)> SettingOptions { get; } =
@@ -32,7 +44,9 @@ internal static class CocogenHost
         (new Option<string>("--seed") { Description = "Seed of every random choice (Learning:Seed)." }, "Learning:Seed"),
         (new Option<string>("--train-samples") { Description = "Training samples used, 0 = all (Learning:TrainSamples)." }, "Learning:TrainSamples"),
         (new Option<string>("--test-samples") { Description = "Test samples evaluated, 0 = all (Learning:TestSamples)." }, "Learning:TestSamples"),
-        (new Option<string>("--rpc-url") { Description = "Ethereum JSON-RPC endpoint (Chain:RpcUrl); none: a local Hardhat node." }, "Chain:RpcUrl"),
+        (new Option<string>("--rpc-url") { Description = "Ethereum JSON-RPC endpoint (Chain:RpcUrl); none: the local chain (cocogen chain up)." }, "Chain:RpcUrl"),
+        (new Option<string>("--chain-dir") { Description = "Folder of the local chain (Chain:LocalDirectory)." }, "Chain:LocalDirectory"),
+        (new Option<string>("--chain-port") { Description = "Port of the local chain (Chain:LocalPort)." }, "Chain:LocalPort"),
         (new Option<string>("--chain-id") { Description = "Chain id the endpoint must report (Chain:ChainId)." }, "Chain:ChainId"),
     ];
 
@@ -40,14 +54,13 @@ internal static class CocogenHost
     public static Option<string> ConfigOption { get; } = new("--config") { Description = "JSON configuration file (sections Protocol, Learning, Mechanism, Chain, Run)." };
 
     /// <summary>--verbose.</summary>
-    public static Option<bool> VerboseOption { get; } = new("--verbose") { Description = "Log every step (Information) to stderr." };
+    public static Option<bool> VerboseOption { get; } = new("--verbose") { Description = "Log every step (Information) to stderr, and stack traces of faults.", Recursive = true };
 
     /// <summary>Adds the shared options to <paramref name="command"/>.</summary>
     public static void AddSettingOptions(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(ConfigOption);
-        command.Options.Add(VerboseOption);
         foreach (var (option, _) in SettingOptions)
         {
             command.Options.Add(option);
@@ -90,18 +103,59 @@ internal static class CocogenHost
         }
         catch (InvalidDataException ex)
         {
-            error.WriteLine($"--config: {ex.Message} {ex.InnerException?.Message}");
+            error.WriteLine($"--config: {parse.GetValue(ConfigOption)}: not a JSON object of sections ({ex.InnerException?.Message ?? ex.Message})");
             return null;
         }
 
-        var unknown = FederationOptionsExtensions.UnknownSections(configuration);
-        if (unknown.Count > 0)
+        var problems = ConfigurationProblems.Find(configuration, Sections, ["Logging"]);
+        foreach (var problem in problems)
         {
-            error.WriteLine($"configuration: unknown section(s) {string.Join(", ", unknown)}; known: {string.Join(", ", FederationOptionsExtensions.Sections)}");
-            return null;
+            error.WriteLine($"configuration: {problem}");
         }
 
-        return configuration;
+        return problems.Count == 0 ? configuration : null;
+    }
+
+    /// <summary>
+    /// Every option section's validation failure, one line each (empty when the configuration is valid). Run
+    /// before the host starts, so a bad value never reaches a service or the host's own error log.
+    /// </summary>
+    public static IReadOnlyList<string> ValidationFailures(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var failures = new List<string>();
+        void Check<T>()
+            where T : class
+        {
+            try
+            {
+                _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<T>>().Value;
+            }
+            catch (Exception ex) when (OptionsErrors.Describe(ex) is { } lines)
+            {
+                failures.AddRange(lines);
+            }
+        }
+
+        Check<ProtocolOptions>();
+        Check<LearningOptions>();
+        Check<MechanismOptions>();
+        Check<ChainOptions>();
+        Check<RunOptions>();
+        return failures;
+    }
+
+    /// <summary>Writes <see cref="ValidationFailures"/> of <paramref name="services"/>; true when there were any.</summary>
+    public static bool ReportValidationFailures(IServiceProvider services, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var failures = ValidationFailures(services);
+        foreach (var failure in failures)
+        {
+            error.WriteLine($"configuration: {failure}");
+        }
+
+        return failures.Count > 0;
     }
 
     /// <summary>A host builder with the options of <paramref name="role"/> bound from <paramref name="configuration"/>.</summary>
@@ -128,6 +182,9 @@ internal static class CocogenHost
         logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
         logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        // The host logs a failed start with its stack trace; the command reports the failure itself, in one line.
+        logging.AddFilter("Microsoft.Extensions.Hosting", verbose ? LogLevel.Warning : LogLevel.None);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
     }
 

@@ -17,14 +17,14 @@ public sealed class ChainOptionsValidator : IValidateOptions<ChainOptions>
             failures.Add($"Chain:RpcUrl must be an absolute http(s) URL (got '{options.RpcUrl}')");
         }
 
-        if (string.IsNullOrWhiteSpace(options.RpcUrl) && !File.Exists(options.Hardhat))
+        if (string.IsNullOrWhiteSpace(options.RpcUrl) && !string.IsNullOrWhiteSpace(options.Anvil) && !File.Exists(options.Anvil))
         {
-            failures.Add($"Chain:Hardhat: no RPC URL is configured and the Hardhat launcher '{options.Hardhat}' does not exist (run hardhat/setup.sh, or set Chain:RpcUrl)");
+            failures.Add($"Chain:Anvil: '{options.Anvil}' does not exist");
         }
 
         if (string.IsNullOrWhiteSpace(options.RpcUrl) && !MnemonicSource.IsDevelopmentChain(options.ChainId))
         {
-            failures.Add($"Chain:ChainId: the local Hardhat node has chain id 31337, not {options.ChainId}");
+            failures.Add($"Chain:ChainId: the local chain has chain id 31337, not {options.ChainId}");
         }
 
         try

@@ -44,13 +44,6 @@ public static class FederationOptionsExtensions
         return services;
     }
 
-    /// <summary>Unknown top-level sections of <paramref name="configuration"/> (a misspelt section would otherwise be ignored).</summary>
-    public static IReadOnlyList<string> UnknownSections(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration.GetChildren().Select(c => c.Key).Where(k => !Sections.Contains(k, StringComparer.OrdinalIgnoreCase)).ToArray();
-    }
-
     private static void AddSection<T>(this IServiceCollection services, IConfiguration configuration, string section)
         where T : class
     {

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace CoCoGen.Federation.Hosting;
 
 /// <summary>
-/// `cocogen run`, the one-process shape: the coordinator and every organization in this host, a local
-/// Hardhat node started (and stopped on exit) when no RPC URL is configured, then the report.
+/// `cocogen run`, the one-process shape: the coordinator and every organization in this host, settling on the
+/// configured chain or else on the local chain (started if it is down, and left running: it outlives the run so
+/// the run can be audited and resumed later), then the report and the audit.
 /// </summary>
 public sealed partial class RunWorkflow(
     IOptions<ProtocolOptions> protocol,
@@ -23,73 +24,66 @@ public sealed partial class RunWorkflow(
 {
     private readonly ILogger _logger = loggers.CreateLogger<RunWorkflow>();
 
-    /// <summary>The settings this run uses.</summary>
-    public FederationSettings Settings { get; } = FederationSettings.From(protocol, learning, mechanism, chain, run);
+    /// <summary>The settings this run uses; after <see cref="RunAsync"/> starts, bound to the chain it settles on.</summary>
+    public FederationSettings Settings { get; private set; } = FederationSettings.From(protocol, learning, mechanism, chain, run);
 
-    /// <summary>Runs every round, writes the model and the report; returns the summary.</summary>
-    public async Task<RunSummary> RunAsync(IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Runs every round, writes the model, the report and the audit.</summary>
+    /// <exception cref="OperationCanceledException">The run was stopped; its checkpoint says where it stands.</exception>
+    public async Task<RunResult> RunAsync(IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
+        var endpoint = await BindChainAsync(cancellationToken).ConfigureAwait(false);
         var settings = Settings;
-        if (settings.Run.Resume && string.IsNullOrWhiteSpace(settings.Chain.RpcUrl))
-        {
-            throw new InvalidOperationException("Run:Resume needs Chain:RpcUrl: the run's contract lives on that chain, and a node started by the run does not outlive it");
-        }
 
-        HardhatNode? node = null;
-        try
-        {
-            Uri endpoint;
-            if (string.IsNullOrWhiteSpace(settings.Chain.RpcUrl))
-            {
-                var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Chain.Hardhat))!, "..", ".."));
-                node = await HardhatNode.StartAsync(new HardhatNodeOptions { ChainId = (ulong)settings.Chain.ChainId, RepositoryRoot = root }, loggers.CreateLogger<HardhatNode>(), cancellationToken)
-                    .ConfigureAwait(false);
-                endpoint = node.Endpoint;
-                LogNodeStarted(_logger, endpoint);
-            }
-            else
-            {
-                endpoint = new Uri(settings.Chain.RpcUrl);
-            }
+        using var connection = CoordinatorAssembly.Connect(settings, endpoint, loggers);
+        var data = ImageFederationData.Load(settings.Learning);
+        var hasher = new ChainSettlementArithmetic();
+        var channels = Enumerable.Range(0, settings.Learning.Organizations).Select(i => (IOrganizationChannel)new InProcessOrganizationChannel(new OrganizationAgent(
+            CoordinatorAssembly.OrganizationId(i),
+            new ImageOrganizationLearner(data.Shard(i), i, settings.Learning),
+            new ChainMemberAccount(connection, CoordinatorAssembly.OrganizationAccount(settings, i)),
+            hasher,
+            loggers.CreateLogger<OrganizationAgent>()))).ToArray();
+        var directory = CoordinatorAssembly.PrepareDirectory(settings);
+        var coordinator = CoordinatorAssembly.Create(settings, channels, connection, data.Test, directory, loggers);
+        var summary = await coordinator.RunAsync(settings.Run.Resume, progress, cancellationToken).ConfigureAwait(false);
+        RunReport.Write(directory, summary.Rounds, settings);
 
-            using var connection = CoordinatorAssembly.Connect(settings, endpoint, loggers);
-            var data = ImageFederationData.Load(settings.Learning);
-            var hasher = new ChainSettlementArithmetic();
-            var channels = Enumerable.Range(0, settings.Learning.Organizations).Select(i => (IOrganizationChannel)new InProcessOrganizationChannel(new OrganizationAgent(
-                CoordinatorAssembly.OrganizationId(i),
-                new ImageOrganizationLearner(data.Shard(i), i, settings.Learning),
-                new ChainMemberAccount(connection, CoordinatorAssembly.OrganizationAccount(settings, i)),
-                hasher,
-                loggers.CreateLogger<OrganizationAgent>()))).ToArray();
-            var directory = CoordinatorAssembly.PrepareDirectory(settings);
-            var coordinator = CoordinatorAssembly.Create(settings, channels, connection, data.Test, directory, loggers);
-            var summary = await coordinator.RunAsync(settings.Run.Resume, progress, cancellationToken).ConfigureAwait(false);
-            RunReport.Write(directory, summary.Rounds, settings);
-
-            // A node started by the run disappears with it, so the run audits itself while the chain is up.
-            var audit = await new SettlementAuditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false);
-            RunDirectory.WriteJson(directory.AuditFile, audit);
-            LogAudit(_logger, audit.RoundsChecked, audit.Checks, audit.Violations.Count);
-            return audit.Passed
-                ? summary
-                : throw new InvalidOperationException($"the chain disagrees with the run record: {string.Join("; ", audit.Violations)}");
-        }
-        finally
-        {
-            if (node is not null)
-            {
-                await node.DisposeAsync().ConfigureAwait(false);
-                LogNodeStopped(_logger);
-            }
-        }
+        progress?.Report(new RunProgress("audit", 0, 1, "auditing every settled round against the chain"));
+        var audit = await new SettlementAuditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false);
+        RunDirectory.WriteJson(directory.AuditFile, audit);
+        LogAudit(_logger, audit.RoundsChecked, audit.Checks, audit.Violations.Count);
+        return new RunResult(summary, audit, endpoint);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Started a local Hardhat node at {Endpoint}")]
-    private static partial void LogNodeStarted(ILogger logger, Uri endpoint);
+    // A resumed run settles on the chain its config.json names; a new one on Chain:RpcUrl, else the local chain.
+    private async Task<Uri> BindChainAsync(CancellationToken cancellationToken)
+    {
+        var chain = Settings.Chain;
+        if (Settings.Run.Resume && string.IsNullOrWhiteSpace(chain.RpcUrl))
+        {
+            var directory = new RunDirectory(Settings.Run.Out);
+            if (File.Exists(directory.ConfigFile))
+            {
+                chain = RunDirectory.ReadJson<FederationSettings>(directory.ConfigFile).Chain;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(chain.RpcUrl) && string.IsNullOrWhiteSpace(chain.LocalDirectory))
+        {
+            Settings = Settings with { Chain = chain };
+            return new Uri(chain.RpcUrl);
+        }
+
+        var local = chain.LocalChain();
+        var status = await LocalChain.UpAsync(local, loggers.CreateLogger(typeof(LocalChain)), cancellationToken).ConfigureAwait(false);
+        LogLocalChain(_logger, status.Endpoint, local.Directory);
+        Settings = Settings with { Chain = chain.BoundToLocalChain(status.Endpoint, local.Directory) };
+        return status.Endpoint;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Settling on the local chain at {Endpoint} (state in {Directory}); it keeps running after the run")]
+    private static partial void LogLocalChain(ILogger logger, Uri endpoint, string directory);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit: {Rounds} rounds, {Checks} checks against the chain, {Violations} violations")]
     private static partial void LogAudit(ILogger logger, int rounds, int checks, int violations);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped the local Hardhat node")]
-    private static partial void LogNodeStopped(ILogger logger);
 }

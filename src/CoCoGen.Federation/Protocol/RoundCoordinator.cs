@@ -56,23 +56,29 @@ public sealed partial class RoundCoordinator
         }
     }
 
-    /// <summary>Runs (or, with <paramref name="resume"/>, continues) the run to its last round.</summary>
+    /// <summary>
+    /// Runs (or, with <paramref name="resume"/>, continues) the run to its last round. Cancelling
+    /// <paramref name="cancellationToken"/> stops it at the next safe point: between generator steps, during a
+    /// local phase (the round is trained again on resume), or between two settlement transactions; the
+    /// checkpoint then describes exactly what is done, and <see cref="OperationCanceledException"/> is thrown.
+    /// </summary>
     public async Task<RunSummary> RunAsync(bool resume, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var state = resume && _directory.HasCheckpoint
             ? await ResumeAsync(cancellationToken).ConfigureAwait(false)
-            : await StartAsync(resume, progress, cancellationToken).ConfigureAwait(false);
+            : await StartAsync(resume, cancellationToken).ConfigureAwait(false);
 
+        await PretrainGeneratorAsync(state, progress, cancellationToken).ConfigureAwait(false);
         if (state.Checkpoint.Pending is { } pending)
         {
             LogResumingSettlement(_logger, pending.Record.Round);
-            await SettleAndRecordAsync(state, pending, startedAt: null, cancellationToken).ConfigureAwait(false);
+            await SettleAndRecordAsync(state, pending, startedAt: null, progress, cancellationToken).ConfigureAwait(false);
         }
 
         for (var round = state.Checkpoint.SettledRound + 1; round <= _options.Rounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var record = await RunRoundAsync(state, round, cancellationToken).ConfigureAwait(false);
+            var record = await RunRoundAsync(state, round, progress, cancellationToken).ConfigureAwait(false);
             progress?.Report(new RunProgress("round", round, _options.Rounds,
                 FormattableString.Invariant($"round {round}: accuracy {record.TestAccuracy:P2}, settled in block {record.Settlement?.Transactions[^1].Block}")));
         }
@@ -83,7 +89,7 @@ public sealed partial class RoundCoordinator
         return new RunSummary(_directory.Path, _directory.ReadRounds(), modelHash);
     }
 
-    private async Task<RunState> StartAsync(bool resume, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    private async Task<RunState> StartAsync(bool resume, CancellationToken cancellationToken)
     {
         _directory.Create(resume);
         var profiles = await Task.WhenAll(_channels.Select(c => c.JoinAsync(cancellationToken))).ConfigureAwait(false);
@@ -101,13 +107,15 @@ public sealed partial class RoundCoordinator
         var bond = new BigInteger(_options.BondEther * 1_000_000_000m) * BigInteger.Pow(10, 9);
         foreach (var channel in _channels)
         {
-            await channel.BondAsync(ledger.ContractAddress, ledger.ChainId, bond, cancellationToken).ConfigureAwait(false);
+            await channel.BondAsync(ledger.ContractAddress, ledger.ChainId, bond, CancellationToken.None).ConfigureAwait(false);
         }
 
-        var generator = await PretrainGeneratorAsync(progress, cancellationToken).ConfigureAwait(false);
+        // The first checkpoint: contract deployed and bonded, nothing trained. From here on a resume reuses the contract.
         var global = _model.InitialModel();
+        var generator = _model.InitialGenerator();
         var checkpoint = new RunCheckpoint
         {
+            GeneratorSteps = 0,
             SettledRound = 0,
             ChainId = ledger.ChainId,
             Contract = ledger.ContractAddress,
@@ -169,13 +177,15 @@ public sealed partial class RoundCoordinator
             (ulong)_options.SubmissionWindowSeconds);
     }
 
-    private async Task<ModelWeights> PretrainGeneratorAsync(IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    // Every step is seeded by (seed, organization, step) alone, so continuing from a checkpoint gives the same generator.
+    private async Task PretrainGeneratorAsync(RunState state, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
-        var generator = _model.InitialGenerator();
-        for (var step = 1; step <= _options.GeneratorSteps; step++)
+        for (var step = state.Checkpoint.GeneratorSteps + 1; step <= _options.GeneratorSteps; step++)
         {
+            var generator = state.Generator;
+            var label = FormattableString.Invariant($"generator step {step}/{_options.GeneratorSteps}");
             var results = await LocalPhaseAsync(
-                (channel, token) => channel.TrainGeneratorAsync(generator, step, token), step, cancellationToken).ConfigureAwait(false);
+                (channel, token) => channel.TrainGeneratorAsync(generator, step, token), step, label, progress, cancellationToken).ConfigureAwait(false);
             var updates = results.Where(r => r.Update is not null && r.Update.Weights.IsFinite() && r.Update.Weights.Count == generator.Count)
                 .Select(r => (r.Update!.Weights, r.Update.LocalSamples)).ToArray();
             if (updates.Length == 0)
@@ -183,16 +193,16 @@ public sealed partial class RoundCoordinator
                 throw new InvalidOperationException($"generator pre-training step {step}: no organization returned a usable update");
             }
 
-            generator = _model.Aggregate(updates);
+            state.Generator = _model.Aggregate(updates);
+            state.Checkpoint = state.Checkpoint with { GeneratorSteps = step };
+            _directory.SaveCheckpoint(state.Checkpoint, state.Global, state.Generator);
             var loss = results.Where(r => r.Update is not null).Average(r => r.Update!.TrainingLoss);
             LogGeneratorStep(_logger, step, _options.GeneratorSteps, loss);
-            progress?.Report(new RunProgress("generator", step, _options.GeneratorSteps, FormattableString.Invariant($"generator step {step}: loss {loss:F4}")));
+            progress?.Report(new RunProgress("generator", step, _options.GeneratorSteps, FormattableString.Invariant($"{label}: mean local loss {loss:F4}")));
         }
-
-        return generator;
     }
 
-    private async Task<RoundRecord> RunRoundAsync(RunState state, int round, CancellationToken cancellationToken)
+    private async Task<RoundRecord> RunRoundAsync(RunState state, int round, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var profiles = state.Checkpoint.Organizations;
@@ -212,6 +222,8 @@ public sealed partial class RoundCoordinator
                 return channel.TrainAsync(new RoundAssignment(round, global, state.Generator, synthetic), token);
             },
             round,
+            FormattableString.Invariant($"round {round} local phase"),
+            progress,
             cancellationToken).ConfigureAwait(false);
         var localSeconds = phase.Elapsed.TotalSeconds;
 
@@ -309,13 +321,14 @@ public sealed partial class RoundCoordinator
         state.Checkpoint = state.Checkpoint with { ModelHash = record.ModelHash, Pending = pending };
         _directory.SaveCheckpoint(state.Checkpoint, nextGlobal, generator: null);
 
-        return await SettleAndRecordAsync(state, pending, total, cancellationToken).ConfigureAwait(false);
+        return await SettleAndRecordAsync(state, pending, total, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<RoundRecord> SettleAndRecordAsync(RunState state, PendingRound pending, Stopwatch? startedAt, CancellationToken cancellationToken)
+    private async Task<RoundRecord> SettleAndRecordAsync(
+        RunState state, PendingRound pending, Stopwatch? startedAt, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var service = new SettlementService(state.Ledger, _arithmetic, state.Terms, _channels, _options, _time, _logger);
+        var service = new SettlementService(state.Ledger, _arithmetic, state.Terms, _channels, _options, _time, _logger, progress);
         var settled = await service.SettleAsync(
             pending,
             journaled =>
@@ -351,9 +364,18 @@ public sealed partial class RoundCoordinator
     }
 
     private async Task<LocalResult[]> LocalPhaseAsync(
-        Func<IOrganizationChannel, CancellationToken, Task<LocalUpdate>> work, int round, CancellationToken cancellationToken)
+        Func<IOrganizationChannel, CancellationToken, Task<LocalUpdate>> work,
+        int round,
+        string label,
+        IProgress<RunProgress>? progress,
+        CancellationToken cancellationToken)
     {
         using var slots = new SemaphoreSlim(_options.MaxParallelOrganizations);
+        var done = 0;
+        var clock = Stopwatch.StartNew();
+        void Report(IOrganizationChannel channel, string outcome) => progress?.Report(new RunProgress(
+            "local", Interlocked.Increment(ref done), _channels.Count, FormattableString.Invariant($"{label}: {channel.Id} {outcome} ({clock.Elapsed.TotalSeconds:F1} s)")));
+
         var tasks = _channels.Select(async (channel, index) =>
         {
             await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -364,18 +386,21 @@ public sealed partial class RoundCoordinator
                 try
                 {
                     var update = await work(channel, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+                    Report(channel, "done");
                     return new LocalResult(index, update, null);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     var reason = FormattableString.Invariant($"no update within the straggler timeout of {_options.StragglerTimeoutSeconds:G} s");
                     LogStraggler(_logger, channel.Id, round, reason);
+                    Report(channel, "straggler");
                     return new LocalResult(index, null, reason);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
                 {
                     var reason = $"local work failed: {ex.Message}";
                     LogStraggler(_logger, channel.Id, round, reason);
+                    Report(channel, "straggler");
                     return new LocalResult(index, null, reason);
                 }
             }
@@ -395,7 +420,7 @@ public sealed partial class RoundCoordinator
 
         public ModelWeights Global { get; set; } = global;
 
-        public ModelWeights Generator { get; } = generator;
+        public ModelWeights Generator { get; set; } = generator;
 
         public ISettlementLedger Ledger { get; } = ledger;
 

@@ -9,6 +9,9 @@ namespace CoCoGen.Federation.Records;
 /// </summary>
 public sealed record RunCheckpoint
 {
+    /// <summary>Generator pre-training steps done; the generator weights stored with the checkpoint are after this many.</summary>
+    public int GeneratorSteps { get; init; }
+
     /// <summary>Last round fully settled and recorded (0 before round 1).</summary>
     public required int SettledRound { get; init; }
 

@@ -63,9 +63,18 @@ public sealed class RunDirectory
         WriteAtomic(file, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, RunJson.Indented)));
 
     /// <summary>Reads a JSON file written by <see cref="WriteJson{T}"/>.</summary>
-    public static T ReadJson<T>(string file) =>
-        JsonSerializer.Deserialize<T>(File.ReadAllBytes(file), RunJson.Indented)
-        ?? throw new InvalidDataException($"{file} is empty");
+    /// <exception cref="InvalidDataException">The file is empty or not the JSON expected; the message names it.</exception>
+    public static T ReadJson<T>(string file)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllBytes(file), RunJson.Indented) ?? throw new InvalidDataException($"{file}: empty");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{file}: not a valid {typeof(T).Name} ({ex.Message})", ex);
+        }
+    }
 
     /// <summary>Saves the checkpoint with its weights (weights first, so the checkpoint never points at missing weights).</summary>
     public void SaveCheckpoint(RunCheckpoint checkpoint, ModelWeights global, ModelWeights? generator)
@@ -116,8 +125,15 @@ public sealed class RunDirectory
                 continue;
             }
 
-            rounds.Add(JsonSerializer.Deserialize<RoundRecord>(line, RunJson.Options)
-                ?? throw new InvalidDataException($"{RoundsFile} line {lineNumber} is empty"));
+            try
+            {
+                rounds.Add(JsonSerializer.Deserialize<RoundRecord>(line, RunJson.Options)
+                    ?? throw new InvalidDataException($"{RoundsFile} line {lineNumber}: empty record"));
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException($"{RoundsFile} line {lineNumber}: not a complete round record (truncated or edited?): {ex.Message}", ex);
+            }
         }
 
         return rounds;

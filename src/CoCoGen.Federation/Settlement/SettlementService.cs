@@ -22,8 +22,9 @@ public sealed partial class SettlementService
     private readonly ProtocolOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IProgress<RunProgress>? _progress;
 
-    /// <summary>Creates the service for one deployed contract.</summary>
+    /// <summary>Creates the service for one deployed contract; each mined step is reported to <paramref name="progress"/>.</summary>
     public SettlementService(
         ISettlementLedger ledger,
         ISettlementArithmetic arithmetic,
@@ -31,7 +32,8 @@ public sealed partial class SettlementService
         IReadOnlyList<IOrganizationChannel> channels,
         ProtocolOptions options,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        IProgress<RunProgress>? progress = null)
     {
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _arithmetic = arithmetic ?? throw new ArgumentNullException(nameof(arithmetic));
@@ -40,6 +42,7 @@ public sealed partial class SettlementService
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _progress = progress;
         if (channels.Count != terms.Members.Count)
         {
             throw new ArgumentException($"{channels.Count} organizations but {terms.Members.Count} members on chain", nameof(channels));
@@ -48,7 +51,9 @@ public sealed partial class SettlementService
 
     /// <summary>
     /// Settles <paramref name="pending"/>; <paramref name="journal"/> is called after every mined
-    /// transaction with the updated pending round so the caller can checkpoint it.
+    /// transaction with the updated pending round so the caller can checkpoint it. Cancellation is honoured
+    /// between transactions only: a transaction once sent is awaited to its receipt and journaled, so a
+    /// stopped settlement never leaves a mined step out of the journal.
     /// </summary>
     public async Task<RoundRecord> SettleAsync(PendingRound pending, Action<PendingRound> journal, CancellationToken cancellationToken)
     {
@@ -64,16 +69,18 @@ public sealed partial class SettlementService
                 return;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             var receipt = await send().ConfigureAwait(false);
             steps.Add(new TransactionRecord(name, receipt.TransactionHash, receipt.BlockNumber));
             journal(pending with { Journal = steps.ToArray() });
             LogStep(_logger, round, name, receipt.TransactionHash, receipt.BlockNumber);
+            _progress?.Report(new RunProgress("settlement", steps.Count, 0, FormattableString.Invariant($"round {round} settlement: {name} mined in block {receipt.BlockNumber}")));
         }
 
         var status = await _ledger.GetRoundStatusAsync(round, cancellationToken).ConfigureAwait(false);
         if (status == SettlementRoundStatus.None)
         {
-            await Step("openRound", () => _ledger.OpenRoundAsync(round, cancellationToken)).ConfigureAwait(false);
+            await Step("openRound", () => _ledger.OpenRoundAsync(round, CancellationToken.None)).ConfigureAwait(false);
             status = SettlementRoundStatus.Open;
         }
 
@@ -84,7 +91,7 @@ public sealed partial class SettlementService
                 if (pending.Profiles[i] is { } profile)
                 {
                     var member = _terms.Members[i];
-                    await Step($"profileRecord:{_channels[i].Id}", () => _ledger.RecordProfileAsync(round, member, profile, cancellationToken))
+                    await Step($"profileRecord:{_channels[i].Id}", () => _ledger.RecordProfileAsync(round, member, profile, CancellationToken.None))
                         .ConfigureAwait(false);
                 }
             }
@@ -117,7 +124,7 @@ public sealed partial class SettlementService
 
         if (status == SettlementRoundStatus.Closed)
         {
-            await Step("payoffTransfer", () => _ledger.TransferPayoffAsync(round, cancellationToken)).ConfigureAwait(false);
+            await Step("payoffTransfer", () => _ledger.TransferPayoffAsync(round, CancellationToken.None)).ConfigureAwait(false);
             status = SettlementRoundStatus.Settled;
         }
 
@@ -172,6 +179,9 @@ public sealed partial class SettlementService
                         steps.Add(new TransactionRecord($"contributionSubmit:{channel.Id}", receipt.TransactionHash, receipt.BlockNumber));
                         journal(pending with { Journal = steps.ToArray() });
                     }
+
+                    _progress?.Report(new RunProgress("settlement", steps.Count, 0,
+                        FormattableString.Invariant($"round {round} settlement: {channel.Id} submitted its profile in block {receipt.BlockNumber}")));
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
                 {
@@ -196,7 +206,7 @@ public sealed partial class SettlementService
         {
             try
             {
-                await step("closeRound", () => _ledger.CloseRoundAsync(round, cancellationToken)).ConfigureAwait(false);
+                await step("closeRound", () => _ledger.CloseRoundAsync(round, CancellationToken.None)).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (attempt < 10 && ex is not OperationCanceledException)

@@ -87,14 +87,6 @@ public sealed class ConfigurationValidationTests : IDisposable
     }
 
     [Fact]
-    public void A_misspelt_section_is_reported()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Protocl:Rounds"] = "3" }).Build();
-
-        Assert.Equal(["Protocl"], FederationOptionsExtensions.UnknownSections(configuration));
-    }
-
-    [Fact]
     public void The_development_mnemonic_is_refused_off_a_development_chain_even_from_a_file()
     {
         var file = Path.Combine(_root, "mnemonic.txt");
