@@ -53,7 +53,7 @@ public static class CocogenCommandLine
 
         using var signal = new ShutdownSignal(configuration.Error);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signal.Token);
-        var command = parse.CommandResult.Command.Name;
+        var command = CommandPath(parse.CommandResult);
         try
         {
             return await parse.InvokeAsync(configuration, stop.Token).ConfigureAwait(false);
@@ -78,6 +78,18 @@ public static class CocogenCommandLine
 
             return ExitCodes.Fault;
         }
+    }
+
+    // "chain up", "mechanism mshap": the words a user typed to reach the command.
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var words = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? node = result; node is System.CommandLine.Parsing.CommandResult { Parent: not null } command; node = command.Parent)
+        {
+            words.Insert(0, command.Command.Name);
+        }
+
+        return string.Join(' ', words);
     }
 
     /// <summary>The exit code of every command for input it rejects.</summary>

@@ -19,6 +19,9 @@ internal sealed class CocogenProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cocogen.dll"));
+
+        // Every process this one starts inherits the marker, so a test can find any it left behind.
+        start.Environment[MarkerVariable] = Marker;
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -32,7 +35,65 @@ internal sealed class CocogenProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
+    public const string MarkerVariable = "COCOGEN_TEST_PROCESS";
+
     public int Id => _process.Id;
+
+    public string Marker { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>Sends a POSIX signal (TERM, INT, KILL) to the process.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", name, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Waits until the output holds a line containing <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"cocogen never printed '{text}' (exited: {_process.HasExited}):\n{Output}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Processes still alive that carry this process's marker (itself or anything it started), except <paramref name="allowed"/>.</summary>
+    public IReadOnlyList<int> Survivors(params int[] allowed)
+    {
+        var needle = $"{MarkerVariable}={Marker}";
+        var found = new List<int>();
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(entry), out var pid) || allowed.Contains(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(entry, "environ")).Split('\0').Contains(needle) && !IsZombie(entry))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Gone between listing and reading.
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsZombie(string procEntry) =>
+        File.ReadAllLines(Path.Combine(procEntry, "status")).Any(l => l.StartsWith("State:", StringComparison.Ordinal) && l.Contains('Z', StringComparison.Ordinal));
 
     public string Output
     {

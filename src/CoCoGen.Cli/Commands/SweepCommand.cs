@@ -39,12 +39,12 @@ public static class SweepCommand
                 };
                 string directory = parse.GetValue(outDir) ?? throw new ScenarioValidationException("--out is required.");
                 Scenario loaded = ScenarioJsonReader.ReadFile(path, new ScenarioLoadOptions(parse.GetValue(exploreRemark2)));
-                OutputFolder.Ensure("--out", directory);
                 int randomSeed = parse.GetValue(seed);
                 SweepResult sweep = SweepRunner.Run(loaded, axis, randomSeed);
                 SweepResult rho = axis == SweepAxis.Rho ? sweep : SweepRunner.Run(loaded, SweepAxis.Rho, randomSeed);
                 SweepResult gamma = axis == SweepAxis.Gamma ? sweep : SweepRunner.Run(loaded, SweepAxis.Gamma, randomSeed);
                 IReadOnlyList<Finding> findings = FindingsEvaluator.Evaluate(rho, gamma);
+                OutputFolder.Ensure("--out", directory);
                 string invocation = $"cocogen sweep --scenario {path} --over {parse.GetValue(over)} --out {directory} --seed {randomSeed}";
                 foreach (string file in SweepReportWriter.Write(sweep, findings, directory, invocation))
                 {

@@ -50,6 +50,9 @@ internal static class CocogenHost
         (new Option<string>("--chain-id") { Description = "Chain id the endpoint must report (Chain:ChainId)." }, "Chain:ChainId"),
     ];
 
+    /// <summary>--set KEY=VALUE (repeatable): any configuration key, e.g. Protocol:StragglerTimeoutSeconds=60.</summary>
+    public static Option<string[]> SetOption { get; } = new("--set") { Description = "Set any configuration key: --set Section:Key=value (repeatable; overrides --config).", AllowMultipleArgumentsPerToken = false };
+
     /// <summary>--config F.</summary>
     public static Option<string> ConfigOption { get; } = new("--config") { Description = "JSON configuration file (sections Protocol, Learning, Mechanism, Chain, Run)." };
 
@@ -61,6 +64,7 @@ internal static class CocogenHost
     {
         ArgumentNullException.ThrowIfNull(command);
         command.Options.Add(ConfigOption);
+        command.Options.Add(SetOption);
         foreach (var (option, _) in SettingOptions)
         {
             command.Options.Add(option);
@@ -76,6 +80,18 @@ internal static class CocogenHost
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(error);
         var overrides = new Dictionary<string, string?>(extra);
+        foreach (var assignment in parse.GetValue(SetOption) ?? [])
+        {
+            var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || !assignment.AsSpan(0, equals).Contains(':'))
+            {
+                error.WriteLine($"--set: '{assignment}' is not Section:Key=value");
+                return null;
+            }
+
+            overrides[assignment[..equals]] = assignment[(equals + 1)..];
+        }
+
         foreach (var (option, key) in SettingOptions)
         {
             if (parse.GetValue(option) is { } value)

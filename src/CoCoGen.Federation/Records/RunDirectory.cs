@@ -132,7 +132,8 @@ public sealed class RunDirectory
             }
             catch (JsonException ex)
             {
-                throw new InvalidDataException($"{RoundsFile} line {lineNumber}: not a complete round record (truncated or edited?): {ex.Message}", ex);
+                throw new InvalidDataException(FormattableString.Invariant(
+                    $"{RoundsFile} line {lineNumber}: not a complete round record (truncated or edited?), JSON breaks at byte {ex.BytePositionInLine}"), ex);
             }
         }
 
