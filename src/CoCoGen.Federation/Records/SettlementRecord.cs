@@ -14,7 +14,4 @@ public sealed record SettlementRecord
 
     /// <summary>Each coordinator transaction of the round (openRound, profileRecord:orgX, closeRound, payoffTransfer).</summary>
     public required IReadOnlyList<TransactionRecord> Transactions { get; init; }
-
-    /// <summary>True when the contract's payoffCalculate equalled the off-chain preview for every member.</summary>
-    public required bool PreviewMatchesChain { get; init; }
 }

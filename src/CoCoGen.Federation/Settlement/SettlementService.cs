@@ -154,7 +154,6 @@ public sealed partial class SettlementService
                 Contract = _ledger.ContractAddress,
                 Status = status.ToString(),
                 Transactions = steps.Where(s => !s.Step.StartsWith("contributionSubmit:", StringComparison.Ordinal)).ToArray(),
-                PreviewMatchesChain = true,
             },
         };
     }

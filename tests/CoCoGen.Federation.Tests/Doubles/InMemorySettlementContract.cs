@@ -5,11 +5,12 @@ using CoCoGen.Federation.Ports;
 namespace CoCoGen.Federation.Tests.Doubles;
 
 /// <summary>
-/// The settlement contract's rules (CONTRACT.md) held in memory, for protocol tests that must run
-/// without a chain: round states, deadlines, submissions, disputes, exact pairwise transfer arithmetic,
-/// and a count of every transfer so a test can see a round settled twice.
+/// The settlement contract's rules (docs/contract.md) held in memory, for protocol tests that must run
+/// without a chain: round states, deadlines, submissions, disputes, its own pairwise transfer arithmetic
+/// (written apart from the coordinator's preview, so the two can disagree), and a count of every transfer so a
+/// test can see a round settled twice.
 /// </summary>
-internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlementDeployer, ISettlementArithmetic, IWeightsHasher
+internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlementDeployer, IWeightsHasher
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, RoundState> _rounds = [];
@@ -30,6 +31,9 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
     public long? CrashAfterTransferOfRound { get; set; }
 
     public IReadOnlyDictionary<string, BigInteger> Bonds => _bonds;
+
+    /// <summary>Wei added to one member's payoff (by member index): a contract that disagrees with the preview.</summary>
+    public (int Member, BigInteger Wei)? PayoffSkew { get; set; }
 
     public Task<ISettlementLedger> DeployAsync(SettlementTerms terms, CancellationToken cancellationToken)
     {
@@ -94,7 +98,13 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         {
             var state = Round(round);
             var x = Terms.Members.Select(m => state.Submitted.TryGetValue(m, out var p) ? p.ContributionWad : BigInteger.Zero).ToArray();
-            return Task.FromResult(NetTransfersWei(Terms, x, Terms.Members.Select(_ => true).ToArray()));
+            var net = PairwiseNetWei(Terms, x);
+            if (PayoffSkew is { } skew)
+            {
+                net[skew.Member] += skew.Wei;
+            }
+
+            return Task.FromResult<IReadOnlyList<BigInteger>>(net);
         }
     }
 
@@ -168,7 +178,8 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         }
     }
 
-    public IReadOnlyList<BigInteger> NetTransfersWei(SettlementTerms terms, IReadOnlyList<BigInteger> contributionWad, IReadOnlyList<bool> active)
+    // The contract's rule, pair by pair in index order, truncating toward zero at each step as Solidity does.
+    private static BigInteger[] PairwiseNetWei(SettlementTerms terms, BigInteger[] contributionWad)
     {
         var one = BigInteger.Pow(10, 18);
         var n = terms.Members.Count;
@@ -177,11 +188,6 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         {
             for (var j = i + 1; j < n; j++)
             {
-                if (!active[i] || !active[j])
-                {
-                    continue;
-                }
-
                 var rate = terms.GammaWad * terms.RhoWad[(i * n) + j] / one;
                 var rWad = rate * (contributionWad[i] - contributionWad[j]) / one;
                 var rWei = rWad * terms.WeiPerUnit / one;

@@ -1,3 +1,4 @@
+using CoCoGen.Federation.Ledger;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -47,7 +48,7 @@ internal sealed class TestFederation : IDisposable
             Contract,
             NullLogger<OrganizationAgent>.Instance))).ToArray();
         return new RoundCoordinator(
-            channels, new FixedGuidancePolicy(), Model, Contract, Contract, Contract, Run, Options, TimeProvider.System,
+            channels, new FixedGuidancePolicy(), Model, Contract, Contract, new ChainSettlementArithmetic(), Run, Options, TimeProvider.System,
             NullLogger<RoundCoordinator>.Instance);
     }
 

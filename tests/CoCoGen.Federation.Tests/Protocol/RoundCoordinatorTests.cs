@@ -18,7 +18,6 @@ public sealed class RoundCoordinatorTests
         Assert.All(summary.Rounds, r =>
         {
             Assert.Equal("Settled", r.Settlement!.Status);
-            Assert.True(r.Settlement.PreviewMatchesChain);
             Assert.All(r.Organizations, o => Assert.Equal(UpdateOutcome.Accepted, o.Outcome));
             Assert.All(r.Organizations, o => Assert.Equal(o.PreviewNetWei, o.ChainNetWei));
             Assert.Equal(BigInteger.Zero, r.Organizations.Aggregate(BigInteger.Zero, (s, o) => s + BigInteger.Parse(o.ChainNetWei!, CultureInfo.InvariantCulture)));
@@ -30,6 +29,20 @@ public sealed class RoundCoordinatorTests
         Assert.True(summary.Rounds[^1].TestAccuracy > summary.Rounds[0].TestAccuracy);
         Assert.NotEqual(BigInteger.Zero, BigInteger.Parse(summary.Rounds[0].Organizations[0].ChainNetWei!, CultureInfo.InvariantCulture));
         Assert.True(File.Exists(federation.Run.ModelFile));
+    }
+
+    [Fact]
+    public async Task A_contract_whose_payoff_differs_from_the_preview_by_one_wei_stops_the_round_before_any_transfer()
+    {
+        using var federation = new TestFederation(organizations: 3, rounds: 2);
+        federation.Contract.PayoffSkew = (1, BigInteger.One);
+
+        var failure = await Assert.ThrowsAsync<CoCoGen.Federation.Settlement.SettlementException>(
+            () => federation.Coordinator().RunAsync(resume: false, progress: null, CancellationToken.None));
+
+        Assert.Contains("organization org2", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(federation.Contract.TransfersPerRound);
+        Assert.Empty(federation.Run.ReadRounds());
     }
 
     [Fact]

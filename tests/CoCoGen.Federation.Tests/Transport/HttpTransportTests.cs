@@ -69,7 +69,7 @@ public sealed class HttpTransportTests
         }
 
         var coordinator = new RoundCoordinator(
-            hub.Channels, new FixedGuidancePolicy(), federation.Model, federation.Contract, federation.Contract, federation.Contract,
+            hub.Channels, new FixedGuidancePolicy(), federation.Model, federation.Contract, federation.Contract, new CoCoGen.Federation.Ledger.ChainSettlementArithmetic(),
             federation.Run, federation.Options, TimeProvider.System, NullLogger<RoundCoordinator>.Instance);
         var summary = await coordinator.RunAsync(resume: false, progress: null, stop.Token);
         await hub.FinishAsync(TimeSpan.FromSeconds(5));
