@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 
 namespace CoCoGen.Cli.Presentation;

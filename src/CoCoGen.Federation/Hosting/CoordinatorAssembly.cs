@@ -2,8 +2,10 @@ using CoCoGen.Federation.Calibration;
 using CoCoGen.Federation.Guidance;
 using CoCoGen.Federation.Keys;
 using CoCoGen.Federation.Ledger;
+using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
+using CoCoGen.Federation.Strategies;
 using CoCoGen.Federation.Training;
 using CoCoGen.Learning.Data;
 using Microsoft.Extensions.Logging;
@@ -58,10 +60,11 @@ public static class CoordinatorAssembly
         ArgumentNullException.ThrowIfNull(loggers);
         var calibration = ScalingCalibration.Find(settings.Mechanism.Calibration, "fashion-mnist", settings.Learning.Alpha);
         var arithmetic = new ChainSettlementArithmetic();
+        var model = new ImageGlobalModel(test, settings.Learning);
         return new RoundCoordinator(
             channels,
-            new MechanismGuidancePolicy(settings.Mechanism, calibration, settings.Learning.Seed),
-            new ImageGlobalModel(test, settings.Learning),
+            new GuidedFedAvgStrategy(new MechanismGuidancePolicy(settings.Mechanism, calibration, settings.Learning.Seed), model),
+            model,
             arithmetic,
             new ChainSettlementDeployer(connection, (uint)settings.Chain.CoordinatorAccount),
             arithmetic,

@@ -1,6 +1,7 @@
 using CoCoGen.Chain.Hosting;
 using CoCoGen.Federation.Audit;
 using CoCoGen.Federation.Ledger;
+using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
 using CoCoGen.Federation.Training;

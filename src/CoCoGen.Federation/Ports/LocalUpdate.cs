@@ -1,4 +1,3 @@
-using CoCoGen.Federation.Protocol;
 
 namespace CoCoGen.Federation.Ports;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Records;
-using CoCoGen.Federation.Settlement;
+using CoCoGen.Federation.Strategies;
 using Microsoft.Extensions.Logging;
 
 namespace CoCoGen.Federation.Protocol;
@@ -15,7 +15,7 @@ namespace CoCoGen.Federation.Protocol;
 public sealed partial class RoundCoordinator
 {
     private readonly IReadOnlyList<IOrganizationChannel> _channels;
-    private readonly IGuidancePolicy _policy;
+    private readonly IRoundStrategy _strategy;
     private readonly IGlobalModel _model;
     private readonly IWeightsHasher _hasher;
     private readonly ISettlementDeployer _deployer;
@@ -29,7 +29,7 @@ public sealed partial class RoundCoordinator
     /// <summary>Creates the coordinator of one run.</summary>
     public RoundCoordinator(
         IReadOnlyList<IOrganizationChannel> channels,
-        IGuidancePolicy policy,
+        IRoundStrategy strategy,
         IGlobalModel model,
         IWeightsHasher hasher,
         ISettlementDeployer deployer,
@@ -40,7 +40,7 @@ public sealed partial class RoundCoordinator
         ILogger<RoundCoordinator> logger)
     {
         _channels = channels ?? throw new ArgumentNullException(nameof(channels));
-        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _strategy = strategy ?? throw new ArgumentNullException(nameof(strategy));
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _hasher = hasher ?? throw new ArgumentNullException(nameof(hasher));
         _deployer = deployer ?? throw new ArgumentNullException(nameof(deployer));
@@ -167,7 +167,7 @@ public sealed partial class RoundCoordinator
 
     private SettlementTerms BuildTerms(OrganizationProfile[] profiles)
     {
-        var competition = _policy.Terms(profiles);
+        var competition = _strategy.Terms(profiles);
         return new SettlementTerms(
             profiles.Select(p => p.Address).ToArray(),
             competition.RhoNormalised.Select((r, k) => WadConversion.ToWad(r, $"competition[{k / profiles.Length}][{k % profiles.Length}]")).ToArray(),
@@ -208,9 +208,9 @@ public sealed partial class RoundCoordinator
         var profiles = state.Checkpoint.Organizations;
 
         var phase = Stopwatch.StartNew();
-        var guidance = _policy.Solve(profiles);
+        var guidance = _strategy.Configure(round, profiles);
         var guidanceSeconds = phase.Elapsed.TotalSeconds;
-        LogGuidance(_logger, round, _policy.Name, guidance.SocialWelfare);
+        LogGuidance(_logger, round, _strategy.Name, guidance.SocialWelfare);
 
         phase.Restart();
         var global = state.Global;
@@ -228,14 +228,52 @@ public sealed partial class RoundCoordinator
         var localSeconds = phase.Elapsed.TotalSeconds;
 
         phase.Restart();
-        var arrived = results.Where(r => r.Update is not null).ToArray();
-        var verdicts = _screen.Screen(global, arrived.Select(r => r.Update!.Weights).ToArray());
-        var outcomes = new (UpdateOutcome Outcome, string? Reason)[_channels.Count];
+        var outcomes = Screen(global, results, round);
+        var accepted = new AcceptedUpdate?[_channels.Count];
         for (var i = 0; i < _channels.Count; i++)
         {
-            outcomes[i] = (UpdateOutcome.Straggler, results[i].Failure);
+            accepted[i] = outcomes[i].Outcome == UpdateOutcome.Accepted ? new AcceptedUpdate(i, results[i].Update!) : null;
         }
 
+        var nextGlobal = _strategy.Aggregate(global, accepted.OfType<AcceptedUpdate>().ToArray());
+        var evaluation = await _model.EvaluateAsync(nextGlobal, cancellationToken).ConfigureAwait(false);
+        var contributions = _strategy.Value(profiles, accepted);
+        var aggregationSeconds = phase.Elapsed.TotalSeconds;
+
+        var participants = Enumerable.Range(0, _channels.Count).Select(i => new RoundRecordBuilder.Participant(
+            _channels[i].Id,
+            profiles[i].Address,
+            outcomes[i].Outcome,
+            outcomes[i].Reason,
+            results[i].Update,
+            contributions[i],
+            WadConversion.ToWad(contributions[i], $"contribution of {_channels[i].Id} in round {round}"),
+            accepted[i] is { } a ? _hasher.Hash(a.Update.Weights) : null)).ToArray();
+        var pending = RoundRecordBuilder.Trained(
+            round,
+            _strategy.Name,
+            guidance,
+            evaluation,
+            _hasher.Hash(nextGlobal),
+            participants,
+            new RoundTimings { Guidance = guidanceSeconds, LocalPhase = localSeconds, Aggregation = aggregationSeconds },
+            WadConversion.ToWad);
+        var acceptedCount = accepted.Count(a => a is not null);
+        LogRoundTrained(_logger, round, acceptedCount, _channels.Count, evaluation.Accuracy, evaluation.Loss);
+
+        state.Global = nextGlobal;
+        state.Checkpoint = state.Checkpoint with { ModelHash = pending.Record.ModelHash, Pending = pending };
+        _directory.SaveCheckpoint(state.Checkpoint, nextGlobal, generator: null);
+
+        return await SettleAndRecordAsync(state, pending, total, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Step 5's screen: a missing update is a straggler; a non-finite or outlying one is rejected with its reason.
+    private (UpdateOutcome Outcome, string? Reason)[] Screen(ModelWeights global, LocalResult[] results, int round)
+    {
+        var arrived = results.Where(r => r.Update is not null).ToArray();
+        var verdicts = _screen.Screen(global, arrived.Select(r => r.Update!.Weights).ToArray());
+        var outcomes = results.Select(r => (UpdateOutcome.Straggler, r.Failure)).ToArray();
         for (var k = 0; k < arrived.Length; k++)
         {
             var i = arrived[k].Index;
@@ -247,81 +285,7 @@ public sealed partial class RoundCoordinator
             }
         }
 
-        var accepted = Enumerable.Range(0, _channels.Count).Where(i => outcomes[i].Outcome == UpdateOutcome.Accepted).ToArray();
-        var nextGlobal = accepted.Length == 0
-            ? global
-            : _model.Aggregate(accepted.Select(i => (results[i].Update!.Weights, results[i].Update!.LocalSamples + results[i].Update!.SyntheticSamples)).ToArray());
-        var evaluation = await _model.EvaluateAsync(nextGlobal, cancellationToken).ConfigureAwait(false);
-        var aggregationSeconds = phase.Elapsed.TotalSeconds;
-
-        var realised = Enumerable.Range(0, _channels.Count)
-            .Select(i => outcomes[i].Outcome == UpdateOutcome.Accepted ? (double)results[i].Update!.SyntheticSamples : 0d).ToArray();
-        var contributions = _policy.Contributions(profiles, realised);
-        var organizations = new OrganizationRoundRecord[_channels.Count];
-        var settlementProfiles = new ContributionProfile?[_channels.Count];
-        for (var i = 0; i < _channels.Count; i++)
-        {
-            var update = results[i].Update;
-            var used = outcomes[i].Outcome == UpdateOutcome.Accepted;
-            var x = used ? contributions[i] : 0d;
-            var xWad = WadConversion.ToWad(x, $"contribution of {_channels[i].Id} in round {round}");
-            string? hash = update is not null && used ? _hasher.Hash(update.Weights) : null;
-            if (used)
-            {
-                settlementProfiles[i] = new ContributionProfile(
-                    (ulong)update!.LocalSamples,
-                    (ulong)update.SyntheticSamples,
-                    WadConversion.ToWad(update.TrainingLoss, $"training loss of {_channels[i].Id} in round {round}"),
-                    xWad,
-                    hash!);
-            }
-
-            organizations[i] = new OrganizationRoundRecord
-            {
-                Id = _channels[i].Id,
-                Address = profiles[i].Address,
-                Outcome = outcomes[i].Outcome,
-                Reason = outcomes[i].Reason,
-                LocalSamples = update?.LocalSamples ?? 0,
-                SyntheticSamples = update?.SyntheticSamples ?? 0,
-                TrainingLoss = update is not null && double.IsFinite(update.TrainingLoss) ? update.TrainingLoss : null,
-                SynthesisSeconds = update?.SynthesisSeconds ?? 0,
-                TrainingSeconds = update?.TrainingSeconds ?? 0,
-                Contribution = x,
-                ContributionWad = xWad.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                WeightsHash = hash,
-            };
-        }
-
-        var record = new RoundRecord
-        {
-            Round = round,
-            Mechanism = _policy.Name,
-            Guidance = guidance.Synthetic,
-            Utilities = guidance.Utilities,
-            SocialWelfare = guidance.SocialWelfare,
-            PredictedGlobalLoss = guidance.PredictedGlobalLoss,
-            TestLoss = evaluation.Loss,
-            TestAccuracy = evaluation.Accuracy,
-            ModelHash = _hasher.Hash(nextGlobal),
-            Organizations = organizations,
-            Timings = new RoundTimings
-            {
-                Guidance = guidanceSeconds,
-                Synthesis = organizations.Sum(o => o.SynthesisSeconds),
-                Training = organizations.Sum(o => o.TrainingSeconds),
-                LocalPhase = localSeconds,
-                Aggregation = aggregationSeconds,
-            },
-        };
-        LogRoundTrained(_logger, round, accepted.Length, _channels.Count, evaluation.Accuracy, evaluation.Loss);
-
-        var pending = new PendingRound { Record = record, Profiles = settlementProfiles, Journal = [] };
-        state.Global = nextGlobal;
-        state.Checkpoint = state.Checkpoint with { ModelHash = record.ModelHash, Pending = pending };
-        _directory.SaveCheckpoint(state.Checkpoint, nextGlobal, generator: null);
-
-        return await SettleAndRecordAsync(state, pending, total, progress, cancellationToken).ConfigureAwait(false);
+        return outcomes;
     }
 
     private async Task<RoundRecord> SettleAndRecordAsync(
@@ -329,7 +293,7 @@ public sealed partial class RoundCoordinator
     {
         var clock = Stopwatch.StartNew();
         var service = new SettlementService(state.Ledger, _arithmetic, state.Terms, _channels, _options, _time, _logger, progress);
-        var settled = await service.SettleAsync(
+        var settlement = await service.SettleAsync(
             pending,
             journaled =>
             {
@@ -338,11 +302,7 @@ public sealed partial class RoundCoordinator
             },
             cancellationToken).ConfigureAwait(false);
 
-        // Total: the whole round when it ran in this process, else (a resumed settlement) the sum of its phases.
-        var timings = settled.Timings with { Settlement = clock.Elapsed.TotalSeconds };
-        var phases = timings.Guidance + timings.LocalPhase + timings.Aggregation + timings.Settlement;
-        var record = settled with { Timings = timings with { Total = Math.Max(phases, startedAt is null ? 0 : startedAt.Elapsed.TotalSeconds) } };
-
+        var record = RoundRecordBuilder.Settled(pending.Record, settlement, clock.Elapsed.TotalSeconds, startedAt?.Elapsed.TotalSeconds);
         _directory.AppendRound(record);
         state.Checkpoint = state.Checkpoint with { SettledRound = record.Round, Pending = null };
         _directory.SaveCheckpoint(state.Checkpoint);

@@ -1,3 +1,4 @@
+using CoCoGen.Federation.Ports;
 namespace CoCoGen.Federation.Protocol;
 
 /// <summary>

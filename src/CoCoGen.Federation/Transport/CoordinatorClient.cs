@@ -30,7 +30,7 @@ public sealed class CoordinatorClient(HttpClient http)
     }
 
     /// <summary>Downloads the global or generator weights of a piece of work.</summary>
-    public async Task<Protocol.ModelWeights> WeightsAsync(string workId, string which, CancellationToken cancellationToken)
+    public async Task<Ports.ModelWeights> WeightsAsync(string workId, string which, CancellationToken cancellationToken)
     {
         var bytes = await http.GetByteArrayAsync(new Uri($"v1/work/{workId}/weights/{which}", UriKind.Relative), cancellationToken).ConfigureAwait(false);
         return WeightsWireFormat.Decode(bytes);

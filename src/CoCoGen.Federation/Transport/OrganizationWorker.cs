@@ -1,3 +1,4 @@
+using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -199,7 +199,7 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         return net;
     }
 
-    public string Hash(CoCoGen.Federation.Protocol.ModelWeights weights) => "0x" + Convert.ToHexStringLower(SHA256.HashData(weights.ToBytes()));
+    public string Hash(CoCoGen.Federation.Ports.ModelWeights weights) => "0x" + Convert.ToHexStringLower(SHA256.HashData(weights.ToBytes()));
 
     private SettlementTerms Terms => _terms ?? throw new InvalidOperationException("not deployed");
 

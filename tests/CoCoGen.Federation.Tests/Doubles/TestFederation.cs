@@ -1,6 +1,7 @@
 using CoCoGen.Federation.Ledger;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
+using CoCoGen.Federation.Strategies;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoCoGen.Federation.Tests.Doubles;
@@ -48,7 +49,7 @@ internal sealed class TestFederation : IDisposable
             Contract,
             NullLogger<OrganizationAgent>.Instance))).ToArray();
         return new RoundCoordinator(
-            channels, new FixedGuidancePolicy(), Model, Contract, Contract, new ChainSettlementArithmetic(), Run, Options, TimeProvider.System,
+            channels, new GuidedFedAvgStrategy(new FixedGuidancePolicy(), Model), Model, Contract, Contract, new ChainSettlementArithmetic(), Run, Options, TimeProvider.System,
             NullLogger<RoundCoordinator>.Instance);
     }
 

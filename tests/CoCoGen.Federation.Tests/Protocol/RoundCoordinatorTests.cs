@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Records;
 using CoCoGen.Federation.Tests.Doubles;
 
@@ -37,7 +38,7 @@ public sealed class RoundCoordinatorTests
         using var federation = new TestFederation(organizations: 3, rounds: 2);
         federation.Contract.PayoffSkew = (1, BigInteger.One);
 
-        var failure = await Assert.ThrowsAsync<CoCoGen.Federation.Settlement.SettlementException>(
+        var failure = await Assert.ThrowsAsync<CoCoGen.Federation.Protocol.SettlementException>(
             () => federation.Coordinator().RunAsync(resume: false, progress: null, CancellationToken.None));
 
         Assert.Contains("organization org2", failure.Message, StringComparison.Ordinal);
@@ -150,8 +151,8 @@ public sealed class RoundCoordinatorTests
         Assert.Equal(before, File.ReadAllText(federation.Run.RoundsFile));
     }
 
-    private sealed class SynchronousProgress(Action<CoCoGen.Federation.Protocol.RunProgress> report) : IProgress<CoCoGen.Federation.Protocol.RunProgress>
+    private sealed class SynchronousProgress(Action<CoCoGen.Federation.Ports.RunProgress> report) : IProgress<CoCoGen.Federation.Ports.RunProgress>
     {
-        public void Report(CoCoGen.Federation.Protocol.RunProgress value) => report(value);
+        public void Report(CoCoGen.Federation.Ports.RunProgress value) => report(value);
     }
 }

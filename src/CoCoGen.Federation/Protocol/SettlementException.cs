@@ -1,4 +1,4 @@
-namespace CoCoGen.Federation.Settlement;
+namespace CoCoGen.Federation.Protocol;
 
 /// <summary>A round could not be settled as the protocol requires; names the round and what went wrong.</summary>
 public sealed class SettlementException : Exception

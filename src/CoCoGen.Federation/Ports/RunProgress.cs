@@ -1,4 +1,4 @@
-namespace CoCoGen.Federation.Protocol;
+namespace CoCoGen.Federation.Ports;
 
 /// <summary>A progress report of a run, for progress bars.</summary>
 /// <param name="Phase">What is running, for example <c>generator</c> or <c>round</c>.</param>

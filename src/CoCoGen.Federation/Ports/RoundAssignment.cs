@@ -1,4 +1,4 @@
-namespace CoCoGen.Federation.Protocol;
+namespace CoCoGen.Federation.Ports;
 
 /// <summary>What the coordinator hands an organization for one round (steps 1–3).</summary>
 /// <param name="Round">Round number, from 1.</param>

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace CoCoGen.Federation.Protocol;
+namespace CoCoGen.Federation.Ports;
 
 /// <summary>
 /// A model's parameters as one flat vector in the model's own parameter order. The protocol only

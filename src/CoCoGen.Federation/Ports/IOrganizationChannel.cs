@@ -1,7 +1,6 @@
 using System.Numerics;
-using CoCoGen.Federation.Ports;
 
-namespace CoCoGen.Federation.Protocol;
+namespace CoCoGen.Federation.Ports;
 
 /// <summary>
 /// The coordinator's line to one organization, in process or across the network: the protocol is

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Numerics;
 using CoCoGen.Federation.Ports;
-using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
 using Microsoft.Extensions.Logging;
 
-namespace CoCoGen.Federation.Settlement;
+namespace CoCoGen.Federation.Protocol;
 
 /// <summary>
 /// Step 7 of a round: the coordinator's records, each organization's own submission, closing, the
@@ -55,7 +54,7 @@ public sealed partial class SettlementService
     /// between transactions only: a transaction once sent is awaited to its receipt and journaled, so a
     /// stopped settlement never leaves a mined step out of the journal.
     /// </summary>
-    public async Task<RoundRecord> SettleAsync(PendingRound pending, Action<PendingRound> journal, CancellationToken cancellationToken)
+    public async Task<SettlementOutcome> SettleAsync(PendingRound pending, Action<PendingRound> journal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(journal);
@@ -133,29 +132,14 @@ public sealed partial class SettlementService
             throw new SettlementException(round, $"the round ended {status} instead of Settled");
         }
 
-        var organizations = pending.Record.Organizations.Select((o, i) =>
-        {
-            var submit = steps.Find(s => s.Step == $"contributionSubmit:{o.Id}");
-            return o with
-            {
-                PreviewNetWei = preview[i].ToString(CultureInfo.InvariantCulture),
-                ChainNetWei = onChain[i].ToString(CultureInfo.InvariantCulture),
-                SubmitTransaction = submit?.Hash,
-                SubmitBlock = submit?.Block,
-            };
-        }).ToArray();
-
-        return pending.Record with
-        {
-            Organizations = organizations,
-            Settlement = new SettlementRecord
-            {
-                ChainId = _ledger.ChainId,
-                Contract = _ledger.ContractAddress,
-                Status = status.ToString(),
-                Transactions = steps.Where(s => !s.Step.StartsWith("contributionSubmit:", StringComparison.Ordinal)).ToArray(),
-            },
-        };
+        return new SettlementOutcome(
+            status.ToString(),
+            _ledger.ChainId,
+            _ledger.ContractAddress,
+            steps.Where(s => !s.Step.StartsWith("contributionSubmit:", StringComparison.Ordinal)).ToArray(),
+            preview,
+            onChain,
+            _channels.Select(c => steps.Find(s => s.Step == $"contributionSubmit:{c.Id}")).ToArray());
     }
 
     private async Task CollectSubmissionsAsync(

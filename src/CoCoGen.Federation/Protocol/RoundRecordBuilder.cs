@@ -1,0 +1,109 @@
+using System.Globalization;
+using CoCoGen.Federation.Ports;
+using CoCoGen.Federation.Records;
+using CoCoGen.Federation.Strategies;
+
+namespace CoCoGen.Federation.Protocol;
+
+/// <summary>
+/// The one place a round record is assembled: from what the round trained (<see cref="Trained"/>), then from what its
+/// settlement established on chain (<see cref="Settled"/>). Nothing else creates or amends a <see cref="RoundRecord"/>.
+/// </summary>
+internal static class RoundRecordBuilder
+{
+    /// <summary>An organization's part of a trained round, before settlement.</summary>
+    public sealed record Participant(
+        string Id, string Address, UpdateOutcome Outcome, string? Reason, LocalUpdate? Update, double Contribution, System.Numerics.BigInteger ContributionWad, string? WeightsHash);
+
+    /// <summary>The record of a trained and valued round, and the profiles its settlement records on chain.</summary>
+    public static PendingRound Trained(
+        int round,
+        string mechanism,
+        RoundGuidance guidance,
+        Evaluation evaluation,
+        string modelHash,
+        IReadOnlyList<Participant> participants,
+        RoundTimings timings,
+        Func<double, string, System.Numerics.BigInteger> toWad)
+    {
+        ArgumentNullException.ThrowIfNull(guidance);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(participants);
+        ArgumentNullException.ThrowIfNull(toWad);
+        var organizations = participants.Select(p => new OrganizationRoundRecord
+        {
+            Id = p.Id,
+            Address = p.Address,
+            Outcome = p.Outcome,
+            Reason = p.Reason,
+            LocalSamples = p.Update?.LocalSamples ?? 0,
+            SyntheticSamples = p.Update?.SyntheticSamples ?? 0,
+            TrainingLoss = p.Update is not null && double.IsFinite(p.Update.TrainingLoss) ? p.Update.TrainingLoss : null,
+            SynthesisSeconds = p.Update?.SynthesisSeconds ?? 0,
+            TrainingSeconds = p.Update?.TrainingSeconds ?? 0,
+            Contribution = p.Contribution,
+            ContributionWad = p.ContributionWad.ToString(CultureInfo.InvariantCulture),
+            WeightsHash = p.WeightsHash,
+        }).ToArray();
+
+        // Only an accepted update is recorded on chain; a straggler or a rejected one settles at x = 0.
+        var profiles = participants.Select(p => p.Outcome == UpdateOutcome.Accepted
+            ? new ContributionProfile(
+                (ulong)p.Update!.LocalSamples,
+                (ulong)p.Update.SyntheticSamples,
+                toWad(p.Update.TrainingLoss, $"training loss of {p.Id} in round {round}"),
+                p.ContributionWad,
+                p.WeightsHash!)
+            : null).ToArray();
+
+        var record = new RoundRecord
+        {
+            Round = round,
+            Mechanism = mechanism,
+            Guidance = guidance.Synthetic,
+            Utilities = guidance.Utilities,
+            SocialWelfare = guidance.SocialWelfare,
+            PredictedGlobalLoss = guidance.PredictedGlobalLoss,
+            TestLoss = evaluation.Loss,
+            TestAccuracy = evaluation.Accuracy,
+            ModelHash = modelHash,
+            Organizations = organizations,
+            Timings = timings with
+            {
+                Synthesis = organizations.Sum(o => o.SynthesisSeconds),
+                Training = organizations.Sum(o => o.TrainingSeconds),
+            },
+        };
+        return new PendingRound { Record = record, Profiles = profiles, Journal = [] };
+    }
+
+    /// <summary>The trained record completed with its settlement and the round's final timings.</summary>
+    public static RoundRecord Settled(RoundRecord trained, SettlementOutcome settlement, double settlementSeconds, double? wallSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(trained);
+        ArgumentNullException.ThrowIfNull(settlement);
+        var organizations = trained.Organizations.Select((o, i) => o with
+        {
+            PreviewNetWei = settlement.PreviewNetWei[i].ToString(CultureInfo.InvariantCulture),
+            ChainNetWei = settlement.ChainNetWei[i].ToString(CultureInfo.InvariantCulture),
+            SubmitTransaction = settlement.Submissions[i]?.Hash,
+            SubmitBlock = settlement.Submissions[i]?.Block,
+        }).ToArray();
+
+        // Total: the whole round when it ran in this process, else (a resumed settlement) the sum of its phases.
+        var timings = trained.Timings with { Settlement = settlementSeconds };
+        var phases = timings.Guidance + timings.LocalPhase + timings.Aggregation + timings.Settlement;
+        return trained with
+        {
+            Organizations = organizations,
+            Settlement = new SettlementRecord
+            {
+                ChainId = settlement.ChainId,
+                Contract = settlement.Contract,
+                Status = settlement.Status,
+                Transactions = settlement.Transactions,
+            },
+            Timings = timings with { Total = Math.Max(phases, wallSeconds ?? 0) },
+        };
+    }
+}
