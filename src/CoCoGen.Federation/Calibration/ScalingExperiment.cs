@@ -1,7 +1,6 @@
 using System.Globalization;
 using CoCoGen.Federation.Hosting;
 using CoCoGen.Federation.Ports;
-using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Training;
 
 namespace CoCoGen.Federation.Calibration;

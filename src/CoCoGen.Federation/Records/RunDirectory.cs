@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using CoCoGen.Federation.Ports;
-using CoCoGen.Federation.Protocol;
 
 namespace CoCoGen.Federation.Records;
 

@@ -1,6 +1,5 @@
 using CoCoGen.Federation.Hosting;
 using CoCoGen.Federation.Ports;
-using CoCoGen.Federation.Protocol;
 using CoCoGen.Learning.Data;
 using CoCoGen.Learning.Federated;
 using CoCoGen.Learning.Kernels;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CoCoGen.Federation.Hosting;
 using CoCoGen.Federation.Ports;
-using CoCoGen.Federation.Protocol;
 using CoCoGen.Learning.Data;
 using CoCoGen.Learning.Generative;
 using CoCoGen.Learning.Kernels;

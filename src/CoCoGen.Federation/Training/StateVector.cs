@@ -1,5 +1,4 @@
 using CoCoGen.Federation.Ports;
-using CoCoGen.Federation.Protocol;
 using CoCoGen.Learning.Tensors;
 
 namespace CoCoGen.Federation.Training;

@@ -1,5 +1,4 @@
 using CoCoGen.Federation.Ports;
-using CoCoGen.Federation.Protocol;
 
 namespace CoCoGen.Federation.Transport;
 

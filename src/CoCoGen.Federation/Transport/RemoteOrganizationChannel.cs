@@ -1,6 +1,5 @@
 using System.Numerics;
 using CoCoGen.Federation.Ports;
-using CoCoGen.Federation.Protocol;
 
 namespace CoCoGen.Federation.Transport;
 

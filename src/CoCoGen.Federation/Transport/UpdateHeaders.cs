@@ -1,6 +1,5 @@
 using System.Globalization;
 using CoCoGen.Federation.Ports;
-using CoCoGen.Federation.Protocol;
 using Microsoft.AspNetCore.Http;
 
 namespace CoCoGen.Federation.Transport;

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using CoCoGen.Federation.Ports;
-using CoCoGen.Federation.Protocol;
 
 namespace CoCoGen.Federation.Transport;
 
