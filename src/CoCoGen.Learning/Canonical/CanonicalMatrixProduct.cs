@@ -1,0 +1,164 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using static CoCoGen.Learning.Canonical.CanonicalLaneBlocks;
+
+namespace CoCoGen.Learning.Canonical;
+
+/// <summary>
+/// The one arithmetic kernel of canonical inference: C[i, j] = bias[i] + Σₚ A[i, p]·B[p, j] with A [M×K],
+/// B [K×N] and C [M×N] row-major. Each element is defined as a strictly sequential float32 sum: the
+/// accumulator starts at bias[i] and adds A[i, p]·B[p, j] for p = 0, 1, …, K − 1, the product rounded to float32
+/// before every sum (no FMA). SIMD runs across the columns j (16, 8, 4 or 1 at a time, register-blocked four
+/// rows by two blocks), never across p, so no lane count, ISA or thread split can change a bit of C.
+/// </summary>
+internal static class CanonicalMatrixProduct
+{
+    /// <summary>Computes C = bias·1ᵀ + A·B as defined above.</summary>
+    /// <param name="a">[M×K] row-major.</param>
+    /// <param name="bias">[M].</param>
+    /// <param name="b">[K×N] row-major.</param>
+    /// <param name="c">[M×N] row-major, overwritten.</param>
+    /// <param name="m">Rows of A and C.</param>
+    /// <param name="k">Columns of A, rows of B.</param>
+    /// <param name="n">Columns of B and C.</param>
+    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> bias, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        RequireLength(a.Length, (long)m * k, nameof(a));
+        RequireLength(bias.Length, m, nameof(bias));
+        RequireLength(b.Length, (long)k * n, nameof(b));
+        RequireLength(c.Length, (long)m * n, nameof(c));
+        ref float ar = ref MemoryMarshal.GetReference(a);
+        ref float biasr = ref MemoryMarshal.GetReference(bias);
+        ref float br = ref MemoryMarshal.GetReference(b);
+        ref float cr = ref MemoryMarshal.GetReference(c);
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            j = Columns<Vector512<float>, Lanes512>(ref ar, ref biasr, ref br, ref cr, m, k, n, j);
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            j = Columns<Vector256<float>, Lanes256>(ref ar, ref biasr, ref br, ref cr, m, k, n, j);
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            j = Columns<Vector128<float>, Lanes128>(ref ar, ref biasr, ref br, ref cr, m, k, n, j);
+        }
+
+        Columns<float, Lanes1>(ref ar, ref biasr, ref br, ref cr, m, k, n, j);
+    }
+
+    private static void RequireLength(int actual, long required, string name)
+    {
+        if (actual < required)
+        {
+            throw new ArgumentException($"{name} holds {actual} floats; the product needs {required}.", name);
+        }
+    }
+
+    // Columns [j, …) in blocks of two then one register of TL.Count lanes; returns the first column left over.
+    private static int Columns<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int m, int k, int n, int j)
+        where TB : struct
+        where TL : struct, ICanonicalLanes<TB>
+    {
+        for (; j <= n - (2 * TL.Count); j += 2 * TL.Count)
+        {
+            int i = 0;
+            for (; i <= m - 4; i += 4)
+            {
+                FourRowsTwoBlocks<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j);
+            }
+
+            for (; i < m; i++)
+            {
+                OneRow<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j);
+                OneRow<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j + TL.Count);
+            }
+        }
+
+        if (j <= n - TL.Count)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                OneRow<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j);
+            }
+
+            j += TL.Count;
+        }
+
+        return j;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FourRowsTwoBlocks<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int i, int k, int n, int j)
+        where TB : struct
+        where TL : struct, ICanonicalLanes<TB>
+    {
+        ref float a0 = ref Unsafe.Add(ref a, (nint)i * k);
+        ref float a1 = ref Unsafe.Add(ref a0, k);
+        ref float a2 = ref Unsafe.Add(ref a1, k);
+        ref float a3 = ref Unsafe.Add(ref a2, k);
+        TB c00 = TL.Broadcast(Unsafe.Add(ref bias, i));
+        TB c10 = TL.Broadcast(Unsafe.Add(ref bias, i + 1));
+        TB c20 = TL.Broadcast(Unsafe.Add(ref bias, i + 2));
+        TB c30 = TL.Broadcast(Unsafe.Add(ref bias, i + 3));
+        TB c01 = c00;
+        TB c11 = c10;
+        TB c21 = c20;
+        TB c31 = c30;
+        nuint offset = (nuint)j;
+        nuint second = (nuint)TL.Count;
+        for (int p = 0; p < k; p++, offset += (nuint)n)
+        {
+            TB b0 = TL.Load(ref b, offset);
+            TB b1 = TL.Load(ref b, offset + second);
+            TB w = TL.Broadcast(Unsafe.Add(ref a0, p));
+            c00 = TL.MultiplyThenAdd(c00, w, b0);
+            c01 = TL.MultiplyThenAdd(c01, w, b1);
+            w = TL.Broadcast(Unsafe.Add(ref a1, p));
+            c10 = TL.MultiplyThenAdd(c10, w, b0);
+            c11 = TL.MultiplyThenAdd(c11, w, b1);
+            w = TL.Broadcast(Unsafe.Add(ref a2, p));
+            c20 = TL.MultiplyThenAdd(c20, w, b0);
+            c21 = TL.MultiplyThenAdd(c21, w, b1);
+            w = TL.Broadcast(Unsafe.Add(ref a3, p));
+            c30 = TL.MultiplyThenAdd(c30, w, b0);
+            c31 = TL.MultiplyThenAdd(c31, w, b1);
+        }
+
+        nuint row = (nuint)i * (nuint)n + (nuint)j;
+        TL.Store(c00, ref c, row);
+        TL.Store(c01, ref c, row + second);
+        row += (nuint)n;
+        TL.Store(c10, ref c, row);
+        TL.Store(c11, ref c, row + second);
+        row += (nuint)n;
+        TL.Store(c20, ref c, row);
+        TL.Store(c21, ref c, row + second);
+        row += (nuint)n;
+        TL.Store(c30, ref c, row);
+        TL.Store(c31, ref c, row + second);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OneRow<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int i, int k, int n, int j)
+        where TB : struct
+        where TL : struct, ICanonicalLanes<TB>
+    {
+        ref float ai = ref Unsafe.Add(ref a, (nint)i * k);
+        TB sum = TL.Broadcast(Unsafe.Add(ref bias, i));
+        nuint offset = (nuint)j;
+        for (int p = 0; p < k; p++, offset += (nuint)n)
+        {
+            sum = TL.MultiplyThenAdd(sum, TL.Broadcast(Unsafe.Add(ref ai, p)), TL.Load(ref b, offset));
+        }
+
+        TL.Store(sum, ref c, ((nuint)i * (nuint)n) + (nuint)j);
+    }
+}
