@@ -106,6 +106,21 @@ public sealed class CanonicalConvolution : ICanonicalLayer
                         }
 
                         ReadOnlySpan<float> source = plane.Slice(iy * _width, _width);
+                        if (_stride == 1)
+                        {
+                            // Columns whose tap lands inside the row: one contiguous copy, zeros either side.
+                            int first = Math.Clamp(_padding - kx, 0, _outWidth);
+                            int end = Math.Clamp(_width + _padding - kx, first, _outWidth);
+                            line[..first].Clear();
+                            if (end > first)
+                            {
+                                source.Slice(first + kx - _padding, end - first).CopyTo(line[first..end]);
+                            }
+
+                            line[end..].Clear();
+                            continue;
+                        }
+
                         for (int ox = 0; ox < _outWidth; ox++)
                         {
                             int ix = (ox * _stride) + kx - _padding;

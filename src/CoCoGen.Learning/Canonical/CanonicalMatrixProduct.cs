@@ -9,8 +9,8 @@ namespace CoCoGen.Learning.Canonical;
 /// The one arithmetic kernel of canonical inference: C[i, j] = bias[i] + Σₚ A[i, p]·B[p, j] with A [M×K],
 /// B [K×N] and C [M×N] row-major. Each element is defined as a strictly sequential float32 sum: the
 /// accumulator starts at bias[i] and adds A[i, p]·B[p, j] for p = 0, 1, …, K − 1, the product rounded to float32
-/// before every sum (no FMA). SIMD runs across the columns j (16, 8, 4 or 1 at a time, register-blocked four
-/// rows by two blocks), never across p, so no lane count, ISA or thread split can change a bit of C.
+/// before every sum (no FMA). SIMD runs across the columns j (16, 8, 4 or 1 at a time, register-blocked up to
+/// four rows by two registers), never across p, so no lane count, ISA or thread split can change a bit of C.
 /// </summary>
 internal static class CanonicalMatrixProduct
 {
@@ -51,7 +51,21 @@ internal static class CanonicalMatrixProduct
             j = Columns<Vector128<float>, Lanes128>(ref ar, ref biasr, ref br, ref cr, m, k, n, j);
         }
 
-        Columns<float, Lanes1>(ref ar, ref biasr, ref br, ref cr, m, k, n, j);
+        j = Columns<float, Lanes1>(ref ar, ref biasr, ref br, ref cr, m, k, n, j);
+        if (j < n)
+        {
+            // Only a one-column product gets here (the one-lane blocks are two columns wide).
+            for (int i = 0; i < m; i++)
+            {
+                float sum = bias[i];
+                for (int p = 0; p < k; p++)
+                {
+                    sum = Lanes1.MultiplyThenAdd(sum, a[(i * k) + p], b[p]);
+                }
+
+                c[i] = sum;
+            }
+        }
     }
 
     private static void RequireLength(int actual, long required, string name)
@@ -62,37 +76,54 @@ internal static class CanonicalMatrixProduct
         }
     }
 
-    // Columns [j, …) in blocks of two then one register of TL.Count lanes; returns the first column left over.
+    // Columns [j, …) in blocks of two registers of TL.Count lanes; returns the first column left over. A ragged
+    // end is covered by one more block ending at column n: the columns it shares with the previous block are
+    // computed again by the same operations in the same order, so they are rewritten with the same bits.
     private static int Columns<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int m, int k, int n, int j)
         where TB : struct
         where TL : struct, ICanonicalLanes<TB>
     {
-        for (; j <= n - (2 * TL.Count); j += 2 * TL.Count)
+        int width = 2 * TL.Count;
+        if (n - j < width)
         {
-            int i = 0;
-            for (; i <= m - 4; i += 4)
-            {
-                FourRowsTwoBlocks<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j);
-            }
-
-            for (; i < m; i++)
-            {
-                OneRow<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j);
-                OneRow<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j + TL.Count);
-            }
+            return j;
         }
 
-        if (j <= n - TL.Count)
+        for (; j <= n - width; j += width)
         {
-            for (int i = 0; i < m; i++)
-            {
-                OneRow<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j);
-            }
-
-            j += TL.Count;
+            RowBlocks<TB, TL>(ref a, ref bias, ref b, ref c, m, k, n, j);
         }
 
-        return j;
+        if (j < n)
+        {
+            RowBlocks<TB, TL>(ref a, ref bias, ref b, ref c, m, k, n, n - width);
+        }
+
+        return n;
+    }
+
+    // Rows in blocks of four, then two, then one, so that at least four accumulators hide the add latency
+    // except on a last odd row.
+    private static void RowBlocks<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int m, int k, int n, int j)
+        where TB : struct
+        where TL : struct, ICanonicalLanes<TB>
+    {
+        int i = 0;
+        for (; i <= m - 4; i += 4)
+        {
+            FourRowsTwoBlocks<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j);
+        }
+
+        if (i <= m - 2)
+        {
+            TwoRowsTwoBlocks<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j);
+            i += 2;
+        }
+
+        if (i < m)
+        {
+            OneRowTwoBlocks<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -147,18 +178,57 @@ internal static class CanonicalMatrixProduct
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void OneRow<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int i, int k, int n, int j)
+    private static void TwoRowsTwoBlocks<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int i, int k, int n, int j)
+        where TB : struct
+        where TL : struct, ICanonicalLanes<TB>
+    {
+        ref float a0 = ref Unsafe.Add(ref a, (nint)i * k);
+        ref float a1 = ref Unsafe.Add(ref a0, k);
+        TB c00 = TL.Broadcast(Unsafe.Add(ref bias, i));
+        TB c10 = TL.Broadcast(Unsafe.Add(ref bias, i + 1));
+        TB c01 = c00;
+        TB c11 = c10;
+        nuint offset = (nuint)j;
+        nuint second = (nuint)TL.Count;
+        for (int p = 0; p < k; p++, offset += (nuint)n)
+        {
+            TB b0 = TL.Load(ref b, offset);
+            TB b1 = TL.Load(ref b, offset + second);
+            TB w = TL.Broadcast(Unsafe.Add(ref a0, p));
+            c00 = TL.MultiplyThenAdd(c00, w, b0);
+            c01 = TL.MultiplyThenAdd(c01, w, b1);
+            w = TL.Broadcast(Unsafe.Add(ref a1, p));
+            c10 = TL.MultiplyThenAdd(c10, w, b0);
+            c11 = TL.MultiplyThenAdd(c11, w, b1);
+        }
+
+        nuint row = (nuint)i * (nuint)n + (nuint)j;
+        TL.Store(c00, ref c, row);
+        TL.Store(c01, ref c, row + second);
+        row += (nuint)n;
+        TL.Store(c10, ref c, row);
+        TL.Store(c11, ref c, row + second);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OneRowTwoBlocks<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int i, int k, int n, int j)
         where TB : struct
         where TL : struct, ICanonicalLanes<TB>
     {
         ref float ai = ref Unsafe.Add(ref a, (nint)i * k);
-        TB sum = TL.Broadcast(Unsafe.Add(ref bias, i));
+        TB c0 = TL.Broadcast(Unsafe.Add(ref bias, i));
+        TB c1 = c0;
         nuint offset = (nuint)j;
+        nuint second = (nuint)TL.Count;
         for (int p = 0; p < k; p++, offset += (nuint)n)
         {
-            sum = TL.MultiplyThenAdd(sum, TL.Broadcast(Unsafe.Add(ref ai, p)), TL.Load(ref b, offset));
+            TB w = TL.Broadcast(Unsafe.Add(ref ai, p));
+            c0 = TL.MultiplyThenAdd(c0, w, TL.Load(ref b, offset));
+            c1 = TL.MultiplyThenAdd(c1, w, TL.Load(ref b, offset + second));
         }
 
-        TL.Store(sum, ref c, ((nuint)i * (nuint)n) + (nuint)j);
+        nuint row = ((nuint)i * (nuint)n) + (nuint)j;
+        TL.Store(c0, ref c, row);
+        TL.Store(c1, ref c, row + second);
     }
 }
