@@ -1,0 +1,87 @@
+using CoCoGen.Learning.Canonical;
+using CoCoGen.Learning.Tensors;
+
+namespace CoCoGen.Learning.Tests.Canonical;
+
+/// <summary>The layer geometries LeNet-5 does not exercise (strides, other paddings and windows), for the next models.</summary>
+public sealed class CanonicalLayerTests
+{
+    [Theory]
+    [InlineData(3, 9, 11, 4, 3, 2, 1)]
+    [InlineData(2, 8, 8, 5, 3, 1, 1)]
+    [InlineData(1, 7, 5, 3, 1, 1, 0)]
+    [InlineData(2, 6, 6, 3, 3, 3, 4)]
+    public void Convolution_EqualsTheOrderedScalarSumBitForBit(int inChannels, int height, int width, int outChannels, int kernel, int stride, int padding)
+    {
+        var random = new RandomSource(1515);
+        var state = new Dictionary<string, Tensor>
+        {
+            ["c.weight"] = Random(random, outChannels, inChannels, kernel, kernel),
+            ["c.bias"] = Random(random, outChannels),
+        };
+        var layer = new CanonicalConvolution(state, "c", inChannels, height, width, outChannels, kernel, stride, padding);
+        const int samples = 3;
+        Tensor input = Random(random, samples, inChannels, height, width);
+        float[] output = new float[samples * layer.OutputLength];
+        layer.Forward(input.Span, output, samples, new float[layer.ScratchLength(samples)]);
+        int outHeight = layer.OutputHeight;
+        int outWidth = layer.OutputWidth;
+        Assert.Equal(((height + (2 * padding) - kernel) / stride) + 1, outHeight);
+        for (int s = 0; s < samples; s++)
+        {
+            for (int o = 0; o < outChannels; o++)
+            {
+                for (int y = 0; y < outHeight; y++)
+                {
+                    for (int x = 0; x < outWidth; x++)
+                    {
+                        float sum = state["c.bias"][o];
+                        for (int c = 0; c < inChannels; c++)
+                        {
+                            for (int ky = 0; ky < kernel; ky++)
+                            {
+                                for (int kx = 0; kx < kernel; kx++)
+                                {
+                                    int iy = (y * stride) + ky - padding;
+                                    int ix = (x * stride) + kx - padding;
+                                    float value = iy >= 0 && iy < height && ix >= 0 && ix < width ? input[s, c, iy, ix] : 0f;
+                                    float product = state["c.weight"][o, c, ky, kx] * value;
+                                    sum = (float)(sum + product);
+                                }
+                            }
+                        }
+
+                        float actual = output[(((((s * outChannels) + o) * outHeight) + y) * outWidth) + x];
+                        Assert.True(BitConverter.SingleToInt32Bits(sum) == BitConverter.SingleToInt32Bits(actual), $"sample {s} out ({o},{y},{x}): {actual:R}, reference {sum:R}");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void MaxPool_TakesTheFirstLargestOfEachOverlappingWindow()
+    {
+        var layer = new CanonicalMaxPool(1, 5, 5, 3, 2);
+        float[] input = [.. Enumerable.Range(0, 25).Select(i => (float)((i * 7) % 11))];
+        float[] output = new float[4];
+        layer.Forward(input, output, 1, []);
+        float[] expected = new float[4];
+        for (int y = 0; y < 2; y++)
+        {
+            for (int x = 0; x < 2; x++)
+            {
+                expected[(y * 2) + x] = Enumerable.Range(0, 9).Max(t => input[(((2 * y) + (t / 3)) * 5) + (2 * x) + (t % 3)]);
+            }
+        }
+
+        Assert.Equal(expected, output);
+    }
+
+    private static Tensor Random(RandomSource random, params int[] shape)
+    {
+        var tensor = new Tensor(shape);
+        random.FillUniform(tensor.Span, -1, 1);
+        return tensor;
+    }
+}
