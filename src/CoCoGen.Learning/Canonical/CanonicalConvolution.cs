@@ -108,16 +108,26 @@ public sealed class CanonicalConvolution : ICanonicalLayer
                         ReadOnlySpan<float> source = plane.Slice(iy * _width, _width);
                         if (_stride == 1)
                         {
-                            // Columns whose tap lands inside the row: one contiguous copy, zeros either side.
+                            // Columns whose tap lands inside the row are one contiguous run; zeros either side.
+                            // Plain loops: rows here are 5–32 floats, where a copy call costs more than the copy.
                             int first = Math.Clamp(_padding - kx, 0, _outWidth);
                             int end = Math.Clamp(_width + _padding - kx, first, _outWidth);
-                            line[..first].Clear();
-                            if (end > first)
+                            int shift = kx - _padding;
+                            for (int ox = 0; ox < first; ox++)
                             {
-                                source.Slice(first + kx - _padding, end - first).CopyTo(line[first..end]);
+                                line[ox] = 0f;
                             }
 
-                            line[end..].Clear();
+                            for (int ox = first; ox < end; ox++)
+                            {
+                                line[ox] = source[ox + shift];
+                            }
+
+                            for (int ox = end; ox < _outWidth; ox++)
+                            {
+                                line[ox] = 0f;
+                            }
+
                             continue;
                         }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CoCoGen.Learning.Canonical;
 
 /// <summary>
@@ -46,11 +48,15 @@ public sealed class CanonicalMaxPool : ICanonicalLayer
     public int OutputLength => _channels * OutputHeight * OutputWidth;
 
     /// <inheritdoc />
-    public int ScratchLength(int samples) => 0;
+    public int ScratchLength(int samples) => OutputWidth;
 
     /// <inheritdoc />
     public void Forward(ReadOnlySpan<float> input, Span<float> output, int samples, Span<float> scratch)
     {
+        // One output row at a time: the running maxima of the row's windows live in the output row, and the
+        // windows' next elements are gathered into a scratch row, so the selection runs across windows in SIMD
+        // while each window still visits its elements in row-major order.
+        Span<float> candidates = scratch[..OutputWidth];
         int planes = samples * _channels;
         for (int plane = 0; plane < planes; plane++)
         {
@@ -58,23 +64,44 @@ public sealed class CanonicalMaxPool : ICanonicalLayer
             Span<float> target = output.Slice(plane * OutputHeight * OutputWidth, OutputHeight * OutputWidth);
             for (int oy = 0; oy < OutputHeight; oy++)
             {
-                for (int ox = 0; ox < OutputWidth; ox++)
+                Span<float> maxima = target.Slice(oy * OutputWidth, OutputWidth);
+                int top = oy * _stride * _width;
+                Gather(source, top, maxima);
+                for (int tap = 1; tap < _kernel * _kernel; tap++)
                 {
-                    int top = oy * _stride;
-                    int left = ox * _stride;
-                    float max = source[(top * _width) + left];
-                    for (int ky = 0; ky < _kernel; ky++)
-                    {
-                        ReadOnlySpan<float> row = source.Slice(((top + ky) * _width) + left, _kernel);
-                        foreach (float value in row)
-                        {
-                            max = value > max ? value : max;
-                        }
-                    }
-
-                    target[(oy * OutputWidth) + ox] = max;
+                    Gather(source, top + ((tap / _kernel) * _width) + (tap % _kernel), candidates);
+                    KeepGreater(candidates, maxima);
                 }
             }
+        }
+    }
+
+    private void Gather(ReadOnlySpan<float> source, int offset, Span<float> destination)
+    {
+        for (int ox = 0; ox < destination.Length; ox++)
+        {
+            destination[ox] = source[offset + (ox * _stride)];
+        }
+    }
+
+    // maxima[i] = candidates[i] > maxima[i] ? candidates[i] : maxima[i]: an ordered comparison (false for NaN)
+    // and a select, the same in every lane width.
+    private static void KeepGreater(ReadOnlySpan<float> candidates, Span<float> maxima)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= maxima.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var candidate = new Vector<float>(candidates[i..]);
+                var maximum = new Vector<float>(maxima[i..]);
+                Vector.ConditionalSelect(Vector.GreaterThan(candidate, maximum), candidate, maximum).CopyTo(maxima[i..]);
+            }
+        }
+
+        for (; i < maxima.Length; i++)
+        {
+            maxima[i] = candidates[i] > maxima[i] ? candidates[i] : maxima[i];
         }
     }
 }

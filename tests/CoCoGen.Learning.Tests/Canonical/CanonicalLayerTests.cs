@@ -65,7 +65,7 @@ public sealed class CanonicalLayerTests
         var layer = new CanonicalMaxPool(1, 5, 5, 3, 2);
         float[] input = [.. Enumerable.Range(0, 25).Select(i => (float)((i * 7) % 11))];
         float[] output = new float[4];
-        layer.Forward(input, output, 1, []);
+        layer.Forward(input, output, 1, new float[layer.ScratchLength(1)]);
         float[] expected = new float[4];
         for (int y = 0; y < 2; y++)
         {
@@ -76,6 +76,29 @@ public sealed class CanonicalLayerTests
         }
 
         Assert.Equal(expected, output);
+    }
+
+    [Fact]
+    public void MaxPool_KeepsTheFirstOfTiedZerosAndOnlyALeadingNaN_InEveryLane()
+    {
+        // Output rows of 37 windows run through the SIMD select and its scalar tail alike.
+        const int width = 74;
+        var layer = new CanonicalMaxPool(1, 2, width, 2);
+        var random = new RandomSource(16);
+        float[] special = [0f, -0f, float.NaN, 1f, -1f];
+        float[] input = [.. Enumerable.Range(0, 2 * width).Select(_ => special[random.NextInt(special.Length)])];
+        float[] output = new float[layer.OutputLength];
+        layer.Forward(input, output, 1, new float[layer.ScratchLength(1)]);
+        for (int x = 0; x < width / 2; x++)
+        {
+            float best = input[2 * x];
+            foreach (float v in new[] { input[(2 * x) + 1], input[width + (2 * x)], input[width + (2 * x) + 1] })
+            {
+                best = v > best ? v : best;
+            }
+
+            Assert.True(BitConverter.SingleToInt32Bits(best) == BitConverter.SingleToInt32Bits(output[x]), $"window {x}: {output[x]}, first-largest rule gives {best}");
+        }
     }
 
     private static Tensor Random(RandomSource random, params int[] shape)
