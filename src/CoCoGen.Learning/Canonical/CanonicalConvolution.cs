@@ -5,8 +5,11 @@ namespace CoCoGen.Learning.Canonical;
 /// <summary>
 /// 2-D convolution (groups = 1) on a zero-padded input, PyTorch weight layout [Cout, Cin, kh, kw].
 /// Definition of each output element: start from the bias, then add w·x for every tap in the order
-/// input channel, kernel row, kernel column (taps falling on the padding included, with x = 0). The input is
-/// unfolded per sample (an exact copy) and multiplied by <see cref="CanonicalMatrixProduct"/>.
+/// input channel, kernel row, kernel column (taps falling on the padding included, with x = 0).
+/// Stride 1: the sample is copied into a zero-padded image and every tap's row of the product points into it
+/// (<see cref="CanonicalMatrixProduct"/> row offsets), computing the output on the padded width and dropping the
+/// extra columns: no unfolded copy. Other strides unfold the sample (an exact copy) first. Both feed each
+/// output element the same taps in the same order.
 /// </summary>
 public sealed class CanonicalConvolution : ICanonicalLayer
 {
@@ -21,6 +24,9 @@ public sealed class CanonicalConvolution : ICanonicalLayer
     private readonly int _padding;
     private readonly int _outHeight;
     private readonly int _outWidth;
+    private readonly int _paddedHeight;
+    private readonly int _paddedWidth;
+    private readonly int[] _rowOffsets;
 
     /// <summary>Binds the layer to a state's tensors (not copied).</summary>
     /// <param name="state">The model state.</param>
@@ -51,6 +57,21 @@ public sealed class CanonicalConvolution : ICanonicalLayer
         {
             throw new ArgumentException($"Convolution '{name}': a {kernel}×{kernel} kernel does not fit a {height}×{width} input with padding {padding}.", nameof(kernel));
         }
+
+        _paddedHeight = height + (2 * padding);
+        _paddedWidth = width + (2 * padding);
+        _rowOffsets = new int[inChannels * kernel * kernel];
+        int pixels = _outHeight * _outWidth;
+        for (int c = 0, row = 0; c < inChannels; c++)
+        {
+            for (int ky = 0; ky < kernel; ky++)
+            {
+                for (int kx = 0; kx < kernel; kx++, row++)
+                {
+                    _rowOffsets[row] = stride == 1 ? (((c * _paddedHeight) + ky) * _paddedWidth) + kx : row * pixels;
+                }
+            }
+        }
     }
 
     /// <summary>Output height.</summary>
@@ -67,22 +88,63 @@ public sealed class CanonicalConvolution : ICanonicalLayer
 
     private int PatchLength => _inChannels * _kernel * _kernel;
 
+    // Stride 1: the padded image plus kernel − 1 zeros read past its end by the last rows' last (dropped) columns.
+    private int PaddedLength => (_inChannels * _paddedHeight * _paddedWidth) + _kernel - 1;
+
     /// <inheritdoc />
-    public int ScratchLength(int samples) => PatchLength * _outHeight * _outWidth;
+    public int ScratchLength(int samples) => _stride == 1
+        ? PaddedLength + (_outChannels * _outHeight * _paddedWidth)
+        : PatchLength * _outHeight * _outWidth;
 
     /// <inheritdoc />
     public void Forward(ReadOnlySpan<float> input, Span<float> output, int samples, Span<float> scratch)
     {
-        int pixels = _outHeight * _outWidth;
-        Span<float> unfolded = scratch[..(PatchLength * pixels)];
         for (int s = 0; s < samples; s++)
         {
-            Unfold(input.Slice(s * InputLength, InputLength), unfolded);
-            CanonicalMatrixProduct.Multiply(_weight, _bias, unfolded, output.Slice(s * OutputLength, OutputLength), _outChannels, PatchLength, pixels);
+            ReadOnlySpan<float> image = input.Slice(s * InputLength, InputLength);
+            Span<float> target = output.Slice(s * OutputLength, OutputLength);
+            if (_stride == 1)
+            {
+                ForwardStrideOne(image, target, scratch);
+            }
+            else
+            {
+                Span<float> unfolded = scratch[..(PatchLength * _outHeight * _outWidth)];
+                Unfold(image, unfolded);
+                CanonicalMatrixProduct.Multiply(_weight, _bias, unfolded, _rowOffsets, target, _outChannels, PatchLength, _outHeight * _outWidth);
+            }
         }
     }
 
-    // Row (c, ky, kx) of the unfolded matrix holds that tap's input value for every output pixel.
+    private void ForwardStrideOne(ReadOnlySpan<float> image, Span<float> output, Span<float> scratch)
+    {
+        Span<float> padded = scratch[..PaddedLength];
+        int gridLength = _outHeight * _paddedWidth;
+        Span<float> grid = scratch.Slice(PaddedLength, _outChannels * gridLength);
+        padded.Clear();
+        for (int c = 0; c < _inChannels; c++)
+        {
+            for (int y = 0; y < _height; y++)
+            {
+                image.Slice(((c * _height) + y) * _width, _width)
+                    .CopyTo(padded[((((c * _paddedHeight) + y + _padding) * _paddedWidth) + _padding)..]);
+            }
+        }
+
+        // Output pixel (y, x) is grid column y·paddedWidth + x; columns x ≥ outWidth wrap into the next row's
+        // taps and are dropped.
+        CanonicalMatrixProduct.Multiply(_weight, _bias, padded, _rowOffsets, grid, _outChannels, PatchLength, gridLength);
+        for (int o = 0; o < _outChannels; o++)
+        {
+            for (int y = 0; y < _outHeight; y++)
+            {
+                grid.Slice((o * gridLength) + (y * _paddedWidth), _outWidth)
+                    .CopyTo(output[(((o * _outHeight) + y) * _outWidth)..]);
+            }
+        }
+    }
+
+    // Strides above 1: row (c, ky, kx) of the unfolded matrix holds that tap's input value for every output pixel.
     private void Unfold(ReadOnlySpan<float> image, Span<float> unfolded)
     {
         int pixels = _outHeight * _outWidth;
@@ -106,31 +168,6 @@ public sealed class CanonicalConvolution : ICanonicalLayer
                         }
 
                         ReadOnlySpan<float> source = plane.Slice(iy * _width, _width);
-                        if (_stride == 1)
-                        {
-                            // Columns whose tap lands inside the row are one contiguous run; zeros either side.
-                            // Plain loops: rows here are 5–32 floats, where a copy call costs more than the copy.
-                            int first = Math.Clamp(_padding - kx, 0, _outWidth);
-                            int end = Math.Clamp(_width + _padding - kx, first, _outWidth);
-                            int shift = kx - _padding;
-                            for (int ox = 0; ox < first; ox++)
-                            {
-                                line[ox] = 0f;
-                            }
-
-                            for (int ox = first; ox < end; ox++)
-                            {
-                                line[ox] = source[ox + shift];
-                            }
-
-                            for (int ox = end; ox < _outWidth; ox++)
-                            {
-                                line[ox] = 0f;
-                            }
-
-                            continue;
-                        }
-
                         for (int ox = 0; ox < _outWidth; ox++)
                         {
                             int ix = (ox * _stride) + kx - _padding;

@@ -40,7 +40,13 @@ public sealed class CanonicalLinear : ICanonicalLayer
         Span<float> columns = scratch[..(InputLength * samples)];
         Span<float> product = scratch.Slice(InputLength * samples, OutputLength * samples);
         Transpose(input, columns, samples, InputLength);
-        CanonicalMatrixProduct.Multiply(_weight, _bias, columns, product, OutputLength, InputLength, samples);
+        Span<int> rows = InputLength <= 4096 ? stackalloc int[InputLength] : new int[InputLength];
+        for (int p = 0; p < rows.Length; p++)
+        {
+            rows[p] = p * samples;
+        }
+
+        CanonicalMatrixProduct.Multiply(_weight, _bias, columns, rows, product, OutputLength, InputLength, samples);
         Transpose(product, output, OutputLength, samples);
     }
 

@@ -6,8 +6,9 @@ using static CoCoGen.Learning.Canonical.CanonicalLaneBlocks;
 namespace CoCoGen.Learning.Canonical;
 
 /// <summary>
-/// The one arithmetic kernel of canonical inference: C[i, j] = bias[i] + Σₚ A[i, p]·B[p, j] with A [M×K],
-/// B [K×N] and C [M×N] row-major. Each element is defined as a strictly sequential float32 sum: the
+/// The one arithmetic kernel of canonical inference: C[i, j] = bias[i] + Σₚ A[i, p]·B[p, j] with A [M×K] and
+/// C [M×N] row-major and row p of B starting at b[rowOffsets[p]] (a dense B has offsets p·N; a stride-1
+/// convolution points every row into one padded image, so it needs no unfolded copy). Each element is defined as a strictly sequential float32 sum: the
 /// accumulator starts at bias[i] and adds A[i, p]·B[p, j] for p = 0, 1, …, K − 1, the product rounded to float32
 /// before every sum (no FMA). SIMD runs across the columns j (16, 8, 4 or 1 at a time, register-blocked up to
 /// four rows by two registers), never across p, so no lane count, ISA or thread split can change a bit of C.
@@ -17,41 +18,51 @@ internal static class CanonicalMatrixProduct
     /// <summary>Computes C = bias·1ᵀ + A·B as defined above.</summary>
     /// <param name="a">[M×K] row-major.</param>
     /// <param name="bias">[M].</param>
-    /// <param name="b">[K×N] row-major.</param>
+    /// <param name="b">Holds B: B[p, j] = b[rowOffsets[p] + j].</param>
+    /// <param name="rowOffsets">[K] where each row of B starts in <paramref name="b"/>.</param>
     /// <param name="c">[M×N] row-major, overwritten.</param>
     /// <param name="m">Rows of A and C.</param>
     /// <param name="k">Columns of A, rows of B.</param>
     /// <param name="n">Columns of B and C.</param>
-    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> bias, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
+    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> bias, ReadOnlySpan<float> b, ReadOnlySpan<int> rowOffsets, Span<float> c, int m, int k, int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         RequireLength(a.Length, (long)m * k, nameof(a));
         RequireLength(bias.Length, m, nameof(bias));
-        RequireLength(b.Length, (long)k * n, nameof(b));
+        RequireLength(rowOffsets.Length, k, nameof(rowOffsets));
+        foreach (int offset in rowOffsets[..k])
+        {
+            if (offset < 0 || (long)offset + n > b.Length)
+            {
+                throw new ArgumentException($"A row of B starting at {offset} with {n} columns runs outside b's {b.Length} floats.", nameof(rowOffsets));
+            }
+        }
+
         RequireLength(c.Length, (long)m * n, nameof(c));
         ref float ar = ref MemoryMarshal.GetReference(a);
         ref float biasr = ref MemoryMarshal.GetReference(bias);
         ref float br = ref MemoryMarshal.GetReference(b);
         ref float cr = ref MemoryMarshal.GetReference(c);
+        ref int or = ref MemoryMarshal.GetReference(rowOffsets);
         int j = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            j = Columns<Vector512<float>, Lanes512>(ref ar, ref biasr, ref br, ref cr, m, k, n, j);
+            j = Columns<Vector512<float>, Lanes512>(ref ar, ref biasr, ref br, ref or, ref cr, m, k, n, j);
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
-            j = Columns<Vector256<float>, Lanes256>(ref ar, ref biasr, ref br, ref cr, m, k, n, j);
+            j = Columns<Vector256<float>, Lanes256>(ref ar, ref biasr, ref br, ref or, ref cr, m, k, n, j);
         }
 
         if (Vector128.IsHardwareAccelerated)
         {
-            j = Columns<Vector128<float>, Lanes128>(ref ar, ref biasr, ref br, ref cr, m, k, n, j);
+            j = Columns<Vector128<float>, Lanes128>(ref ar, ref biasr, ref br, ref or, ref cr, m, k, n, j);
         }
 
-        j = Columns<float, Lanes1>(ref ar, ref biasr, ref br, ref cr, m, k, n, j);
+        j = Columns<float, Lanes1>(ref ar, ref biasr, ref br, ref or, ref cr, m, k, n, j);
         if (j < n)
         {
             // Only a one-column product gets here (the one-lane blocks are two columns wide).
@@ -60,7 +71,7 @@ internal static class CanonicalMatrixProduct
                 float sum = bias[i];
                 for (int p = 0; p < k; p++)
                 {
-                    sum = Lanes1.MultiplyThenAdd(sum, a[(i * k) + p], b[p]);
+                    sum = Lanes1.MultiplyThenAdd(sum, a[(i * k) + p], b[rowOffsets[p]]);
                 }
 
                 c[i] = sum;
@@ -79,7 +90,7 @@ internal static class CanonicalMatrixProduct
     // Columns [j, …) in blocks of two registers of TL.Count lanes; returns the first column left over. A ragged
     // end is covered by one more block ending at column n: the columns it shares with the previous block are
     // computed again by the same operations in the same order, so they are rewritten with the same bits.
-    private static int Columns<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int m, int k, int n, int j)
+    private static int Columns<TB, TL>(ref float a, ref float bias, ref float b, ref int offsets, ref float c, int m, int k, int n, int j)
         where TB : struct
         where TL : struct, ICanonicalLanes<TB>
     {
@@ -91,12 +102,12 @@ internal static class CanonicalMatrixProduct
 
         for (; j <= n - width; j += width)
         {
-            RowBlocks<TB, TL>(ref a, ref bias, ref b, ref c, m, k, n, j);
+            RowBlocks<TB, TL>(ref a, ref bias, ref b, ref offsets, ref c, m, k, n, j);
         }
 
         if (j < n)
         {
-            RowBlocks<TB, TL>(ref a, ref bias, ref b, ref c, m, k, n, n - width);
+            RowBlocks<TB, TL>(ref a, ref bias, ref b, ref offsets, ref c, m, k, n, n - width);
         }
 
         return n;
@@ -104,30 +115,30 @@ internal static class CanonicalMatrixProduct
 
     // Rows in blocks of four, then two, then one, so that at least four accumulators hide the add latency
     // except on a last odd row.
-    private static void RowBlocks<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int m, int k, int n, int j)
+    private static void RowBlocks<TB, TL>(ref float a, ref float bias, ref float b, ref int offsets, ref float c, int m, int k, int n, int j)
         where TB : struct
         where TL : struct, ICanonicalLanes<TB>
     {
         int i = 0;
         for (; i <= m - 4; i += 4)
         {
-            FourRowsTwoBlocks<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j);
+            FourRowsTwoBlocks<TB, TL>(ref a, ref bias, ref b, ref offsets, ref c, i, k, n, j);
         }
 
         if (i <= m - 2)
         {
-            TwoRowsTwoBlocks<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j);
+            TwoRowsTwoBlocks<TB, TL>(ref a, ref bias, ref b, ref offsets, ref c, i, k, n, j);
             i += 2;
         }
 
         if (i < m)
         {
-            OneRowTwoBlocks<TB, TL>(ref a, ref bias, ref b, ref c, i, k, n, j);
+            OneRowTwoBlocks<TB, TL>(ref a, ref bias, ref b, ref offsets, ref c, i, k, n, j);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FourRowsTwoBlocks<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int i, int k, int n, int j)
+    private static void FourRowsTwoBlocks<TB, TL>(ref float a, ref float bias, ref float b, ref int offsets, ref float c, int i, int k, int n, int j)
         where TB : struct
         where TL : struct, ICanonicalLanes<TB>
     {
@@ -143,10 +154,10 @@ internal static class CanonicalMatrixProduct
         TB c11 = c10;
         TB c21 = c20;
         TB c31 = c30;
-        nuint offset = (nuint)j;
         nuint second = (nuint)TL.Count;
-        for (int p = 0; p < k; p++, offset += (nuint)n)
+        for (int p = 0; p < k; p++)
         {
+            nuint offset = (nuint)(uint)Unsafe.Add(ref offsets, p) + (nuint)j;
             TB b0 = TL.Load(ref b, offset);
             TB b1 = TL.Load(ref b, offset + second);
             TB w = TL.Broadcast(Unsafe.Add(ref a0, p));
@@ -178,7 +189,7 @@ internal static class CanonicalMatrixProduct
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void TwoRowsTwoBlocks<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int i, int k, int n, int j)
+    private static void TwoRowsTwoBlocks<TB, TL>(ref float a, ref float bias, ref float b, ref int offsets, ref float c, int i, int k, int n, int j)
         where TB : struct
         where TL : struct, ICanonicalLanes<TB>
     {
@@ -188,10 +199,10 @@ internal static class CanonicalMatrixProduct
         TB c10 = TL.Broadcast(Unsafe.Add(ref bias, i + 1));
         TB c01 = c00;
         TB c11 = c10;
-        nuint offset = (nuint)j;
         nuint second = (nuint)TL.Count;
-        for (int p = 0; p < k; p++, offset += (nuint)n)
+        for (int p = 0; p < k; p++)
         {
+            nuint offset = (nuint)(uint)Unsafe.Add(ref offsets, p) + (nuint)j;
             TB b0 = TL.Load(ref b, offset);
             TB b1 = TL.Load(ref b, offset + second);
             TB w = TL.Broadcast(Unsafe.Add(ref a0, p));
@@ -211,17 +222,17 @@ internal static class CanonicalMatrixProduct
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void OneRowTwoBlocks<TB, TL>(ref float a, ref float bias, ref float b, ref float c, int i, int k, int n, int j)
+    private static void OneRowTwoBlocks<TB, TL>(ref float a, ref float bias, ref float b, ref int offsets, ref float c, int i, int k, int n, int j)
         where TB : struct
         where TL : struct, ICanonicalLanes<TB>
     {
         ref float ai = ref Unsafe.Add(ref a, (nint)i * k);
         TB c0 = TL.Broadcast(Unsafe.Add(ref bias, i));
         TB c1 = c0;
-        nuint offset = (nuint)j;
         nuint second = (nuint)TL.Count;
-        for (int p = 0; p < k; p++, offset += (nuint)n)
+        for (int p = 0; p < k; p++)
         {
+            nuint offset = (nuint)(uint)Unsafe.Add(ref offsets, p) + (nuint)j;
             TB w = TL.Broadcast(Unsafe.Add(ref ai, p));
             c0 = TL.MultiplyThenAdd(c0, w, TL.Load(ref b, offset));
             c1 = TL.MultiplyThenAdd(c1, w, TL.Load(ref b, offset + second));

@@ -20,10 +20,12 @@ public sealed class CanonicalMatrixProductTests
                 {
                     float[] a = Values(random, m * k);
                     float[] bias = Values(random, m);
-                    float[] b = Values(random, k * n);
+                    // Rows of B anywhere in b, overlapping or not, as a stride-1 convolution points them.
+                    float[] b = Values(random, (k * n) + 7);
+                    int[] rowStarts = [.. Enumerable.Range(0, k).Select(p => random.NextInt(2) == 0 ? p * n : random.NextInt(b.Length - n + 1))];
                     float[] c = new float[(m * n) + 3];
                     c.AsSpan().Fill(float.NaN);
-                    CanonicalMatrixProduct.Multiply(a, bias, b, c.AsSpan(0, m * n), m, k, n);
+                    CanonicalMatrixProduct.Multiply(a, bias, b, rowStarts, c.AsSpan(0, m * n), m, k, n);
                     for (int i = 0; i < m; i++)
                     {
                         for (int j = 0; j < n; j++)
@@ -31,7 +33,7 @@ public sealed class CanonicalMatrixProductTests
                             float expected = bias[i];
                             for (int p = 0; p < k; p++)
                             {
-                                float product = a[(i * k) + p] * b[(p * n) + j];
+                                float product = a[(i * k) + p] * b[rowStarts[p] + j];
                                 expected = (float)(expected + product);
                             }
 
@@ -50,10 +52,11 @@ public sealed class CanonicalMatrixProductTests
     }
 
     [Fact]
-    public void Multiply_RejectsShortOperands()
+    public void Multiply_RejectsShortOperandsAndRowsOutsideB()
     {
         float[] a = new float[6];
-        Assert.Throws<ArgumentException>(() => CanonicalMatrixProduct.Multiply(a, new float[2], new float[5], new float[4], 2, 3, 2));
+        Assert.Throws<ArgumentException>(() => CanonicalMatrixProduct.Multiply(a, new float[2], new float[6], [0, 2, 4], new float[3], 2, 3, 2));
+        Assert.Throws<ArgumentException>(() => CanonicalMatrixProduct.Multiply(a, new float[2], new float[6], [0, 2, 5], new float[4], 2, 3, 2));
     }
 
     // Values spanning several binades so that the order of the sum shows in the bits.
