@@ -48,39 +48,38 @@ public sealed class CanonicalMaxPool : ICanonicalLayer
     public int OutputLength => _channels * OutputHeight * OutputWidth;
 
     /// <inheritdoc />
-    public int ScratchLength(int samples) => OutputWidth;
+    public int ScratchLength(int samples) => samples * OutputLength;
 
     /// <inheritdoc />
     public void Forward(ReadOnlySpan<float> input, Span<float> output, int samples, Span<float> scratch)
     {
-        // One output row at a time: the running maxima of the row's windows live in the output row, and the
-        // windows' next elements are gathered into a scratch row, so the selection runs across windows in SIMD
-        // while each window still visits its elements in row-major order.
-        Span<float> candidates = scratch[..OutputWidth];
+        // Tap by tap: the output holds every window's running maximum, the scratch gathers every window's next
+        // element (row-major within the window), and one SIMD select over the whole chunk keeps the greater.
+        int total = samples * OutputLength;
+        Span<float> maxima = output[..total];
+        Span<float> candidates = scratch[..total];
         int planes = samples * _channels;
-        for (int plane = 0; plane < planes; plane++)
+        for (int tap = 0; tap < _kernel * _kernel; tap++)
         {
-            ReadOnlySpan<float> source = input.Slice(plane * _height * _width, _height * _width);
-            Span<float> target = output.Slice(plane * OutputHeight * OutputWidth, OutputHeight * OutputWidth);
-            for (int oy = 0; oy < OutputHeight; oy++)
+            Span<float> target = tap == 0 ? maxima : candidates;
+            int tapOffset = ((tap / _kernel) * _width) + (tap % _kernel);
+            int index = 0;
+            for (int plane = 0; plane < planes; plane++)
             {
-                Span<float> maxima = target.Slice(oy * OutputWidth, OutputWidth);
-                int top = oy * _stride * _width;
-                Gather(source, top, maxima);
-                for (int tap = 1; tap < _kernel * _kernel; tap++)
+                for (int oy = 0; oy < OutputHeight; oy++)
                 {
-                    Gather(source, top + ((tap / _kernel) * _width) + (tap % _kernel), candidates);
-                    KeepGreater(candidates, maxima);
+                    ReadOnlySpan<float> row = input[((plane * _height * _width) + (oy * _stride * _width) + tapOffset)..];
+                    for (int ox = 0; ox < OutputWidth; ox++)
+                    {
+                        target[index++] = row[ox * _stride];
+                    }
                 }
             }
-        }
-    }
 
-    private void Gather(ReadOnlySpan<float> source, int offset, Span<float> destination)
-    {
-        for (int ox = 0; ox < destination.Length; ox++)
-        {
-            destination[ox] = source[offset + (ox * _stride)];
+            if (tap > 0)
+            {
+                KeepGreater(candidates, maxima);
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CoCoGen.Learning.Canonical;
 
 /// <summary>ReLU: x &lt; 0 ? 0 : x (NaN and −0 pass through unchanged). A comparison and a copy: exact everywhere.</summary>
@@ -24,7 +26,18 @@ public sealed class CanonicalRelu : ICanonicalLayer
     public void Forward(ReadOnlySpan<float> input, Span<float> output, int samples, Span<float> scratch)
     {
         int length = samples * InputLength;
-        for (int i = 0; i < length; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            // The same ordered comparison and select per lane as the scalar loop.
+            for (; i <= length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var value = new Vector<float>(input[i..]);
+                Vector.ConditionalSelect(Vector.LessThan(value, Vector<float>.Zero), Vector<float>.Zero, value).CopyTo(output[i..]);
+            }
+        }
+
+        for (; i < length; i++)
         {
             float value = input[i];
             output[i] = value < 0f ? 0f : value;

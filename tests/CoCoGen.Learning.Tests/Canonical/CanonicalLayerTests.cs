@@ -101,6 +101,21 @@ public sealed class CanonicalLayerTests
         }
     }
 
+    [Fact]
+    public void Relu_ZeroesNegativesAndPassesNaNAndNegativeZero_InEveryLane()
+    {
+        var random = new RandomSource(17);
+        float[] special = [0f, -0f, float.NaN, 2.5f, -2.5f, float.NegativeInfinity, float.Epsilon, -float.Epsilon];
+        float[] input = [.. Enumerable.Range(0, 3 * 37).Select(_ => special[random.NextInt(special.Length)])];
+        float[] output = new float[input.Length];
+        new CanonicalRelu(37).Forward(input, output, 3, []);
+        for (int i = 0; i < input.Length; i++)
+        {
+            float expected = input[i] < 0 ? 0f : input[i];
+            Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(output[i]), $"relu({input[i]}) gave {output[i]}");
+        }
+    }
+
     private static Tensor Random(RandomSource random, params int[] shape)
     {
         var tensor = new Tensor(shape);
