@@ -24,6 +24,7 @@ public sealed class CanonicalMaxPool : ICanonicalLayer
     public CanonicalMaxPool(int channels, int height, int width, int kernel, int stride = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kernel);
+        ArgumentOutOfRangeException.ThrowIfNegative(stride);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, kernel);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, kernel);
         _channels = channels;
