@@ -1,0 +1,20 @@
+using System.Globalization;
+using CoCoGen.Learning.CanonicalProbe;
+
+// Usage: CoCoGen.Learning.CanonicalProbe SEED ORGANIZATIONS SAMPLES THREADS
+if (args.Length != 4)
+{
+    Console.Error.WriteLine("usage: CoCoGen.Learning.CanonicalProbe SEED ORGANIZATIONS SAMPLES THREADS");
+    return 2;
+}
+
+CanonicalProbeScenario.Result result = CanonicalProbeScenario.Run(
+    ulong.Parse(args[0], CultureInfo.InvariantCulture),
+    int.Parse(args[1], CultureInfo.InvariantCulture),
+    int.Parse(args[2], CultureInfo.InvariantCulture),
+    int.Parse(args[3], CultureInfo.InvariantCulture));
+Console.WriteLine($"lanes {result.Lanes}");
+Console.WriteLine($"inputs {result.InputHash}");
+Console.WriteLine($"outputs {result.OutputHash}");
+Console.WriteLine(FormattableString.Invariant($"loss {result.Loss:R}"));
+return 0;
