@@ -23,13 +23,14 @@ public sealed class DevelopmentWallet
     public DevelopmentWallet(string mnemonic)
     {
         ArgumentNullException.ThrowIfNull(mnemonic);
-        var words = mnemonic.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        // BIP-39 words are lower case; Nethereum 6.1.0's list spells two of them "FALSE" and "TRUE", so compare ignoring case.
+        var words = mnemonic.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is not (12 or 15 or 18 or 21 or 24))
         {
             throw new FormatException($"a BIP-39 mnemonic has 12, 15, 18, 21 or 24 words, this one has {words.Length}");
         }
 
-        var unknown = Array.FindIndex(words, word => Array.IndexOf(Bip39.WordList, word) < 0);
+        var unknown = Array.FindIndex(words, word => !Bip39.WordList.Contains(word, StringComparer.OrdinalIgnoreCase));
         if (unknown >= 0)
         {
             throw new FormatException($"word {unknown + 1} of the mnemonic is not in the BIP-39 English word list");

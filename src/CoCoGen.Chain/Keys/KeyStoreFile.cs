@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Nethereum.KeyStore;
 using Nethereum.KeyStore.Crypto;
 using Nethereum.Signer;
@@ -52,9 +51,9 @@ public static class KeyStoreFile
         {
             throw new KeyUnlockException(path, "the passphrase does not open it (MAC mismatch)");
         }
-        catch (Exception exception) when (exception is JsonException or Newtonsoft.Json.JsonException or FormatException or ArgumentException
-            or NullReferenceException or InvalidKdfException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // Nethereum reports a malformed file as a bare Exception ("Invalid KeyStore json") among others.
             throw new KeyUnlockException(path, "is not a Web3 Secret Storage (v3) keystore");
         }
 

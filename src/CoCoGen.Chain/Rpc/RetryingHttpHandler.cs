@@ -57,12 +57,21 @@ public sealed partial class RetryingHttpHandler : DelegatingHandler
                 var response = await base.SendAsync(attemptRequest, timeout.Token).ConfigureAwait(false);
                 if ((int)response.StatusCode < 500 && response.StatusCode != HttpStatusCode.TooManyRequests)
                 {
-                    // Read the body inside the attempt: a connection dropped mid-answer is a transport failure too.
+                    // Read the body inside the attempt: a connection dropped mid-answer is a transport failure too, and so
+                    // is an empty body (a JSON-RPC server always answers with a JSON object).
                     await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-                    return response;
+                    if ((await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false)).Length > 0 || attempt >= _maxAttempts)
+                    {
+                        return response;
+                    }
+
+                    failure = "empty answer";
+                }
+                else
+                {
+                    failure = $"HTTP {(int)response.StatusCode}";
                 }
 
-                failure = $"HTTP {(int)response.StatusCode}";
                 if (attempt >= _maxAttempts)
                 {
                     return response;

@@ -157,6 +157,14 @@ public sealed class CoCoGenSettlementService
     public Task<BigInteger> WeiPerUnitAsync(CancellationToken cancellationToken = default) =>
         QueryAsync<WeiPerUnitFunction, BigInteger>(new WeiPerUnitFunction(), cancellationToken);
 
+    /// <summary>Wei deposited into bonds, ever.</summary>
+    public Task<BigInteger> TotalDepositedAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync<TotalDepositedFunction, BigInteger>(new TotalDepositedFunction(), cancellationToken);
+
+    /// <summary>Wei withdrawn from bonds, ever.</summary>
+    public Task<BigInteger> TotalWithdrawnAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync<TotalWithdrawnFunction, BigInteger>(new TotalWithdrawnFunction(), cancellationToken);
+
     /// <summary>The last opened round (0 before the first).</summary>
     public async Task<long> LastRoundAsync(CancellationToken cancellationToken = default) =>
         (long)await QueryAsync<LastRoundFunction, BigInteger>(new LastRoundFunction(), cancellationToken).ConfigureAwait(false);
