@@ -17,6 +17,7 @@ public static class CocogenCommandLine
         root.Subcommands.Add(CoordinatorCommand.Create());
         root.Subcommands.Add(OrgCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(FitScalingCommand.Create());
         root.Subcommands.Add(MechanismCommand.Create());
         return root;

@@ -42,7 +42,7 @@ public sealed partial class RunWorkflow(
             if (string.IsNullOrWhiteSpace(settings.Chain.RpcUrl))
             {
                 var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Chain.Hardhat))!, "..", ".."));
-                node = await HardhatNode.StartAsync(new HardhatNodeOptions { ChainId = (ulong)settings.Chain.ChainId, RepositoryRoot = root }, loggers.CreateLogger<HardhatNode>(), cancellationToken)
+                node = await HardhatNode.StartAsync(new HardhatNodeOptions { ChainId = settings.Chain.ChainId, RepositoryRoot = root }, loggers.CreateLogger<HardhatNode>(), cancellationToken)
                     .ConfigureAwait(false);
                 endpoint = node.Endpoint;
                 LogNodeStarted(_logger, endpoint);
@@ -52,13 +52,13 @@ public sealed partial class RunWorkflow(
                 endpoint = new Uri(settings.Chain.RpcUrl);
             }
 
-            using var connection = CoordinatorAssembly.Connect(settings, endpoint, loggers);
+            using var connection = CoordinatorAssembly.Connect(settings, endpoint, CoordinatorAssembly.LocalDemoKeys(settings), loggers);
             var data = ImageFederationData.Load(settings.Learning);
             var hasher = new ChainSettlementArithmetic();
             var channels = Enumerable.Range(0, settings.Learning.Organizations).Select(i => (IOrganizationChannel)new InProcessOrganizationChannel(new OrganizationAgent(
                 CoordinatorAssembly.OrganizationId(i),
                 new ImageOrganizationLearner(data.Shard(i), i, settings.Learning),
-                new ChainMemberAccount(connection, CoordinatorAssembly.OrganizationAccount(settings, i)),
+                new ChainMemberAccount(connection, i),
                 hasher,
                 loggers.CreateLogger<OrganizationAgent>()))).ToArray();
             var directory = CoordinatorAssembly.PrepareDirectory(settings);
