@@ -20,6 +20,7 @@ public static class CocogenCommandLine
         root.Subcommands.Add(OrgCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(ChainCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(FitScalingCommand.Create());
         root.Subcommands.Add(MechanismCommand.Create());
         return root;

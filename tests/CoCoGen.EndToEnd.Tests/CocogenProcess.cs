@@ -10,6 +10,12 @@ internal sealed class CocogenProcess : IDisposable
     private readonly StringBuilder _output = new();
 
     public CocogenProcess(string workingDirectory, params string[] arguments)
+        : this(workingDirectory, null, arguments)
+    {
+    }
+
+    /// <summary>Starts cocogen with <paramref name="environment"/> applied to the inherited environment (null removes a variable).</summary>
+    public CocogenProcess(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -18,6 +24,18 @@ internal sealed class CocogenProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cocogen.dll"));
 
         // Every process this one starts inherits the marker, so a test can find any it left behind.

@@ -1,9 +1,15 @@
+using System.Numerics;
+using CoCoGen.Chain.Accounts;
+
 namespace CoCoGen.EndToEnd.Tests;
 
 [Collection(ChainGroup.Name)]
 public sealed class DistributedRunTests(ChainFixture chain) : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "cocogen-e2e-" + Guid.NewGuid().ToString("N"));
+
+    // No process of the distributed shape sees a mnemonic or a shared passphrase: each party has its own keystore and passphrase file.
+    private static readonly Dictionary<string, string?> NoSharedSecrets = new() { ["COCOGEN_MNEMONIC"] = null, ["COCOGEN_PASSPHRASE"] = null };
 
     [Fact]
     public async Task Three_organization_processes_and_a_coordinator_settle_every_round_and_a_stopped_silo_is_settled_at_zero()
@@ -12,11 +18,29 @@ public sealed class DistributedRunTests(ChainFixture chain) : IDisposable
         var config = RunFiles.WriteConfiguration(_work, Path.Combine(chain.RepositoryRoot, "calibration"), stragglerTimeoutSeconds: 20);
         var port = FreePort();
         var coordinatorUrl = $"http://127.0.0.1:{port}";
+
+        // Four keystores made by `cocogen keys new`, each under its own passphrase, funded from the node's faucet account.
+        var parties = new[] { "coordinator", "org1", "org2", "org3" };
+        var keys = new Dictionary<string, (string Keystore, string Passphrase, EthereumAddress Address)>();
+        foreach (var party in parties)
+        {
+            var passphrase = Path.Combine(_work, party + ".pass");
+            File.WriteAllText(passphrase, $"{party} passphrase {Guid.NewGuid():N}\n");
+            var keystore = Path.Combine(_work, party + ".keystore.json");
+            using var create = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, "keys", "new", "--out", keystore, "--passphrase-file", passphrase);
+            Assert.True(await create.ExitCodeAsync(TimeSpan.FromMinutes(2)) == 0, create.Output);
+            keys[party] = (keystore, passphrase, EthereumAddress.Parse(create.Output.Trim()));
+        }
+
+        Assert.Equal(4, keys.Values.Select(k => k.Address).Distinct().Count());
+        await chain.FundAsync(keys.Values.Select(k => k.Address), BigInteger.Pow(10, 18) * 500);
+
         string[] shared = ["--config", config, "--rpc-url", chain.RpcUrl, "--organizations", "3"];
-        using var coordinator = new CocogenProcess(chain.RepositoryRoot, ["coordinator", "--urls", coordinatorUrl, "--rounds", "3", "--out", run, "--verbose", .. shared]);
-        using var org1 = new CocogenProcess(chain.RepositoryRoot, ["org", "--id", "org1", "--coordinator", coordinatorUrl, .. shared]);
-        using var org2 = new CocogenProcess(chain.RepositoryRoot, ["org", "--id", "org2", "--coordinator", coordinatorUrl, .. shared]);
-        using var org3 = new CocogenProcess(chain.RepositoryRoot, ["org", "--id", "org3", "--coordinator", coordinatorUrl, .. shared]);
+        string[] KeyOf(string party) => ["--keystore", keys[party].Keystore, "--passphrase-file", keys[party].Passphrase];
+        using var coordinator = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["coordinator", "--urls", coordinatorUrl, "--rounds", "3", "--out", run, "--verbose", .. shared, .. KeyOf("coordinator")]);
+        using var org1 = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["org", "--id", "org1", "--coordinator", coordinatorUrl, .. shared, .. KeyOf("org1")]);
+        using var org2 = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["org", "--id", "org2", "--coordinator", coordinatorUrl, .. shared, .. KeyOf("org2")]);
+        using var org3 = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["org", "--id", "org3", "--coordinator", coordinatorUrl, .. shared, .. KeyOf("org3")]);
 
         await RunFiles.WaitForRoundsAsync(run, 1, TimeSpan.FromMinutes(6));
         org3.Kill();
@@ -31,11 +55,19 @@ public sealed class DistributedRunTests(ChainFixture chain) : IDisposable
         Assert.Equal("straggler", last[2].GetProperty("outcome").GetString());
         Assert.Equal("0", last[2].GetProperty("contributionWad").GetString());
         Assert.Equal("accepted", last[0].GetProperty("outcome").GetString());
+
+        // Each organization settled from its own keystore's account (the audit below checks every submission's sender).
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(keys[$"org{i + 1}"].Address.ToLowerHex(), last[i].GetProperty("address").GetString());
+        }
+
         Assert.True(File.Exists(Path.Combine(run, "model.safetensors")));
         Assert.True(File.Exists(Path.Combine(run, "report.html")));
         Assert.Equal(0, await org1.ExitCodeAsync(TimeSpan.FromMinutes(1)));
 
-        using var audit = new CocogenProcess(chain.RepositoryRoot, "audit", "--run", run, "--rpc-url", chain.RpcUrl);
+        // Reading needs no key: the audit runs with no keystore, passphrase or mnemonic.
+        using var audit = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, "audit", "--run", run, "--rpc-url", chain.RpcUrl);
         Assert.True(await audit.ExitCodeAsync(TimeSpan.FromMinutes(2)) == 0, audit.Output);
         Assert.Contains("audit passed", audit.Output, StringComparison.Ordinal);
     }

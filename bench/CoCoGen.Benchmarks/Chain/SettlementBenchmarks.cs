@@ -1,15 +1,13 @@
 using System.Globalization;
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
-using CoCoGen.Chain.Contracts;
+using CoCoGen.Chain.Accounts;
 using CoCoGen.Chain.Contracts.Settlement;
-using CoCoGen.Chain.Hashing;
 using CoCoGen.Chain.Hosting;
-using CoCoGen.Chain.Nonces;
+using CoCoGen.Chain.Keys;
 using CoCoGen.Chain.Rpc;
 using CoCoGen.Chain.Sending;
-using CoCoGen.Chain.Signing;
-using CoCoGen.Chain.Wallet;
+using Nethereum.Util;
 
 namespace CoCoGen.Benchmarks.Chain;
 
@@ -23,18 +21,18 @@ namespace CoCoGen.Benchmarks.Chain;
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
 public class SettlementBenchmarks
 {
-    private const ulong ChainId = 31337;
+    private const long ChainId = 31337;
     private static readonly BigInteger Wad = BigInteger.Pow(10, 18);
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
-    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    private readonly List<ulong> _submissionGas = [];
-    private readonly List<ulong> _recordGas = [];
-    private readonly List<ulong> _closeGas = [];
-    private readonly List<ulong> _settlementGas = [];
+    private readonly List<long> _submissionGas = [];
+    private readonly List<long> _recordGas = [];
+    private readonly List<long> _closeGas = [];
+    private readonly List<long> _settlementGas = [];
     private HardhatNode _node = null!;
-    private CoCoGenSettlementContract _coordinator = null!;
-    private CoCoGenSettlementContract[] _members = [];
+    private ChainEndpoint _endpoint = null!;
+    private CoCoGenSettlementService _coordinator = null!;
+    private CoCoGenSettlementService[] _members = [];
     private int _round;
 
     /// <summary>Members in the settlement.</summary>
@@ -61,28 +59,27 @@ public class SettlementBenchmarks
         var directory = Path.Combine(RepositoryRoot.Find(), "BenchmarkDotNet.Artifacts");
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, $"chain-gas-{Members}.txt"), report + Environment.NewLine);
+        _endpoint.Dispose();
         _node.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     private async Task SetupAsync()
     {
         _node = await HardhatNode.StartAsync(new HardhatNodeOptions(), null, CancellationToken.None);
-        var rpc = new JsonRpcClient(Http, new JsonRpcOptions { Endpoint = _node.Endpoint, ChainId = ChainId });
-        var nonces = new NonceAllocator(rpc);
-        var wallet = new HdWallet(HdWallet.HardhatMnemonic);
-        var options = new TransactionSenderOptions { ChainId = ChainId, ReceiptPollInitialDelay = TimeSpan.FromMilliseconds(2), ReceiptPollMaxDelay = TimeSpan.FromMilliseconds(50) };
-        var deployer = await TransactionSender.CreateAsync(rpc, new PrivateKeySigner(wallet.Account(0)), nonces, options, null, CancellationToken.None);
-        (_coordinator, _) = await CoCoGenSettlementContract.DeployAsync(deployer, BigInteger.Pow(10, 15), 3600);
+        _endpoint = await ChainEndpoint.ConnectAsync(_node.Endpoint, ChainId, null, null, CancellationToken.None);
+        var wallet = new DevelopmentWallet(DevelopmentWallet.HardhatMnemonic);
+        var options = new TransactionSenderOptions { ReceiptPollInitialDelay = TimeSpan.FromMilliseconds(2), ReceiptPollMaxDelay = TimeSpan.FromMilliseconds(50) };
+        var deployer = _endpoint.Sender(wallet.Key(0), options);
+        (_coordinator, _) = await CoCoGenSettlementService.DeployAsync(deployer, BigInteger.Pow(10, 15), 3600);
 
         // Accounts beyond Hardhat's 20 funded ones get 1 ETH from the coordinator.
-        _members = new CoCoGenSettlementContract[Members];
+        _members = new CoCoGenSettlementService[Members];
         for (var index = 0; index < Members; index++)
         {
-            var key = wallet.Account((uint)(100 + index));
-            await deployer.SendAndWaitAsync(new TransactionRequest(key.Address, [], Ether), CancellationToken.None);
-            var sender = await TransactionSender.CreateAsync(rpc, new PrivateKeySigner(key), nonces, options, null, CancellationToken.None);
-            _members[index] = _coordinator.As(new ContractCaller(sender));
-            await _coordinator.RegisterMemberAsync(key.Address);
+            var sender = _endpoint.Sender(wallet.Key(100 + index), options);
+            await deployer.SendAndWaitAsync(new TransactionRequest(sender.Address, [], Ether), CancellationToken.None);
+            _members[index] = _coordinator.As(sender);
+            await _coordinator.RegisterMemberAsync(sender.Address);
         }
 
         var random = new Random(42);
@@ -104,8 +101,14 @@ public class SettlementBenchmarks
     {
         var round = ++_round;
         var random = new Random(round);
-        var profiles = _members.Select((_, index) => new Profile(600, 100, Wad / 2, new BigInteger((random.NextDouble() * 2 - 1) * 1e18),
-            Keccak256.HashUtf8($"round {round} member {index}"))).ToArray();
+        var profiles = _members.Select((_, index) => new Profile
+        {
+            LocalSamples = 600,
+            SyntheticSamples = 100,
+            LossWad = Wad / 2,
+            ContributionWad = new BigInteger((random.NextDouble() * 2 - 1) * 1e18),
+            WeightsHash = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes($"round {round} member {index}")),
+        }).ToArray();
         await _coordinator.OpenRoundAsync(round);
         var records = await Task.WhenAll(_members.Select((member, index) => _coordinator.ProfileRecordAsync(round, member.Account, profiles[index])));
         var submissions = await Task.WhenAll(_members.Select((member, index) => member.ContributionSubmitAsync(round, profiles[index])));
@@ -117,5 +120,5 @@ public class SettlementBenchmarks
         _settlementGas.Add(settlement.GasUsed);
     }
 
-    private static ulong Mean(List<ulong> values) => values.Count == 0 ? 0 : (ulong)values.Average(value => (double)value);
+    private static long Mean(List<long> values) => values.Count == 0 ? 0 : (long)values.Average(value => (double)value);
 }

@@ -1,109 +1,78 @@
-using CoCoGen.Chain.Hashing;
+using Nethereum.Util;
 
 namespace CoCoGen.Chain.Accounts;
 
-/// <summary>A 20-byte Ethereum account address, printed with its EIP-55 mixed-case checksum.</summary>
+/// <summary>
+/// A 20-byte account or contract address. Parsing and the EIP-55 checksum are Nethereum's (<see cref="AddressUtil"/>);
+/// this type only keeps a validated address from travelling as a string that every reader re-parses.
+/// </summary>
 public readonly struct EthereumAddress : IEquatable<EthereumAddress>
 {
-    /// <summary>Size of an address in bytes.</summary>
-    public const int Size = 20;
-
     private readonly string? _lowerHex;
 
     private EthereumAddress(string lowerHex) => _lowerHex = lowerHex;
 
     /// <summary>The zero address.</summary>
-    public static EthereumAddress Zero { get; } = new(new string('0', 40));
+    public static EthereumAddress Zero { get; } = new(AddressUtil.ZERO_ADDRESS);
 
-    /// <summary>The 20 address bytes.</summary>
-    public byte[] ToBytes() => Convert.FromHexString(LowerHex);
-
-    /// <summary>Builds an address from exactly 20 bytes.</summary>
-    /// <exception cref="ArgumentException">The span is not 20 bytes long.</exception>
-    public static EthereumAddress FromBytes(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length != Size)
-        {
-            throw new ArgumentException($"An address has {Size} bytes, got {bytes.Length}.", nameof(bytes));
-        }
-
-        return new EthereumAddress(Convert.ToHexStringLower(bytes));
-    }
-
-    /// <summary>The address of an uncompressed secp256k1 public key (64 bytes x‖y, or 65 with the 0x04 prefix).</summary>
-    public static EthereumAddress FromPublicKey(ReadOnlySpan<byte> publicKey)
-    {
-        if (publicKey.Length == 65 && publicKey[0] == 0x04)
-        {
-            publicKey = publicKey[1..];
-        }
-
-        if (publicKey.Length != 64)
-        {
-            throw new ArgumentException($"An uncompressed public key has 64 bytes, got {publicKey.Length}.", nameof(publicKey));
-        }
-
-        return FromBytes(Keccak256.Hash(publicKey).AsSpan(12));
-    }
-
-    /// <summary>Parses "0x" + 40 hex digits. Mixed case must carry a valid EIP-55 checksum; all-lower or all-upper is accepted.</summary>
-    /// <exception cref="FormatException">Wrong length, not hex, or a mixed-case checksum that does not match.</exception>
+    /// <summary>
+    /// Parses "0x" + 40 hex digits. All-lower and all-upper spellings are accepted; a mixed-case spelling must carry a
+    /// valid EIP-55 checksum.
+    /// </summary>
+    /// <exception cref="FormatException">Not an address, or a mixed-case spelling with a wrong checksum.</exception>
     public static EthereumAddress Parse(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var digits = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text;
-        if (digits.Length != 40 || !digits.All(char.IsAsciiHexDigit))
+        if (!TryParse(text, out var address))
         {
-            throw new FormatException($"Address '{text}' is not 40 hex digits.");
-        }
-
-        var address = new EthereumAddress(digits.ToLowerInvariant());
-        var isMixedCase = digits.Any(char.IsAsciiLetterLower) && digits.Any(char.IsAsciiLetterUpper);
-        if (isMixedCase && address.ToChecksumString()[2..] != digits)
-        {
-            throw new FormatException($"Address '{text}' has an invalid EIP-55 checksum (expected {address.ToChecksumString()}).");
+            throw new FormatException($"'{text}' is not an Ethereum address (0x + 40 hex digits, EIP-55 checksum when mixed case).");
         }
 
         return address;
     }
 
-    /// <summary>The EIP-55 checksummed form: a hex letter is upper case when the matching nibble of keccak(lower-hex) is ≥ 8.</summary>
-    public string ToChecksumString()
+    /// <summary>Parses like <see cref="Parse"/>; false instead of an exception.</summary>
+    public static bool TryParse(string? text, out EthereumAddress address)
     {
-        var lower = LowerHex;
-        var hash = Keccak256.HashUtf8(lower);
-        var chars = new char[42];
-        chars[0] = '0';
-        chars[1] = 'x';
-        for (var index = 0; index < 40; index++)
+        address = default;
+        if (text is null || !AddressUtil.Current.IsValidEthereumAddressHexFormat(text))
         {
-            var nibble = (hash[index / 2] >> (index % 2 == 0 ? 4 : 0)) & 0xf;
-            chars[index + 2] = nibble >= 8 ? char.ToUpperInvariant(lower[index]) : lower[index];
+            return false;
         }
 
-        return new string(chars);
+        var digits = text.AsSpan(2);
+        var mixedCase = digits.ContainsAnyInRange('a', 'f') && digits.ContainsAnyInRange('A', 'F');
+        if (mixedCase && !AddressUtil.Current.IsChecksumAddress(text))
+        {
+            return false;
+        }
+
+        address = new EthereumAddress(text.ToLowerInvariant());
+        return true;
     }
 
-    /// <summary>Lower-case "0x…" form, as JSON-RPC parameters use it.</summary>
-    public string ToLowerHex() => "0x" + LowerHex;
+    /// <summary>The EIP-55 checksummed spelling.</summary>
+    public string ToChecksumString() => AddressUtil.Current.ConvertToChecksumAddress(LowerHex);
 
-    /// <inheritdoc />
+    /// <summary>"0x" + 40 lower-case hex digits, the spelling JSON-RPC and the run records use.</summary>
+    public string ToLowerHex() => LowerHex;
+
+    /// <inheritdoc/>
     public override string ToString() => ToChecksumString();
 
-    /// <inheritdoc />
+    /// <inheritdoc/>
     public bool Equals(EthereumAddress other) => string.Equals(LowerHex, other.LowerHex, StringComparison.Ordinal);
 
-    /// <inheritdoc />
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is EthereumAddress other && Equals(other);
 
-    /// <inheritdoc />
+    /// <inheritdoc/>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(LowerHex);
 
-    /// <summary>Equality by address bytes.</summary>
+    /// <summary>Equality.</summary>
     public static bool operator ==(EthereumAddress left, EthereumAddress right) => left.Equals(right);
 
-    /// <summary>Inequality by address bytes.</summary>
+    /// <summary>Inequality.</summary>
     public static bool operator !=(EthereumAddress left, EthereumAddress right) => !left.Equals(right);
 
-    private string LowerHex => _lowerHex ?? Zero._lowerHex!;
+    private string LowerHex => _lowerHex ?? AddressUtil.ZERO_ADDRESS;
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using CoCoGen.Chain.Rpc;
+using Nethereum.JsonRpc.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -18,7 +19,7 @@ public sealed partial class HardhatNode : IAsyncDisposable
     private readonly Queue<string> _output = new();
     private readonly ILogger _logger;
 
-    private HardhatNode(Process process, Uri endpoint, ulong chainId, ILogger logger)
+    private HardhatNode(Process process, Uri endpoint, long chainId, ILogger logger)
     {
         _process = process;
         Endpoint = endpoint;
@@ -30,7 +31,7 @@ public sealed partial class HardhatNode : IAsyncDisposable
     public Uri Endpoint { get; }
 
     /// <summary>The chain id it serves.</summary>
-    public ulong ChainId { get; }
+    public long ChainId { get; }
 
     /// <summary>The child process id.</summary>
     public int ProcessId => _process.Id;
@@ -84,7 +85,7 @@ public sealed partial class HardhatNode : IAsyncDisposable
         }
     }
 
-    private static HardhatNode Launch(string launcher, string root, int port, ulong chainId, ILogger logger)
+    private static HardhatNode Launch(string launcher, string root, int port, long chainId, ILogger logger)
     {
         var startInfo = new ProcessStartInfo(launcher)
         {
@@ -134,8 +135,7 @@ public sealed partial class HardhatNode : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = Endpoint, ChainId = ChainId, CallTimeout = TimeSpan.FromSeconds(2), MaxAttempts = 1 });
+        var options = new ChainEndpointOptions { CallTimeout = TimeSpan.FromSeconds(2), MaxAttempts = 1 };
         var deadline = Stopwatch.StartNew();
         while (true)
         {
@@ -147,10 +147,10 @@ public sealed partial class HardhatNode : IAsyncDisposable
 
             try
             {
-                await rpc.EnsureChainAsync(cancellationToken).ConfigureAwait(false);
+                using var endpoint = await ChainEndpoint.ConnectAsync(Endpoint, ChainId, options, null, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception exception) when (exception is HttpRequestException or TimeoutException)
+            catch (Exception exception) when (exception is RpcClientUnknownException or RpcClientTimeoutException or HttpRequestException or TimeoutException)
             {
                 if (deadline.Elapsed > timeout)
                 {

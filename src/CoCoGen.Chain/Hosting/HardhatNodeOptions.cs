@@ -13,5 +13,5 @@ public sealed class HardhatNodeOptions
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
     /// <summary>The chain id Hardhat's node serves.</summary>
-    public ulong ChainId { get; set; } = 31337;
+    public long ChainId { get; set; } = 31337;
 }

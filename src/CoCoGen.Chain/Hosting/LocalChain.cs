@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.Web3;
 
 namespace CoCoGen.Chain.Hosting;
 
@@ -217,26 +219,21 @@ public static partial class LocalChain
         throw new FileNotFoundException("anvil not found: run scripts/setup.sh (it installs tools/anvil), put anvil on the PATH, or set Chain:Anvil");
     }
 
-    private static async Task<ulong?> ChainIdAsync(Uri endpoint, CancellationToken cancellationToken) =>
-        await QuantityAsync(endpoint, "eth_chainId", cancellationToken).ConfigureAwait(false) is { } id ? (ulong)id : null;
+    private static Task<long?> ChainIdAsync(Uri endpoint, CancellationToken cancellationToken) =>
+        QuantityAsync(endpoint, web3 => web3.Eth.ChainId.SendRequestAsync(), cancellationToken);
 
     private static Task<long?> BlockNumberAsync(Uri endpoint, CancellationToken cancellationToken) =>
-        QuantityAsync(endpoint, "eth_blockNumber", cancellationToken);
+        QuantityAsync(endpoint, web3 => web3.Eth.Blocks.GetBlockNumber.SendRequestAsync(), cancellationToken);
 
-    // A bare readiness probe: no account, no client state, one short timeout.
-    private static async Task<long?> QuantityAsync(Uri endpoint, string method, CancellationToken cancellationToken)
+    // A readiness probe: an account-less client with one short timeout; no answer is null, not an error.
+    private static async Task<long?> QuantityAsync(Uri endpoint, Func<Web3, Task<HexBigInteger>> request, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         try
         {
-            using var response = await http.PostAsJsonAsync(endpoint, new { jsonrpc = "2.0", id = 1, method, @params = Array.Empty<object>() }, cancellationToken)
-                .ConfigureAwait(false);
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-            return document.RootElement.TryGetProperty("result", out var result) && result.GetString() is { } hex
-                ? long.Parse(hex.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture)
-                : null;
+            return (long)(await request(new Web3(new RpcClient(endpoint, http))).WaitAsync(cancellationToken).ConfigureAwait(false)).Value;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or FormatException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or RpcClientUnknownException or RpcClientTimeoutException or RpcResponseException)
         {
             cancellationToken.ThrowIfCancellationRequested();
             return null;
@@ -246,8 +243,6 @@ public static partial class LocalChain
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Invariant(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Started the local chain (anvil, pid {ProcessId}) at {Endpoint}, state in {Directory}")]
     private static partial void LogStarting(ILogger logger, int processId, Uri endpoint, string directory);

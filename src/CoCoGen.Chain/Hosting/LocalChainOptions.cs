@@ -13,7 +13,7 @@ public sealed class LocalChainOptions
     public int Port { get; init; } = 8545;
 
     /// <summary>Chain id the node serves.</summary>
-    public ulong ChainId { get; init; } = 31337;
+    public long ChainId { get; init; } = 31337;
 
     /// <summary>Funded development accounts (the coordinator and up to 64 organizations need 65).</summary>
     public int Accounts { get; init; } = 70;

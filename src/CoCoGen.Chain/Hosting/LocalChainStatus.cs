@@ -7,4 +7,4 @@ namespace CoCoGen.Chain.Hosting;
 /// <param name="Endpoint">The JSON-RPC endpoint.</param>
 /// <param name="ChainId">The chain id.</param>
 /// <param name="BlockNumber">The latest block, when the node answers.</param>
-public sealed record LocalChainStatus(string Directory, bool Running, int? ProcessId, Uri Endpoint, ulong ChainId, long? BlockNumber);
+public sealed record LocalChainStatus(string Directory, bool Running, int? ProcessId, Uri Endpoint, long ChainId, long? BlockNumber);

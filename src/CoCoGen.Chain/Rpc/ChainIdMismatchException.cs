@@ -4,7 +4,7 @@ namespace CoCoGen.Chain.Rpc;
 public sealed class ChainIdMismatchException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public ChainIdMismatchException(string endpoint, ulong expected, ulong actual)
+    public ChainIdMismatchException(Uri endpoint, long expected, long actual)
         : base($"RPC endpoint {endpoint} serves chain {actual}, but this client is configured for chain {expected}; refusing to use it.")
     {
         Endpoint = endpoint;
@@ -13,11 +13,11 @@ public sealed class ChainIdMismatchException : Exception
     }
 
     /// <summary>The endpoint.</summary>
-    public string Endpoint { get; }
+    public Uri Endpoint { get; }
 
     /// <summary>The configured chain id.</summary>
-    public ulong Expected { get; }
+    public long Expected { get; }
 
     /// <summary>The chain id the endpoint reported.</summary>
-    public ulong Actual { get; }
+    public long Actual { get; }
 }

@@ -1,5 +1,3 @@
-using CoCoGen.Chain.Transactions;
-
 namespace CoCoGen.Chain.Sending;
 
 /// <summary>
@@ -10,7 +8,7 @@ public sealed class BroadcastOutcomeUnknownException : Exception
 {
     /// <summary>Creates the exception for a signed transaction whose broadcast outcome is unknown.</summary>
     public BroadcastOutcomeUnknownException(SignedTransaction transaction, Exception innerException)
-        : base($"Broadcast of transaction {transaction?.HashHex} (nonce {transaction?.Transaction.Nonce}) failed in transport; it may still reach the chain. Wait for that hash or resend the same raw bytes.", innerException) =>
+        : base($"Broadcast of transaction {transaction?.Hash} (nonce {transaction?.Nonce}) failed in transport; it may still reach the chain. Wait for that hash or resend the same raw bytes.", innerException) =>
         Transaction = transaction ?? throw new ArgumentNullException(nameof(transaction));
 
     /// <summary>The signed transaction, resendable as is.</summary>

@@ -1,37 +1,26 @@
-using CoCoGen.Chain.Rpc;
+using CoCoGen.Chain.Accounts;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
 
 namespace CoCoGen.Chain.Sending;
 
 /// <summary>Polls eth_getTransactionReceipt with exponential backoff until one of the hashes is mined.</summary>
-public sealed class ReceiptPoller
+internal sealed class ReceiptPoller(IWeb3 web3, TimeSpan initialDelay, TimeSpan maxDelay)
 {
-    private readonly IEthereumRpc _rpc;
-    private readonly TimeSpan _initialDelay;
-    private readonly TimeSpan _maxDelay;
-
-    /// <summary>Polls the given node, starting at <paramref name="initialDelay"/> and growing ×1.5 up to <paramref name="maxDelay"/>.</summary>
-    public ReceiptPoller(IEthereumRpc rpc, TimeSpan initialDelay, TimeSpan maxDelay)
-    {
-        _rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
-        _initialDelay = initialDelay;
-        _maxDelay = maxDelay;
-    }
-
     /// <summary>The receipt of whichever hash is mined first; cancel the token to give up.</summary>
-    public async Task<TransactionReceipt> WaitForAnyAsync(IReadOnlyList<string> transactionHashes, CancellationToken cancellationToken)
+    public async Task<TransactionReceipt> WaitForAnyAsync(IReadOnlyList<TransactionHash> transactionHashes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(transactionHashes);
         if (transactionHashes.Count == 0)
         {
             throw new ArgumentException("At least one transaction hash is needed.", nameof(transactionHashes));
         }
 
-        var delay = _initialDelay;
+        var delay = initialDelay;
         while (true)
         {
             foreach (var hash in transactionHashes)
             {
-                var receipt = await _rpc.GetTransactionReceiptAsync(hash, cancellationToken).ConfigureAwait(false);
+                var receipt = await web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash.ToString()).WaitAsync(cancellationToken).ConfigureAwait(false);
                 if (receipt is not null)
                 {
                     return receipt;
@@ -39,7 +28,7 @@ public sealed class ReceiptPoller
             }
 
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(_maxDelay.Ticks, (long)(delay.Ticks * 1.5)));
+            delay = TimeSpan.FromTicks(Math.Min(maxDelay.Ticks, (long)(delay.Ticks * 1.5)));
         }
     }
 }

@@ -1,15 +1,13 @@
-using CoCoGen.Chain.Transactions;
-
 namespace CoCoGen.Chain.Sending;
 
-/// <summary>A transaction the node accepted: its signed form (resendable as is), nonce and hash.</summary>
+/// <summary>A transaction the node accepted: its signed form (resendable as is) and the request it came from.</summary>
 /// <param name="Transaction">The signed transaction.</param>
 /// <param name="Request">The request it was built from.</param>
 public sealed record SentTransaction(SignedTransaction Transaction, TransactionRequest Request)
 {
-    /// <summary>"0x…" transaction hash.</summary>
-    public string Hash => Transaction.HashHex;
+    /// <summary>The transaction hash.</summary>
+    public Accounts.TransactionHash Hash => Transaction.Hash;
 
     /// <summary>Sender nonce.</summary>
-    public ulong Nonce => Transaction.Transaction.Nonce;
+    public long Nonce => Transaction.Nonce;
 }

@@ -8,4 +8,4 @@ namespace CoCoGen.Chain.Sending;
 /// <param name="Data">Call data or init code.</param>
 /// <param name="Value">Wei to send.</param>
 /// <param name="GasLimit">Fixed gas limit; null estimates it (and surfaces a revert before anything is sent).</param>
-public sealed record TransactionRequest(EthereumAddress? To, byte[] Data, BigInteger Value = default, ulong? GasLimit = null);
+public sealed record TransactionRequest(EthereumAddress? To, byte[] Data, BigInteger Value = default, long? GasLimit = null);

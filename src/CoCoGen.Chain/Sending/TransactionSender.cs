@@ -1,96 +1,78 @@
+using System.Numerics;
 using CoCoGen.Chain.Accounts;
 using CoCoGen.Chain.Nonces;
-using CoCoGen.Chain.Rpc;
-using CoCoGen.Chain.Signing;
-using CoCoGen.Chain.Transactions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.Model;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.RPC.Fee1559Suggestions;
+using Nethereum.Signer;
+using Nethereum.Web3;
 
 namespace CoCoGen.Chain.Sending;
 
 /// <summary>
-/// Sends EIP-1559 transactions for one signer: gas estimation, fee choice, gap-free nonces, idempotent broadcast
-/// (a retried send carries the same raw bytes and hash; "already known" or "nonce too low" for that very hash
-/// counts as accepted), receipt polling, and replacement of a stuck transaction with higher fees.
+/// Sends EIP-1559 transactions for one key on top of Nethereum: gas estimation (a revert surfaces as Nethereum's revert
+/// exception before anything is signed), fees from Nethereum's <see cref="SimpleFeeSuggestionStrategy"/>, gap-free nonces,
+/// signing with <see cref="Transaction1559Signer"/>, an idempotent broadcast (a retried send carries the same raw bytes and
+/// hash; "already known" or "nonce too low" for that very hash counts as accepted), receipt polling, and replacement of a
+/// stuck transaction with higher fees.
 /// </summary>
 public sealed partial class TransactionSender
 {
-    private readonly IEthereumRpc _rpc;
-    private readonly ITransactionSigner _signer;
+    private readonly IWeb3 _web3;
+    private readonly EthECKey _key;
     private readonly NonceAllocator _nonces;
-    private readonly FeeOracle _fees;
+    private readonly long _chainId;
     private readonly ReceiptPoller _poller;
     private readonly TransactionSenderOptions _options;
     private readonly ILogger _logger;
 
-    private TransactionSender(IEthereumRpc rpc, ITransactionSigner signer, NonceAllocator nonces, TransactionSenderOptions options, ILogger? logger)
+    /// <summary>
+    /// A sender for <paramref name="key"/> on a node already checked to serve <paramref name="chainId"/> (see
+    /// <see cref="Rpc.ChainEndpoint"/>). Senders that share an account must share <paramref name="nonces"/>.
+    /// </summary>
+    public TransactionSender(IWeb3 web3, long chainId, EthECKey key, NonceAllocator nonces, TransactionSenderOptions options, ILogger? logger)
     {
-        _rpc = rpc;
-        _signer = signer;
-        _nonces = nonces;
-        _options = options;
-        _fees = new FeeOracle(rpc);
-        _poller = new ReceiptPoller(rpc, options.ReceiptPollInitialDelay, options.ReceiptPollMaxDelay);
+        _web3 = web3 ?? throw new ArgumentNullException(nameof(web3));
+        _key = key ?? throw new ArgumentNullException(nameof(key));
+        _nonces = nonces ?? throw new ArgumentNullException(nameof(nonces));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(chainId, 1);
+        _chainId = chainId;
+        _poller = new ReceiptPoller(web3, options.ReceiptPollInitialDelay, options.ReceiptPollMaxDelay);
         _logger = logger ?? NullLogger.Instance;
+        Address = EthereumAddress.Parse(key.GetPublicAddress());
     }
 
     /// <summary>The sending account.</summary>
-    public EthereumAddress Address => _signer.Address;
+    public EthereumAddress Address { get; }
 
-    /// <summary>The node this sender talks to.</summary>
-    public IEthereumRpc Rpc => _rpc;
+    /// <summary>The node connection this sender uses.</summary>
+    public IWeb3 Web3 => _web3;
 
-    /// <summary>
-    /// Creates a sender after checking that the node serves <see cref="TransactionSenderOptions.ChainId"/>.
-    /// Senders that share an account must share <paramref name="nonces"/>.
-    /// </summary>
-    /// <exception cref="ChainIdMismatchException">The node serves another chain.</exception>
-    public static async Task<TransactionSender> CreateAsync(IEthereumRpc rpc, ITransactionSigner signer, NonceAllocator nonces, TransactionSenderOptions options, ILogger? logger, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(rpc);
-        ArgumentNullException.ThrowIfNull(signer);
-        ArgumentNullException.ThrowIfNull(nonces);
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.ChainId == 0)
-        {
-            throw new ArgumentException("TransactionSenderOptions.ChainId must be set.", nameof(options));
-        }
-
-        var actual = await rpc.ChainIdAsync(cancellationToken).ConfigureAwait(false);
-        if (actual != options.ChainId)
-        {
-            throw new ChainIdMismatchException(rpc is JsonRpcClient client ? client.Endpoint.ToString() : rpc.GetType().Name, options.ChainId, actual);
-        }
-
-        return new TransactionSender(rpc, signer, nonces, options, logger);
-    }
-
-    /// <summary>Estimates gas (a revert surfaces here as <see cref="JsonRpcException"/>), prices, signs and broadcasts.</summary>
+    /// <summary>Estimates gas, prices, signs and broadcasts.</summary>
+    /// <exception cref="Nethereum.Contracts.SmartContractCustomErrorRevertException">The call reverts with a custom error; nothing was sent.</exception>
+    /// <exception cref="Nethereum.ABI.FunctionEncoding.SmartContractRevertException">The call reverts with a reason string; nothing was sent.</exception>
     /// <exception cref="BroadcastOutcomeUnknownException">Every attempt failed in transport: the node may or may not hold the transaction.</exception>
     public async Task<SentTransaction> SendAsync(TransactionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var gasLimit = request.GasLimit ?? await EstimateGasAsync(request, cancellationToken).ConfigureAwait(false);
-        var fees = await _fees.SuggestAsync(cancellationToken).ConfigureAwait(false);
-        return await _nonces.UseNextAsync(_signer.Address, async (nonce, token) =>
+        var fees = await _web3.FeeSuggestion.GetSimpleFeeSuggestionStrategy().SuggestFeeAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await _nonces.UseNextAsync(Address, async (nonce, token) =>
         {
-            var transaction = new Eip1559Transaction
-            {
-                ChainId = _options.ChainId,
-                Nonce = nonce,
-                GasLimit = gasLimit,
-                To = request.To,
-                Value = request.Value,
-                Data = request.Data,
-                MaxFeePerGas = fees.MaxFeePerGas,
-                MaxPriorityFeePerGas = fees.MaxPriorityFeePerGas,
-            };
-            var signed = await _signer.SignAsync(transaction, token).ConfigureAwait(false);
+            var signed = SignedTransaction.Sign(_key, new Transaction1559(
+                _chainId, nonce, fees.MaxPriorityFeePerGas!.Value, fees.MaxFeePerGas!.Value, gasLimit,
+                request.To?.ToLowerHex(), request.Value, request.Data.ToHex(true), []));
             try
             {
                 await BroadcastAsync(signed, token).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is HttpRequestException or TimeoutException)
+            catch (Exception exception) when (exception is RpcClientUnknownException or RpcClientTimeoutException or HttpRequestException or TimeoutException)
             {
                 throw new BroadcastOutcomeUnknownException(signed, exception);
             }
@@ -100,24 +82,25 @@ public sealed partial class TransactionSender
     }
 
     /// <summary>Sends and waits for the receipt.</summary>
-    /// <exception cref="TransactionRevertedException">The transaction was mined but reverted.</exception>
-    public async Task<TransactionReceipt> SendAndWaitAsync(TransactionRequest request, CancellationToken cancellationToken)
+    /// <exception cref="TransactionRevertedException">The transaction was mined but reverted (its revert decoded, when the node gives it).</exception>
+    public async Task<MinedTransaction> SendAndWaitAsync(TransactionRequest request, CancellationToken cancellationToken)
     {
         var sent = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var receipt = await WaitForReceiptAsync([sent], cancellationToken).ConfigureAwait(false);
-        return receipt.Succeeded ? receipt : throw new TransactionRevertedException(receipt);
+        var mined = await WaitForReceiptAsync([sent], cancellationToken).ConfigureAwait(false);
+        return mined.Succeeded ? mined : throw new TransactionRevertedException(mined, await ReplayRevertAsync(sent, mined).ConfigureAwait(false));
     }
 
     /// <summary>Waits, with backoff and the configured timeout, for the first of these transactions (e.g. an original and its replacements) to be mined.</summary>
     /// <exception cref="TimeoutException">None was mined within the receipt timeout.</exception>
-    public async Task<TransactionReceipt> WaitForReceiptAsync(IReadOnlyList<SentTransaction> candidates, CancellationToken cancellationToken)
+    public async Task<MinedTransaction> WaitForReceiptAsync(IReadOnlyList<SentTransaction> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ReceiptTimeout);
         try
         {
-            return await _poller.WaitForAnyAsync(candidates.Select(candidate => candidate.Hash).ToArray(), timeout.Token).ConfigureAwait(false);
+            var receipt = await _poller.WaitForAnyAsync(candidates.Select(candidate => candidate.Hash).ToArray(), timeout.Token).ConfigureAwait(false);
+            return MinedTransaction.Of(receipt);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -126,63 +109,97 @@ public sealed partial class TransactionSender
     }
 
     /// <summary>
-    /// Re-signs a pending transaction with the same nonce and content but fees raised by at least 12.5 %
-    /// (and at least today's suggestion), and broadcasts it; whichever of the two is mined wins the nonce.
+    /// Re-signs a pending transaction with the same nonce and content but fees raised by at least 12.5 % (nodes demand
+    /// 10 %) and at least today's suggestion, and broadcasts it; whichever of the two is mined wins the nonce.
     /// </summary>
     public async Task<SentTransaction> ReplaceAsync(SentTransaction stuck, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stuck);
-        if (stuck.Transaction.Transaction is not Eip1559Transaction old)
+        if (stuck.Transaction.Sender != Address)
         {
-            throw new ArgumentException("Only EIP-1559 transactions sent by this client can be replaced.", nameof(stuck));
+            throw new ArgumentException($"Transaction {stuck.Hash} was sent by {stuck.Transaction.Sender}, not {Address}.", nameof(stuck));
         }
 
-        if (stuck.Transaction.Sender != _signer.Address)
-        {
-            throw new ArgumentException($"Transaction {stuck.Hash} was sent by {stuck.Transaction.Sender}, not {_signer.Address}.", nameof(stuck));
-        }
-
-        var current = await _fees.SuggestAsync(cancellationToken).ConfigureAwait(false);
-        var bumped = FeeOracle.Bump(new FeeSuggestion(old.MaxFeePerGas, old.MaxPriorityFeePerGas), current);
-        var replacement = old with { MaxFeePerGas = bumped.MaxFeePerGas, MaxPriorityFeePerGas = bumped.MaxPriorityFeePerGas };
-        var signed = await _signer.SignAsync(replacement, cancellationToken).ConfigureAwait(false);
+        var old = stuck.Transaction.Fields;
+        var current = await _web3.FeeSuggestion.GetSimpleFeeSuggestionStrategy().SuggestFeeAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var tip = BigInteger.Max(Raise(old.MaxPriorityFeePerGas!.Value), current.MaxPriorityFeePerGas!.Value);
+        var maxFee = BigInteger.Max(BigInteger.Max(Raise(old.MaxFeePerGas!.Value), current.MaxFeePerGas!.Value), tip);
+        var signed = SignedTransaction.Sign(_key, new Transaction1559(
+            old.ChainId, old.Nonce!.Value, tip, maxFee, old.GasLimit!.Value, old.ReceiverAddress, old.Amount!.Value, old.Data, []));
         await BroadcastAsync(signed, cancellationToken).ConfigureAwait(false);
-        LogReplaced(_logger, stuck.Hash, signed.HashHex, old.Nonce, bumped.MaxFeePerGas.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        LogReplaced(_logger, stuck.Hash, signed.Hash, stuck.Nonce, maxFee);
         return new SentTransaction(signed, stuck.Request);
     }
 
-    private async Task<ulong> EstimateGasAsync(TransactionRequest request, CancellationToken cancellationToken)
+    private static BigInteger Raise(BigInteger value) => value + (value / 8) + 1;
+
+    private async Task<long> EstimateGasAsync(TransactionRequest request, CancellationToken cancellationToken)
     {
-        var estimate = await _rpc.EstimateGasAsync(new CallRequest(_signer.Address, request.To, request.Data, request.Value), cancellationToken).ConfigureAwait(false);
-        return checked(estimate + (ulong)Math.Ceiling(estimate * _options.GasMargin));
+        try
+        {
+            var estimate = await _web3.Eth.Transactions.EstimateGas.SendRequestAsync(CallOf(request)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var gas = (long)estimate.Value;
+            return checked(gas + (long)Math.Ceiling(gas * _options.GasMargin));
+        }
+        catch (RpcResponseException exception) when (RevertDecoding.FromRpcError(exception) is { } revert)
+        {
+            throw revert;
+        }
+    }
+
+    private CallInput CallOf(TransactionRequest request) => new()
+    {
+        From = Address.ToLowerHex(),
+        To = request.To?.ToLowerHex(),
+        Data = request.Data.ToHex(true),
+        Value = new HexBigInteger(request.Value),
+    };
+
+    // A transaction mined with status 0 lost a race between estimate and inclusion: calling it again on the state of its
+    // block gives the node's revert data for it.
+    private async Task<Exception?> ReplayRevertAsync(SentTransaction sent, MinedTransaction mined)
+    {
+        try
+        {
+            await _web3.Eth.Transactions.Call.SendRequestAsync(CallOf(sent.Request), new BlockParameter(new HexBigInteger(mined.BlockNumber))).ConfigureAwait(false);
+            return null;
+        }
+        catch (RpcResponseException exception)
+        {
+            return RevertDecoding.FromRpcError(exception) ?? exception;
+        }
+        catch (Exception exception) when (exception is Nethereum.Contracts.SmartContractCustomErrorRevertException or Nethereum.ABI.FunctionEncoding.SmartContractRevertException)
+        {
+            return exception;
+        }
     }
 
     private async Task BroadcastAsync(SignedTransaction signed, CancellationToken cancellationToken)
     {
         try
         {
-            var reported = await _rpc.SendRawTransactionAsync(signed.Raw, cancellationToken).ConfigureAwait(false);
-            if (!string.Equals(reported, signed.HashHex, StringComparison.OrdinalIgnoreCase))
+            var reported = await _web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(signed.Raw.ToHex(true)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (TransactionHash.Parse(reported) != signed.Hash)
             {
-                throw new InvalidOperationException($"The node reported hash {reported} for transaction {signed.HashHex}.");
+                throw new InvalidOperationException($"The node reported hash {reported} for transaction {signed.Hash}.");
             }
         }
-        catch (JsonRpcException exception) when (MayBeOurOwnEarlierCopy(exception))
+        catch (RpcResponseException exception) when (MayBeOurOwnEarlierCopy(exception))
         {
             // A lost answer to an earlier attempt: the node already holds (or mined) these exact bytes.
-            var known = await _rpc.GetTransactionByHashAsync(signed.HashHex, cancellationToken).ConfigureAwait(false);
+            var known = await _web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(signed.Hash.ToString()).WaitAsync(cancellationToken).ConfigureAwait(false);
             if (known is null)
             {
                 throw;
             }
 
-            LogAlreadyKnown(_logger, signed.HashHex, exception.RpcMessage);
+            LogAlreadyKnown(_logger, signed.Hash, exception.RpcError.Message);
         }
     }
 
-    private static bool MayBeOurOwnEarlierCopy(JsonRpcException exception)
+    private static bool MayBeOurOwnEarlierCopy(RpcResponseException exception)
     {
-        var message = exception.RpcMessage;
+        var message = exception.RpcError?.Message ?? string.Empty;
         return message.Contains("already known", StringComparison.OrdinalIgnoreCase)
             || message.Contains("known transaction", StringComparison.OrdinalIgnoreCase)
             || message.Contains("already imported", StringComparison.OrdinalIgnoreCase)
@@ -190,8 +207,8 @@ public sealed partial class TransactionSender
     }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Transaction {Hash} was already accepted by the node ({NodeMessage}); treating the resend as done")]
-    private static partial void LogAlreadyKnown(ILogger logger, string hash, string nodeMessage);
+    private static partial void LogAlreadyKnown(ILogger logger, TransactionHash hash, string nodeMessage);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Replaced stuck transaction {OldHash} with {NewHash} (nonce {Nonce}, max fee {MaxFeePerGas} wei/gas)")]
-    private static partial void LogReplaced(ILogger logger, string oldHash, string newHash, ulong nonce, string maxFeePerGas);
+    private static partial void LogReplaced(ILogger logger, TransactionHash oldHash, TransactionHash newHash, long nonce, BigInteger maxFeePerGas);
 }

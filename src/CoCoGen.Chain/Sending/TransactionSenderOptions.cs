@@ -1,11 +1,8 @@
 namespace CoCoGen.Chain.Sending;
 
-/// <summary>How a <see cref="TransactionSender"/> prices, sizes and follows its transactions.</summary>
+/// <summary>How a <see cref="TransactionSender"/> sizes and follows its transactions.</summary>
 public sealed class TransactionSenderOptions
 {
-    /// <summary>The chain every transaction is signed for; the node must report the same id.</summary>
-    public ulong ChainId { get; set; }
-
     /// <summary>Gas limit = estimate × (1 + margin), for state that changes between estimate and inclusion.</summary>
     public double GasMargin { get; set; } = 0.2;
 

@@ -67,8 +67,8 @@ public static class AuditCommand
 
             try
             {
-                var mnemonic = MnemonicSource.Resolve(settings.Chain.ChainId, settings.Chain.MnemonicVariable, settings.Chain.MnemonicFile);
-                using var connection = new ChainConnection(url, (ulong)settings.Chain.ChainId, mnemonic, NullLoggerFactory.Instance);
+                // Reading needs no key and no mnemonic.
+                using var connection = new ChainConnection(url, settings.Chain.ChainId, PartyKeys.None, NullLoggerFactory.Instance);
                 var report = await new SettlementAuditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false);
                 foreach (var violation in report.Violations)
                 {
@@ -79,7 +79,7 @@ public static class AuditCommand
                     $"audit {(report.Passed ? "passed" : "FAILED")}: {report.RoundsChecked} rounds, {report.Checks} checks, {report.Violations.Count} violations"));
                 return report.Passed ? ExitCodes.Success : ExitCodes.AuditViolation;
             }
-            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or CoCoGen.Chain.Rpc.ChainIdMismatchException)
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or CoCoGen.Chain.Rpc.ChainIdMismatchException or Nethereum.JsonRpc.Client.RpcClientUnknownException)
             {
                 error.WriteLine($"cocogen audit: {ex.Message}");
                 return CocogenHost.Failed;

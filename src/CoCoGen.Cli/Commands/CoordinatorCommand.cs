@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CoCoGen.Cli.Hosting;
 using CoCoGen.Federation.Hosting;
+using CoCoGen.Federation.Keys;
 using CoCoGen.Federation.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,10 +27,12 @@ public static class CoordinatorCommand
         CocogenHost.AddSettingOptions(command);
         command.Options.Add(urls);
         command.Options.Add(resume);
+        command.Options.Add(KeyOptions.Keystore);
+        command.Options.Add(KeyOptions.PassphraseFile);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
-            var extra = new Dictionary<string, string?>();
+            var extra = KeyOptions.Settings(parse);
             if (parse.GetValue(resume))
             {
                 extra["Run:Resume"] = "true";
@@ -56,9 +59,11 @@ public static class CoordinatorCommand
             app.MapCoordinatorEndpoints();
             try
             {
+                // Unlock the coordinator's keystore before serving: a wrong passphrase is bad input (exit 2), not a failed run.
+                app.Services.GetRequiredService<PartyKeys>();
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (CocogenHost.TryReportConfigurationError(ex, error))
+            catch (Exception ex) when (CocogenHost.TryReportConfigurationError(ex, error) || KeyOptions.TryReport(ex, error))
             {
                 return CocogenHost.BadConfiguration;
             }

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using CoCoGen.Cli.Hosting;
 using CoCoGen.Federation.Hosting;
+using CoCoGen.Federation.Keys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CoCoGen.Cli.Commands;
 
 /// <summary>
-/// `cocogen org --id org3 --coordinator URL --rpc-url URL [--config F]`: one organization process. Its
+/// `cocogen org --id org3 --coordinator URL --rpc-url URL --keystore FILE [--passphrase-file FILE] [--config F]`: one organization process. Its
 /// training data and its key stay here; only weights, counts, losses and hashes go to the coordinator.
 /// Exit 0 when the coordinator ends the run, 2 on a configuration error.
 /// </summary>
@@ -22,6 +23,8 @@ public static class OrgCommand
         CocogenHost.AddSettingOptions(command);
         command.Options.Add(id);
         command.Options.Add(coordinator);
+        command.Options.Add(KeyOptions.Keystore);
+        command.Options.Add(KeyOptions.PassphraseFile);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -31,7 +34,7 @@ public static class OrgCommand
                 return CocogenHost.BadConfiguration;
             }
 
-            var configuration = CocogenHost.Configuration(parse, new Dictionary<string, string?>(), error);
+            var configuration = CocogenHost.Configuration(parse, KeyOptions.Settings(parse), error);
             if (configuration is null)
             {
                 return CocogenHost.BadConfiguration;
@@ -64,9 +67,11 @@ public static class OrgCommand
 
             try
             {
+                // Unlock this organization's keystore before joining: a wrong passphrase is bad input (exit 2).
+                host.Services.GetRequiredService<PartyKeys>();
                 await host.StartAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (CocogenHost.TryReportConfigurationError(ex, error))
+            catch (Exception ex) when (CocogenHost.TryReportConfigurationError(ex, error) || KeyOptions.TryReport(ex, error))
             {
                 return CocogenHost.BadConfiguration;
             }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using CoCoGen.Chain.Accounts;
-using CoCoGen.Chain.Contracts;
 using CoCoGen.Chain.Contracts.Settlement;
-using CoCoGen.Chain.Rpc;
 using CoCoGen.Federation.Ledger;
 using CoCoGen.Federation.Records;
 
@@ -40,11 +38,11 @@ public sealed class SettlementAuditor(ChainConnection connection)
             return new AuditReport(0, 0, [$"{directory.RoundsFile} holds no settled round"]);
         }
 
-        await connection.EnsureChainAsync(cancellationToken).ConfigureAwait(false);
+        // Reading needs no key: an account-less connection.
+        var chain = await connection.EndpointAsync(cancellationToken).ConfigureAwait(false);
         var contractAddress = EthereumAddress.Parse(rounds[0].Settlement!.Contract);
-        var reader = await connection.SenderAsync(0, cancellationToken).ConfigureAwait(false);
-        var contract = new CoCoGenSettlementContract(contractAddress, new ContractCaller(reader));
-        var n = (int)await contract.MemberCountAsync(cancellationToken).ConfigureAwait(false);
+        var contract = new CoCoGenSettlementService(contractAddress, chain.Web3);
+        var n = await contract.MemberCountAsync(cancellationToken).ConfigureAwait(false);
         var members = new string[n];
         var rho = new BigInteger[n, n];
         for (var i = 0; i < n; i++)
@@ -58,29 +56,28 @@ public sealed class SettlementAuditor(ChainConnection connection)
 
         var gamma = await contract.GammaWadAsync(cancellationToken).ConfigureAwait(false);
         var weiPerUnit = await contract.WeiPerUnitAsync(cancellationToken).ConfigureAwait(false);
-        var head = await connection.Rpc.BlockNumberAsync(cancellationToken).ConfigureAwait(false);
-        var transfers = (await connection.Rpc.GetLogsAsync(contractAddress, 0, head, SettlementAbi.Events.PayoffTransferred.Topic, cancellationToken).ConfigureAwait(false))
-            .Select(PayoffTransferredEvent.Decode).ToArray();
-        var settlements = (await connection.Rpc.GetLogsAsync(contractAddress, 0, head, SettlementAbi.Events.RoundSettled.Topic, cancellationToken).ConfigureAwait(false))
-            .Select(RoundSettledEvent.Decode).ToArray();
-        var submissions = (await connection.Rpc.GetLogsAsync(contractAddress, 0, head, SettlementAbi.Events.ContributionSubmitted.Topic, cancellationToken).ConfigureAwait(false))
-            .Select(log => (Event: ContributionSubmittedEvent.Decode(log), log.TransactionHash)).ToArray();
-        var deposits = (await connection.Rpc.GetLogsAsync(contractAddress, 0, head, SettlementAbi.Events.BondDeposited.Topic, cancellationToken).ConfigureAwait(false))
-            .Select(BondDepositedEvent.Decode).ToArray();
+        var transfers = (await contract.EventsAsync<PayoffTransferredEventDTO>(cancellationToken).ConfigureAwait(false))
+            .Select(log => (Round: (long)log.Event.Round, Member: Lower(log.Event.Member), log.Event.NetWei)).ToArray();
+        var settlements = (await contract.EventsAsync<RoundSettledEventDTO>(cancellationToken).ConfigureAwait(false))
+            .Select(log => (long)log.Event.Round).ToArray();
+        var submissions = (await contract.EventsAsync<ContributionSubmittedEventDTO>(cancellationToken).ConfigureAwait(false))
+            .Select(log => (Round: (long)log.Event.Round, Member: Lower(log.Event.Member), log.Event.ContributionWad, TransactionHash: TransactionHash.Parse(log.Log.TransactionHash))).ToArray();
+        var deposits = (await contract.EventsAsync<BondDepositedEventDTO>(cancellationToken).ConfigureAwait(false))
+            .Select(log => (Member: Lower(log.Event.Member), log.Event.AmountWei)).ToArray();
 
         foreach (var record in rounds)
         {
             var r = record.Round;
-            var status = await contract.GetRoundStatusAsync(r, cancellationToken).ConfigureAwait(false);
+            var status = await contract.RoundStatusAsync(r, cancellationToken).ConfigureAwait(false);
             Check(status == RoundStatus.Settled, $"round {r}: status on chain is {status}, not Settled");
-            Check(settlements.Count(s => s.Round == r) == 1, $"round {r}: settled {settlements.Count(s => s.Round == r)} times on chain, not once");
+            Check(settlements.Count(s => s == r) == 1, $"round {r}: settled {settlements.Count(s => s == r)} times on chain, not once");
             Check(record.Organizations.Count == n, $"round {r}: the record has {record.Organizations.Count} organizations, the contract {n} members");
             if (record.Organizations.Count != n)
             {
                 continue;
             }
 
-            var net = members.Select(m => transfers.Where(t => t.Round == r && t.Member.ToLowerHex() == m).Aggregate(BigInteger.Zero, (a, t) => a + t.NetWei)).ToArray();
+            var net = members.Select(m => transfers.Where(t => t.Round == r && t.Member == m).Aggregate(BigInteger.Zero, (a, t) => a + t.NetWei)).ToArray();
             var x = new BigInteger[n];
             for (var i = 0; i < n; i++)
             {
@@ -88,17 +85,17 @@ public sealed class SettlementAuditor(ChainConnection connection)
                 var recorded = BigInteger.Parse(organization.ChainNetWei ?? "0", CultureInfo.InvariantCulture);
                 Check(organization.Address.Equals(members[i], StringComparison.OrdinalIgnoreCase),
                     $"round {r}, {organization.Id}: recorded address {organization.Address} is not member {i} ({members[i]})");
-                var emitted = transfers.Where(t => t.Round == r && t.Member.ToLowerHex() == members[i]).ToArray();
+                var emitted = transfers.Where(t => t.Round == r && t.Member == members[i]).ToArray();
                 Check(emitted.Length == 1 && emitted[0].NetWei == recorded,
                     $"round {r}, {organization.Id}: PayoffTransferred events {string.Join(", ", emitted.Select(e => e.NetWei))} wei, the record {recorded}");
-                var submitted = submissions.Where(s => s.Event.Round == r && s.Event.Member.ToLowerHex() == members[i]).ToArray();
+                var submitted = submissions.Where(s => s.Round == r && s.Member == members[i]).ToArray();
                 if (organization.SubmitTransaction is { } hash)
                 {
                     x[i] = BigInteger.Parse(organization.ContributionWad, CultureInfo.InvariantCulture);
-                    Check(submitted.Length == 1 && submitted[0].TransactionHash == hash && submitted[0].Event.ContributionWad == x[i],
+                    Check(submitted.Length == 1 && submitted[0].TransactionHash == TransactionHash.Parse(hash) && submitted[0].ContributionWad == x[i],
                         $"round {r}, {organization.Id}: no ContributionSubmitted of x = {x[i]} in its recorded transaction {hash}");
-                    var receipt = await connection.Rpc.GetTransactionReceiptAsync(hash, cancellationToken).ConfigureAwait(false);
-                    Check(receipt is { Succeeded: true } && (long)receipt.BlockNumber == organization.SubmitBlock && receipt.From.ToLowerHex() == members[i],
+                    var receipt = await chain.ReceiptAsync(TransactionHash.Parse(hash), cancellationToken).ConfigureAwait(false);
+                    Check(receipt is { Succeeded: true } && receipt.BlockNumber == organization.SubmitBlock && receipt.From.ToLowerHex() == members[i],
                         $"round {r}, {organization.Id}: submission {hash} is not a successful transaction from its own account in block {organization.SubmitBlock}");
                 }
                 else
@@ -116,8 +113,8 @@ public sealed class SettlementAuditor(ChainConnection connection)
             Check(net.Aggregate(BigInteger.Zero, (a, b) => a + b).IsZero, $"round {r}: transfers do not sum to 0 wei");
             foreach (var transaction in record.Settlement?.Transactions ?? [])
             {
-                var receipt = await connection.Rpc.GetTransactionReceiptAsync(transaction.Hash, cancellationToken).ConfigureAwait(false);
-                Check(receipt is { Succeeded: true } && (long)receipt.BlockNumber == transaction.Block && receipt.To == contractAddress,
+                var receipt = await chain.ReceiptAsync(TransactionHash.Parse(transaction.Hash), cancellationToken).ConfigureAwait(false);
+                Check(receipt is { Succeeded: true } && receipt.BlockNumber == transaction.Block && receipt.To == contractAddress,
                     $"round {r}: {transaction.Step} {transaction.Hash} is not a successful call of the contract in block {transaction.Block}");
             }
         }
@@ -126,11 +123,13 @@ public sealed class SettlementAuditor(ChainConnection connection)
         {
             var member = members[i];
             var bond = await contract.BondOfAsync(EthereumAddress.Parse(member), cancellationToken).ConfigureAwait(false);
-            var expected = deposits.Where(d => d.Member.ToLowerHex() == member).Aggregate(BigInteger.Zero, (a, d) => a + d.AmountWei)
-                + transfers.Where(t => t.Member.ToLowerHex() == member).Aggregate(BigInteger.Zero, (a, t) => a + t.NetWei);
+            var expected = deposits.Where(d => d.Member == member).Aggregate(BigInteger.Zero, (a, d) => a + d.AmountWei)
+                + transfers.Where(t => t.Member == member).Aggregate(BigInteger.Zero, (a, t) => a + t.NetWei);
             Check(bond == expected, $"member {i} ({member}): bond {bond} wei, deposits plus transfers {expected} wei");
         }
 
         return new AuditReport(rounds.Count, checks, violations);
     }
+
+    private static string Lower(string address) => EthereumAddress.Parse(address).ToLowerHex();
 }

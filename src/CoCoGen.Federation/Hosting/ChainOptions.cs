@@ -4,8 +4,9 @@ using CoCoGen.Chain.Hosting;
 namespace CoCoGen.Federation.Hosting;
 
 /// <summary>
-/// The Ethereum endpoint and keys (configuration section <c>Chain</c>). A mnemonic is never an option:
-/// it is read from the environment variable or file named here.
+/// The Ethereum endpoint and keys (configuration section <c>Chain</c>). A secret is never an option: the
+/// coordinator's and each organization's keystore passphrase, and the local demo's mnemonic, are read from the
+/// environment variable or file named here.
 /// </summary>
 public sealed class ChainOptions
 {
@@ -22,7 +23,19 @@ public sealed class ChainOptions
     [Range(1, long.MaxValue, ErrorMessage = "Chain:ChainId must be a positive integer")]
     public long ChainId { get; set; } = 31337;
 
-    /// <summary>Environment variable holding the BIP-39 mnemonic.</summary>
+    /// <summary>
+    /// This party's Web3 Secret Storage keystore (<c>cocogen coordinator</c> and <c>cocogen org</c>; made by
+    /// <c>cocogen keys new --out FILE</c>).
+    /// </summary>
+    public string? Keystore { get; set; }
+
+    /// <summary>Environment variable holding the keystore's passphrase.</summary>
+    public string PassphraseVariable { get; set; } = "COCOGEN_PASSPHRASE";
+
+    /// <summary>File holding the keystore's passphrase (used when the variable is unset).</summary>
+    public string? PassphraseFile { get; set; }
+
+    /// <summary>Environment variable holding the BIP-39 mnemonic of the one-process local demo (<c>cocogen run</c>).</summary>
     public string MnemonicVariable { get; set; } = "COCOGEN_MNEMONIC";
 
     /// <summary>File holding the BIP-39 mnemonic (used when the variable is unset).</summary>
@@ -38,7 +51,7 @@ public sealed class ChainOptions
     /// <summary>The anvil executable of the local chain; empty: tools/anvil of the checkout, else the PATH.</summary>
     public string? Anvil { get; set; }
 
-    /// <summary>HD account index of the coordinator; organization i (from 1) uses this + i.</summary>
+    /// <summary>Local demo: HD account index of the coordinator; organization i (from 1) uses this + i.</summary>
     [Range(0, 1_000_000, ErrorMessage = "Chain:CoordinatorAccount must be between {1} and {2}")]
     public int CoordinatorAccount { get; set; }
 
@@ -47,7 +60,7 @@ public sealed class ChainOptions
     {
         Directory = string.IsNullOrWhiteSpace(LocalDirectory) ? LocalChainOptions.DefaultDirectory() : Path.GetFullPath(LocalDirectory),
         Port = LocalPort,
-        ChainId = (ulong)ChainId,
+        ChainId = ChainId,
         Anvil = string.IsNullOrWhiteSpace(Anvil) ? null : Anvil,
     };
 

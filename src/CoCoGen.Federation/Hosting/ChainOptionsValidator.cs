@@ -3,8 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace CoCoGen.Federation.Hosting;
 
-/// <summary>Checks of <see cref="ChainOptions"/> that span fields: the endpoint, the launcher and the key rule.</summary>
-public sealed class ChainOptionsValidator : IValidateOptions<ChainOptions>
+/// <summary>
+/// Checks of <see cref="ChainOptions"/> that span fields: the endpoint, the launcher and the key rule of the process:
+/// the one-process demo derives its keys from a mnemonic, the coordinator and each organization unlock their own keystore.
+/// </summary>
+/// <param name="role">The process whose keys are checked.</param>
+public sealed class ChainOptionsValidator(ProcessRole role) : IValidateOptions<ChainOptions>
 {
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, ChainOptions options)
@@ -27,13 +31,20 @@ public sealed class ChainOptionsValidator : IValidateOptions<ChainOptions>
             failures.Add($"Chain:ChainId: the local chain has chain id 31337, not {options.ChainId}");
         }
 
-        try
+        if (role == ProcessRole.Run)
         {
-            MnemonicSource.Resolve(options.ChainId, options.MnemonicVariable, options.MnemonicFile);
+            try
+            {
+                MnemonicSource.Resolve(options.ChainId, options.MnemonicVariable, options.MnemonicFile).OpenWallet();
+            }
+            catch (InvalidOperationException ex)
+            {
+                failures.Add(ex.Message);
+            }
         }
-        catch (InvalidOperationException ex)
+        else if (KeystoreSource.Problem(options) is { } problem)
         {
-            failures.Add(ex.Message);
+            failures.Add(problem);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -15,19 +15,19 @@ namespace CoCoGen.Federation.Hosting;
 /// <summary>Builds the coordinator of a run from its settings, for either deployment shape.</summary>
 public static class CoordinatorAssembly
 {
-    /// <summary>The chain connection the settings describe, at <paramref name="endpoint"/>.</summary>
-    public static ChainConnection Connect(FederationSettings settings, Uri endpoint, ILoggerFactory loggers)
+    /// <summary>The chain connection the settings describe, at <paramref name="endpoint"/>, signing with <paramref name="keys"/>.</summary>
+    public static ChainConnection Connect(FederationSettings settings, Uri endpoint, PartyKeys keys, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var mnemonic = MnemonicSource.Resolve(settings.Chain.ChainId, settings.Chain.MnemonicVariable, settings.Chain.MnemonicFile);
-        return new ChainConnection(endpoint, (ulong)settings.Chain.ChainId, mnemonic, loggers);
+        return new ChainConnection(endpoint, settings.Chain.ChainId, keys, loggers);
     }
 
-    /// <summary>HD account index of organization <paramref name="index"/> (0-based).</summary>
-    public static uint OrganizationAccount(FederationSettings settings, int index)
+    /// <summary>The one-process demo's keys: every party's, from the development (or configured) mnemonic.</summary>
+    public static PartyKeys LocalDemoKeys(FederationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return (uint)(settings.Chain.CoordinatorAccount + 1 + index);
+        var wallet = MnemonicSource.Resolve(settings.Chain.ChainId, settings.Chain.MnemonicVariable, settings.Chain.MnemonicFile).OpenWallet();
+        return PartyKeys.ForLocalDemo(wallet, settings.Chain.CoordinatorAccount);
     }
 
     /// <summary>Identifier of organization <paramref name="index"/> (0-based).</summary>
@@ -66,7 +66,7 @@ public static class CoordinatorAssembly
             new GuidedFedAvgStrategy(new MechanismGuidancePolicy(settings.Mechanism, calibration, settings.Learning.Seed), model),
             model,
             arithmetic,
-            new ChainSettlementDeployer(connection, (uint)settings.Chain.CoordinatorAccount),
+            new ChainSettlementDeployer(connection),
             arithmetic,
             directory,
             settings.Protocol,

@@ -1,3 +1,4 @@
+using CoCoGen.Federation.Keys;
 using CoCoGen.Federation.Training;
 using CoCoGen.Federation.Transport;
 using Microsoft.Extensions.Hosting;
@@ -11,6 +12,7 @@ namespace CoCoGen.Federation.Hosting;
 /// </summary>
 public sealed partial class CoordinatorService(
     FederationSettings settings,
+    PartyKeys keys,
     CoordinatorHub hub,
     RunOutcome outcome,
     IHostApplicationLifetime lifetime,
@@ -27,7 +29,7 @@ public sealed partial class CoordinatorService(
 
             // Organization processes train on their own machines: all of them at once.
             settings.Protocol.MaxParallelOrganizations = Math.Max(settings.Protocol.MaxParallelOrganizations, settings.Learning.Organizations);
-            using var connection = CoordinatorAssembly.Connect(settings, new Uri(settings.Chain.RpcUrl!), loggers);
+            using var connection = CoordinatorAssembly.Connect(settings, new Uri(settings.Chain.RpcUrl!), keys, loggers);
             var test = ImageFederationData.LoadTest(settings.Learning);
             var directory = CoordinatorAssembly.PrepareDirectory(settings);
             var coordinator = CoordinatorAssembly.Create(settings, hub.Channels, connection, test, directory, loggers);

@@ -26,7 +26,7 @@ public static class FederationOptionsExtensions
         services.AddSection<ChainOptions>(configuration, ChainOptions.Section);
         services.AddSection<RunOptions>(configuration, RunOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LearningOptions>, LearningOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChainOptions>, ChainOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChainOptions>>(new ChainOptionsValidator(role)));
         if (role != ProcessRole.Organization)
         {
             // Only the process that solves the mechanism and writes the run directory checks those settings.

@@ -1,3 +1,4 @@
+using CoCoGen.Federation.Keys;
 using CoCoGen.Federation.Ledger;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Training;
@@ -22,6 +23,8 @@ public static class FederationServiceCollectionExtensions
     public static IServiceCollection AddCocogenCoordinator(this IServiceCollection services)
     {
         services.AddSingleton(Settings);
+        // The coordinator's own key, from its own keystore; it holds no organization's key.
+        services.AddSingleton(sp => PartyKeys.ForCoordinator(KeystoreSource.Unlock(sp.GetRequiredService<FederationSettings>().Chain)));
         services.AddSingleton(sp => new CoordinatorHub(
             Enumerable.Range(0, sp.GetRequiredService<IOptions<LearningOptions>>().Value.Organizations).Select(CoordinatorAssembly.OrganizationId).ToArray()));
         services.AddSingleton<RunOutcome>();
@@ -34,10 +37,12 @@ public static class FederationServiceCollectionExtensions
     {
         var index = OrganizationIndex(id);
         services.AddSingleton(Settings);
+        // This organization's own key, from its own keystore; it holds no other party's key.
+        services.AddSingleton(sp => PartyKeys.ForOrganization(index, KeystoreSource.Unlock(sp.GetRequiredService<FederationSettings>().Chain)));
         services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<FederationSettings>();
-            return CoordinatorAssembly.Connect(settings, new Uri(settings.Chain.RpcUrl!), sp.GetRequiredService<ILoggerFactory>());
+            return CoordinatorAssembly.Connect(settings, new Uri(settings.Chain.RpcUrl!), sp.GetRequiredService<PartyKeys>(), sp.GetRequiredService<ILoggerFactory>());
         });
         services.AddSingleton(sp =>
         {
@@ -51,7 +56,7 @@ public static class FederationServiceCollectionExtensions
             return new OrganizationAgent(
                 id,
                 new ImageOrganizationLearner(data.Shard(index), index, settings.Learning),
-                new ChainMemberAccount(sp.GetRequiredService<ChainConnection>(), CoordinatorAssembly.OrganizationAccount(settings, index)),
+                new ChainMemberAccount(sp.GetRequiredService<ChainConnection>(), index),
                 new ChainSettlementArithmetic(),
                 sp.GetRequiredService<ILogger<OrganizationAgent>>());
         });

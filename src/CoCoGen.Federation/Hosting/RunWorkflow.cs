@@ -35,13 +35,13 @@ public sealed partial class RunWorkflow(
         var endpoint = await BindChainAsync(cancellationToken).ConfigureAwait(false);
         var settings = Settings;
 
-        using var connection = CoordinatorAssembly.Connect(settings, endpoint, loggers);
+        using var connection = CoordinatorAssembly.Connect(settings, endpoint, CoordinatorAssembly.LocalDemoKeys(settings), loggers);
         var data = ImageFederationData.Load(settings.Learning);
         var hasher = new ChainSettlementArithmetic();
         var channels = Enumerable.Range(0, settings.Learning.Organizations).Select(i => (IOrganizationChannel)new InProcessOrganizationChannel(new OrganizationAgent(
             CoordinatorAssembly.OrganizationId(i),
             new ImageOrganizationLearner(data.Shard(i), i, settings.Learning),
-            new ChainMemberAccount(connection, CoordinatorAssembly.OrganizationAccount(settings, i)),
+            new ChainMemberAccount(connection, i),
             hasher,
             loggers.CreateLogger<OrganizationAgent>()))).ToArray();
         var directory = CoordinatorAssembly.PrepareDirectory(settings);

@@ -1,15 +1,18 @@
+using CoCoGen.Chain.Keys;
+
 namespace CoCoGen.Federation.Keys;
 
 /// <summary>
 /// Where the run's HD mnemonic comes from. The well-known Hardhat development mnemonic is used only on
 /// a local development chain (ids 31337 and 1337) and refused anywhere else; otherwise the mnemonic is
 /// read from an environment variable or a file, never from the command line. The mnemonic is never
-/// logged, and <see cref="ToString"/> shows only where it came from.
+/// logged, and <see cref="ToString"/> shows only where it came from. Only the one-process local demo
+/// (`cocogen run`) derives keys from a mnemonic; the distributed shape uses one keystore per party.
 /// </summary>
 public sealed class MnemonicSource
 {
     /// <summary>Hardhat's and Anvil's published development mnemonic (its keys are public).</summary>
-    public const string DevelopmentMnemonic = "test test test test test test test test test test test junk";
+    public const string DevelopmentMnemonic = DevelopmentWallet.HardhatMnemonic;
 
     private readonly string _mnemonic;
 
@@ -64,8 +67,19 @@ public sealed class MnemonicSource
         return new MnemonicSource(mnemonic, origin!);
     }
 
-    /// <summary>The mnemonic itself, for the wallet only.</summary>
-    public string Reveal() => _mnemonic;
+    /// <summary>The wallet of the mnemonic (the one-process local demo's keys).</summary>
+    /// <exception cref="InvalidOperationException">Not a BIP-39 mnemonic; the message names where it came from, never a word.</exception>
+    public DevelopmentWallet OpenWallet()
+    {
+        try
+        {
+            return new DevelopmentWallet(_mnemonic);
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidOperationException($"Chain:MnemonicVariable/Chain:MnemonicFile: the mnemonic from {Origin} is invalid: {exception.Message}", exception);
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"mnemonic from {Origin}";

@@ -1,76 +1,69 @@
-using CoCoGen.Chain.Nonces;
 using CoCoGen.Chain.Rpc;
 using CoCoGen.Chain.Sending;
-using CoCoGen.Chain.Signing;
-using CoCoGen.Chain.Wallet;
 using CoCoGen.Federation.Keys;
 using Microsoft.Extensions.Logging;
+using Nethereum.Signer;
 
 namespace CoCoGen.Federation.Ledger;
 
 /// <summary>
-/// One JSON-RPC endpoint, checked to be the configured chain, and the HD wallet whose accounts sign on
-/// it: account <c>CoordinatorAccount</c> for the coordinator, the next ones for the organizations.
+/// One JSON-RPC endpoint, checked once (on first use) to be the configured chain, and the keys this process holds
+/// (<see cref="PartyKeys"/>): reading needs none, sending signs with the party's own key.
 /// </summary>
 public sealed class ChainConnection : IDisposable
 {
-    private readonly HttpClient _http;
-    private readonly HdWallet _wallet;
+    private readonly Uri _endpoint;
     private readonly ILoggerFactory _loggers;
+    private readonly SemaphoreSlim _connect = new(1, 1);
+    private ChainEndpoint? _chain;
 
-    private volatile bool _verified;
-
-    /// <summary>
-    /// Prepares a connection to <paramref name="endpoint"/>; the first use checks that the endpoint's chain
-    /// id is <paramref name="chainId"/> and refuses it otherwise.
-    /// </summary>
-    public ChainConnection(Uri endpoint, ulong chainId, MnemonicSource mnemonic, ILoggerFactory loggers)
+    /// <summary>Prepares a connection to <paramref name="endpoint"/>, which must serve <paramref name="chainId"/>.</summary>
+    public ChainConnection(Uri endpoint, long chainId, PartyKeys keys, ILoggerFactory loggers)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        ArgumentNullException.ThrowIfNull(mnemonic);
+        _endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
+        Keys = keys ?? throw new ArgumentNullException(nameof(keys));
         _loggers = loggers ?? throw new ArgumentNullException(nameof(loggers));
-        _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        Rpc = new JsonRpcClient(_http, new JsonRpcOptions { Endpoint = endpoint, ChainId = chainId }, loggers.CreateLogger<JsonRpcClient>());
-        _wallet = new HdWallet(mnemonic.Reveal());
         ChainId = chainId;
-        Nonces = new NonceAllocator(Rpc);
     }
 
-    /// <summary>The JSON-RPC client.</summary>
-    public JsonRpcClient Rpc { get; }
-
-    /// <summary>Nonces of every account used through this connection.</summary>
-    public NonceAllocator Nonces { get; }
-
     /// <summary>The configured chain id (the endpoint must report it).</summary>
-    public ulong ChainId { get; }
+    public long ChainId { get; }
 
-    /// <summary>Checks, once, that the endpoint is the configured chain.</summary>
-    public async Task EnsureChainAsync(CancellationToken cancellationToken)
+    /// <summary>The keys this process holds.</summary>
+    public PartyKeys Keys { get; }
+
+    /// <summary>The endpoint, connected and checked (once) to serve <see cref="ChainId"/>.</summary>
+    /// <exception cref="ChainIdMismatchException">It serves another chain.</exception>
+    public async Task<ChainEndpoint> EndpointAsync(CancellationToken cancellationToken)
     {
-        if (!_verified)
+        if (_chain is { } connected)
         {
-            await Rpc.EnsureChainAsync(cancellationToken).ConfigureAwait(false);
-            _verified = true;
+            return connected;
+        }
+
+        await _connect.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _chain ??= await ChainEndpoint.ConnectAsync(_endpoint, ChainId, null, _loggers, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connect.Release();
         }
     }
 
-    /// <summary>A transaction sender for HD account <paramref name="index"/>.</summary>
-    public async Task<TransactionSender> SenderAsync(uint index, CancellationToken cancellationToken)
-    {
-        await EnsureChainAsync(cancellationToken).ConfigureAwait(false);
-        return await TransactionSender.CreateAsync(
-            Rpc,
-            new PrivateKeySigner(_wallet.Account(index)),
-            Nonces,
-            new TransactionSenderOptions { ChainId = ChainId, ReceiptPollInitialDelay = TimeSpan.FromMilliseconds(5), ReceiptPollMaxDelay = TimeSpan.FromMilliseconds(250) },
-            _loggers.CreateLogger<TransactionSender>(),
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The address of HD account <paramref name="index"/>.</summary>
-    public string AddressOf(uint index) => _wallet.Account(index).Address.ToLowerHex();
+    /// <summary>A sender signing with <paramref name="key"/>; every sender of one account shares the endpoint's nonces.</summary>
+    public async Task<TransactionSender> SenderAsync(EthECKey key, CancellationToken cancellationToken) =>
+        (await EndpointAsync(cancellationToken).ConfigureAwait(false)).Sender(key, new TransactionSenderOptions
+        {
+            ReceiptPollInitialDelay = TimeSpan.FromMilliseconds(5),
+            ReceiptPollMaxDelay = TimeSpan.FromMilliseconds(250),
+        });
 
     /// <inheritdoc/>
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _chain?.Dispose();
+        _connect.Dispose();
+    }
 }

@@ -1,4 +1,5 @@
-using CoCoGen.Chain.Rpc;
+using CoCoGen.Chain.Contracts.Settlement;
+using CoCoGen.Chain.Sending;
 using CoCoGen.Federation.Ports;
 
 namespace CoCoGen.Federation.Ledger;
@@ -10,15 +11,17 @@ internal static class ChainReceipts
     /// Awaits a send and converts its receipt. A failed send needs no nonce repair here: the chain client's
     /// NonceAllocator re-reads the account's nonce from the node after any failed broadcast.
     /// </summary>
-    public static async Task<ChainReceipt> ToReceiptAsync(this Task<TransactionReceipt> send) =>
+    public static async Task<ChainReceipt> ToReceiptAsync(this Task<MinedTransaction> send) =>
         (await send.ConfigureAwait(false)).ToReceipt();
 
-    public static ChainReceipt ToReceipt(this TransactionReceipt receipt) => new(receipt.TransactionHash, (long)receipt.BlockNumber);
+    public static ChainReceipt ToReceipt(this MinedTransaction mined) => new(mined.Hash.ToString(), mined.BlockNumber);
 
-    public static CoCoGen.Chain.Contracts.Settlement.Profile ToProfile(this ContributionProfile profile) => new(
-        profile.LocalSamples,
-        profile.SyntheticSamples,
-        profile.LossWad,
-        profile.ContributionWad,
-        CoCoGen.Chain.Primitives.Hex.Decode(profile.WeightsHash));
+    public static Profile ToProfile(this ContributionProfile profile) => new()
+    {
+        LocalSamples = profile.LocalSamples,
+        SyntheticSamples = profile.SyntheticSamples,
+        LossWad = profile.LossWad,
+        ContributionWad = profile.ContributionWad,
+        WeightsHash = Convert.FromHexString(profile.WeightsHash.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? profile.WeightsHash[2..] : profile.WeightsHash),
+    };
 }

@@ -1,13 +1,12 @@
 using System.Numerics;
 using CoCoGen.Chain.Contracts.Settlement;
-using CoCoGen.Chain.Hashing;
-using CoCoGen.Chain.Primitives;
 using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
+using Nethereum.Util;
 
 namespace CoCoGen.Federation.Ledger;
 
-/// <summary>The chain client's exact transfer mirror and Keccak-256 weight hashes.</summary>
+/// <summary>The chain client's exact transfer mirror and Keccak-256 weight hashes (Nethereum's Keccak).</summary>
 public sealed class ChainSettlementArithmetic : ISettlementArithmetic, IWeightsHasher
 {
     /// <inheritdoc/>
@@ -31,6 +30,6 @@ public sealed class ChainSettlementArithmetic : ISettlementArithmetic, IWeightsH
     public string Hash(ModelWeights weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        return Hex.Encode(Keccak256.Hash(weights.ToBytes()));
+        return "0x" + Convert.ToHexStringLower(Sha3Keccack.Current.CalculateHash(weights.ToBytes()));
     }
 }

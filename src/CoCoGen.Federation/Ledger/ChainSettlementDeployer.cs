@@ -1,19 +1,18 @@
 using CoCoGen.Chain.Accounts;
-using CoCoGen.Chain.Contracts;
 using CoCoGen.Chain.Contracts.Settlement;
 using CoCoGen.Federation.Ports;
 
 namespace CoCoGen.Federation.Ledger;
 
-/// <summary>Deploys and configures CoCoGenSettlement from the coordinator's HD account, or attaches to one.</summary>
-public sealed class ChainSettlementDeployer(ChainConnection connection, uint coordinatorAccount) : ISettlementDeployer
+/// <summary>Deploys and configures CoCoGenSettlement with the coordinator's own key, or attaches to one.</summary>
+public sealed class ChainSettlementDeployer(ChainConnection connection) : ISettlementDeployer
 {
     /// <inheritdoc/>
     public async Task<ISettlementLedger> DeployAsync(SettlementTerms terms, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var sender = await connection.SenderAsync(coordinatorAccount, cancellationToken).ConfigureAwait(false);
-        var (contract, _) = await CoCoGenSettlementContract.DeployAsync(sender, terms.WeiPerUnit, terms.SubmissionWindowSeconds, cancellationToken)
+        var sender = await connection.SenderAsync(connection.Keys.Coordinator(), cancellationToken).ConfigureAwait(false);
+        var (contract, _) = await CoCoGenSettlementService.DeployAsync(sender, terms.WeiPerUnit, terms.SubmissionWindowSeconds, cancellationToken)
             .ConfigureAwait(false);
         foreach (var member in terms.Members)
         {
@@ -28,7 +27,7 @@ public sealed class ChainSettlementDeployer(ChainConnection connection, uint coo
     /// <inheritdoc/>
     public async Task<ISettlementLedger> AttachAsync(string contractAddress, CancellationToken cancellationToken)
     {
-        var sender = await connection.SenderAsync(coordinatorAccount, cancellationToken).ConfigureAwait(false);
-        return new ChainSettlementLedger(new CoCoGenSettlementContract(EthereumAddress.Parse(contractAddress), new ContractCaller(sender)), connection);
+        var sender = await connection.SenderAsync(connection.Keys.Coordinator(), cancellationToken).ConfigureAwait(false);
+        return new ChainSettlementLedger(new CoCoGenSettlementService(EthereumAddress.Parse(contractAddress), sender.Web3, sender), connection);
     }
 }

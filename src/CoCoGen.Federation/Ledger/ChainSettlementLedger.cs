@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using CoCoGen.Chain.Accounts;
 using CoCoGen.Chain.Contracts.Settlement;
@@ -9,25 +8,25 @@ namespace CoCoGen.Federation.Ledger;
 /// <summary>The coordinator's side of a deployed CoCoGenSettlement contract.</summary>
 public sealed class ChainSettlementLedger : ISettlementLedger
 {
-    private readonly CoCoGenSettlementContract _contract;
+    private readonly CoCoGenSettlementService _contract;
     private readonly ChainConnection _connection;
     private string[]? _members;
 
     /// <summary>Wraps <paramref name="contract"/>, bound to the coordinator's account.</summary>
-    public ChainSettlementLedger(CoCoGenSettlementContract contract, ChainConnection connection)
+    public ChainSettlementLedger(CoCoGenSettlementService contract, ChainConnection connection)
     {
         _contract = contract ?? throw new ArgumentNullException(nameof(contract));
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
     }
 
     /// <inheritdoc/>
-    public long ChainId => (long)_connection.ChainId;
+    public long ChainId => _connection.ChainId;
 
     /// <inheritdoc/>
     public string ContractAddress => _contract.Address.ToLowerHex();
 
     /// <summary>The typed contract binding (for audit reads).</summary>
-    public CoCoGenSettlementContract Contract => _contract;
+    public CoCoGenSettlementService Contract => _contract;
 
     /// <inheritdoc/>
     public Task<ChainReceipt> OpenRoundAsync(long round, CancellationToken cancellationToken) =>
@@ -47,16 +46,15 @@ public sealed class ChainSettlementLedger : ISettlementLedger
     /// <inheritdoc/>
     public async Task<IReadOnlyList<BigInteger>> CalculatePayoffAsync(long round, CancellationToken cancellationToken)
     {
-        if (await _contract.GetRoundStatusAsync(round, cancellationToken).ConfigureAwait(false) != RoundStatus.Settled)
+        if (await _contract.RoundStatusAsync(round, cancellationToken).ConfigureAwait(false) != RoundStatus.Settled)
         {
             return await _contract.PayoffCalculateAsync(round, cancellationToken).ConfigureAwait(false);
         }
 
         var members = await MembersAsync(cancellationToken).ConfigureAwait(false);
-        var head = await _connection.Rpc.BlockNumberAsync(cancellationToken).ConfigureAwait(false);
-        var transfers = (await _connection.Rpc.GetLogsAsync(_contract.Address, 0, head, SettlementAbi.Events.PayoffTransferred.Topic, cancellationToken).ConfigureAwait(false))
-            .Select(PayoffTransferredEvent.Decode).Where(t => t.Round == round).ToArray();
-        return members.Select(m => transfers.Where(t => t.Member.ToLowerHex() == m).Aggregate(BigInteger.Zero, (sum, t) => sum + t.NetWei)).ToArray();
+        var transfers = (await _contract.EventsAsync<PayoffTransferredEventDTO>(cancellationToken).ConfigureAwait(false))
+            .Select(log => log.Event).Where(t => t.Round == round).ToArray();
+        return members.Select(m => transfers.Where(t => EthereumAddress.Parse(t.Member).ToLowerHex() == m).Aggregate(BigInteger.Zero, (sum, t) => sum + t.NetWei)).ToArray();
     }
 
     /// <inheritdoc/>
@@ -70,10 +68,11 @@ public sealed class ChainSettlementLedger : ISettlementLedger
     /// <inheritdoc/>
     public async Task WaitForDeadlineAsync(long round, CancellationToken cancellationToken)
     {
-        var deadline = (long)await _contract.RoundDeadlineAsync(round, cancellationToken).ConfigureAwait(false);
+        var deadline = await _contract.RoundDeadlineAsync(round, cancellationToken).ConfigureAwait(false);
+        var chain = await _connection.EndpointAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
-            var now = await LatestBlockTimeAsync(cancellationToken).ConfigureAwait(false);
+            var now = await chain.LatestBlockTimeAsync(cancellationToken).ConfigureAwait(false);
             if (now > deadline)
             {
                 return;
@@ -82,22 +81,13 @@ public sealed class ChainSettlementLedger : ISettlementLedger
             if (Keys.MnemonicSource.IsDevelopmentChain(ChainId))
             {
                 // A development chain's clock is moved, not waited for: the next block is past the deadline.
-                await _connection.Rpc.RequestAsync("evm_increaseTime", [deadline - now + 1], cancellationToken).ConfigureAwait(false);
-                await _connection.Rpc.RequestAsync("evm_mine", [], cancellationToken).ConfigureAwait(false);
+                await chain.AdvanceDevelopmentClockAsync(deadline - now + 1, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(deadline - now, 1, 15)), cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    private async Task<long> LatestBlockTimeAsync(CancellationToken cancellationToken)
-    {
-        var block = await _connection.Rpc.RequestAsync("eth_getBlockByNumber", ["latest", false], cancellationToken).ConfigureAwait(false);
-        var timestamp = block.GetProperty("timestamp").GetString()
-            ?? throw new InvalidOperationException("the latest block has no timestamp");
-        return long.Parse(timestamp.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc/>
@@ -117,14 +107,7 @@ public sealed class ChainSettlementLedger : ISettlementLedger
     {
         if (_members is null)
         {
-            var count = (int)await _contract.MemberCountAsync(cancellationToken).ConfigureAwait(false);
-            var members = new string[count];
-            for (var i = 0; i < count; i++)
-            {
-                members[i] = (await _contract.MemberAtAsync(i, cancellationToken).ConfigureAwait(false)).ToLowerHex();
-            }
-
-            _members = members;
+            _members = (await _contract.MembersAsync(cancellationToken).ConfigureAwait(false)).Select(member => member.ToLowerHex()).ToArray();
         }
 
         return _members;

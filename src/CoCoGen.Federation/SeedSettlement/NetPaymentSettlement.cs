@@ -1,6 +1,6 @@
 using System.Numerics;
 using CoCoGen.Chain.Contracts.Settlement;
-using CoCoGen.Chain.Rpc;
+using CoCoGen.Chain.Sending;
 
 namespace CoCoGen.Federation.SeedSettlement;
 
@@ -8,5 +8,5 @@ namespace CoCoGen.Federation.SeedSettlement;
 /// <param name="Round">The settled round.</param>
 /// <param name="NetWei">The vector applied, by member index; sums to 0.</param>
 /// <param name="Transfers">One <c>PayoffTransferred</c> per round member, in index order.</param>
-/// <param name="Receipt">The receipt of <c>payoffTransferNet</c>.</param>
-public sealed record NetPaymentSettlement(BigInteger Round, IReadOnlyList<BigInteger> NetWei, IReadOnlyList<PayoffTransferredEvent> Transfers, TransactionReceipt Receipt);
+/// <param name="Transaction">The mined <c>payoffTransferNet</c>.</param>
+public sealed record NetPaymentSettlement(long Round, IReadOnlyList<BigInteger> NetWei, IReadOnlyList<PayoffTransferredEventDTO> Transfers, MinedTransaction Transaction);

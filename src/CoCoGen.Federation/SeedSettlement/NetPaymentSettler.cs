@@ -13,13 +13,13 @@ namespace CoCoGen.Federation.SeedSettlement;
 /// </summary>
 public sealed class NetPaymentSettler
 {
-    private readonly CoCoGenSettlementContract _coordinator;
-    private readonly CoCoGenSettlementContract[] _members;
+    private readonly CoCoGenSettlementService _coordinator;
+    private readonly CoCoGenSettlementService[] _members;
 
     /// <summary>Settles through <paramref name="coordinator"/> (the contract seen from the coordinator's account).</summary>
     /// <param name="coordinator">The contract bound to the coordinator's account.</param>
     /// <param name="members">The contract bound to each member's account, in member-index order.</param>
-    public NetPaymentSettler(CoCoGenSettlementContract coordinator, IReadOnlyList<CoCoGenSettlementContract> members)
+    public NetPaymentSettler(CoCoGenSettlementService coordinator, IReadOnlyList<CoCoGenSettlementService> members)
     {
         ArgumentNullException.ThrowIfNull(coordinator);
         ArgumentNullException.ThrowIfNull(members);
@@ -34,7 +34,7 @@ public sealed class NetPaymentSettler
     /// <param name="cancellationToken">Cancels sending and waiting.</param>
     /// <exception cref="ArgumentException">Counts disagree or the vector is not balanced; nothing was sent.</exception>
     /// <exception cref="InvalidOperationException">The members are not the contract's, in order, or a payer's bond does not cover its debit (named, with the round); nothing was sent. Or the round was disputed at close.</exception>
-    public async Task<NetPaymentSettlement> SettleAsync(BigInteger round, IReadOnlyList<double> payments, IReadOnlyList<Profile> profiles, CancellationToken cancellationToken)
+    public async Task<NetPaymentSettlement> SettleAsync(long round, IReadOnlyList<double> payments, IReadOnlyList<Profile> profiles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payments);
         ArgumentNullException.ThrowIfNull(profiles);
@@ -77,19 +77,19 @@ public sealed class NetPaymentSettler
 
         await Task.WhenAll(_members.Select((member, i) => member.ContributionSubmitAsync(round, profiles[i], cancellationToken))).ConfigureAwait(false);
         await _coordinator.CloseRoundAsync(round, cancellationToken).ConfigureAwait(false);
-        var status = await _coordinator.GetRoundStatusAsync(round, cancellationToken).ConfigureAwait(false);
+        var status = await _coordinator.RoundStatusAsync(round, cancellationToken).ConfigureAwait(false);
         if (status != RoundStatus.Closed)
         {
             throw new InvalidOperationException($"round {round}: closed as {status}, not Closed; nothing was transferred.");
         }
 
-        var receipt = await _coordinator.PayoffTransferNetAsync(round, netWei, cancellationToken).ConfigureAwait(false);
-        var published = PayoffNetTransferredEvent.From(receipt, _coordinator.Address);
+        var mined = await _coordinator.PayoffTransferNetAsync(round, netWei, cancellationToken).ConfigureAwait(false);
+        var published = _coordinator.EventsIn<PayoffNetTransferredEventDTO>(mined);
         if (published.Count != 1 || !published[0].NetHash.AsSpan().SequenceEqual(SettlementNetVector.Hash(netWei)))
         {
             throw new InvalidOperationException($"round {round}: the settlement's PayoffNetTransferred event does not carry the hash of the vector sent.");
         }
 
-        return new NetPaymentSettlement(round, netWei, PayoffTransferredEvent.From(receipt, _coordinator.Address), receipt);
+        return new NetPaymentSettlement(round, netWei, _coordinator.EventsIn<PayoffTransferredEventDTO>(mined), mined);
     }
 }

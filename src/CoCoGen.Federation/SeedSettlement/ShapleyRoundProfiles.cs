@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using CoCoGen.Chain.Contracts.Settlement;
-using CoCoGen.Chain.Hashing;
 using CoCoGen.Mechanism.ReciprocalFairness;
+using Nethereum.Util;
 
 namespace CoCoGen.Federation.SeedSettlement;
 
@@ -20,7 +20,7 @@ public static class ShapleyRoundProfiles
     /// <param name="samples">s, one entry per agent, non-negative and finite.</param>
     /// <param name="round">The round the profiles are for.</param>
     /// <exception cref="ArgumentException">The sample count is wrong or a sample is negative or not finite (named by agent).</exception>
-    public static Profile[] Create(FederationInstance instance, IReadOnlyList<double> samples, BigInteger round)
+    public static Profile[] Create(FederationInstance instance, IReadOnlyList<double> samples, long round)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(samples);
@@ -39,12 +39,14 @@ public static class ShapleyRoundProfiles
             }
 
             double loss = 1 - instance.Model.Payoff(i, s);
-            profiles[i] = new Profile(
-                (ulong)Math.Round(s[i]),
-                0,
-                new BigInteger(Math.Round(Math.Max(0, loss) * Wad)),
-                new BigInteger(Math.Round(s[i] * Wad)),
-                Keccak256.HashUtf8(string.Create(CultureInfo.InvariantCulture, $"mshap/{instance.Ids[i]}/round {round}/s {s[i]:R}")));
+            profiles[i] = new Profile
+            {
+                LocalSamples = (ulong)Math.Round(s[i]),
+                SyntheticSamples = 0,
+                LossWad = new BigInteger(Math.Round(Math.Max(0, loss) * Wad)),
+                ContributionWad = new BigInteger(Math.Round(s[i] * Wad)),
+                WeightsHash = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"mshap/{instance.Ids[i]}/round {round}/s {s[i]:R}"))),
+            };
         }
 
         return profiles;

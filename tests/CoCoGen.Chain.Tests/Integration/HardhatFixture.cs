@@ -1,63 +1,58 @@
-using CoCoGen.Chain.Contracts;
+using System.Collections.Concurrent;
+using System.Numerics;
+using CoCoGen.Chain.Accounts;
 using CoCoGen.Chain.Hosting;
-using CoCoGen.Chain.Nonces;
+using CoCoGen.Chain.Keys;
 using CoCoGen.Chain.Rpc;
 using CoCoGen.Chain.Sending;
-using CoCoGen.Chain.Signing;
-using CoCoGen.Chain.Wallet;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Signer;
 
 namespace CoCoGen.Chain.Tests.Integration;
 
 /// <summary>One real Hardhat node for the integration tests, started from hardhat/bin/hardhat and killed at the end.</summary>
 public sealed class HardhatFixture : IAsyncLifetime
 {
-    public const ulong HardhatChainId = 31337;
+    public const long HardhatChainId = 31337;
 
-    private readonly Dictionary<uint, Secp256k1PrivateKey> _keys = [];
+    private readonly ConcurrentDictionary<int, EthECKey> _keys = new();
 
     public HardhatNode Node { get; private set; } = null!;
 
-    public HttpClient Http { get; } = new() { Timeout = Timeout.InfiniteTimeSpan };
+    /// <summary>The checked endpoint; its nonce allocator is shared by every sender of every test.</summary>
+    public ChainEndpoint Chain { get; private set; } = null!;
 
-    public JsonRpcClient Rpc { get; private set; } = null!;
+    public DevelopmentWallet Wallet { get; } = new(DevelopmentWallet.HardhatMnemonic);
 
-    /// <summary>Shared by every sender of every test: one nonce authority per account.</summary>
-    public NonceAllocator Nonces { get; private set; } = null!;
-
-    public HdWallet Wallet { get; } = new(HdWallet.HardhatMnemonic);
+    public static TransactionSenderOptions SenderOptions => new() { ReceiptPollInitialDelay = TimeSpan.FromMilliseconds(5), ReceiptPollMaxDelay = TimeSpan.FromMilliseconds(200) };
 
     public async Task InitializeAsync()
     {
         Node = await HardhatNode.StartAsync(new HardhatNodeOptions(), null, CancellationToken.None);
-        Rpc = new JsonRpcClient(Http, new JsonRpcOptions { Endpoint = Node.Endpoint, ChainId = HardhatChainId });
-        Nonces = new NonceAllocator(Rpc);
+        Chain = await ChainEndpoint.ConnectAsync(Node.Endpoint, HardhatChainId, null, null, CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
+        Chain.Dispose();
         await Node.DisposeAsync();
-        Http.Dispose();
     }
 
-    public Secp256k1PrivateKey Key(uint index)
-    {
-        lock (_keys)
-        {
-            if (!_keys.TryGetValue(index, out var key))
-            {
-                key = _keys[index] = Wallet.Account(index);
-            }
+    public EthECKey Key(int index) => _keys.GetOrAdd(index, Wallet.Key);
 
-            return key;
-        }
-    }
+    public EthereumAddress Address(int index) => EthereumAddress.Parse(Key(index).GetPublicAddress());
 
-    public Task<TransactionSender> SenderAsync(uint account, IEthereumRpc? rpc = null) =>
-        TransactionSender.CreateAsync(rpc ?? Rpc, new PrivateKeySigner(Key(account)), Nonces,
-            new TransactionSenderOptions { ChainId = HardhatChainId, ReceiptPollInitialDelay = TimeSpan.FromMilliseconds(5), ReceiptPollMaxDelay = TimeSpan.FromMilliseconds(200) },
-            null, CancellationToken.None);
+    public TransactionSender Sender(int account, ChainEndpoint? via = null) => (via ?? Chain).Sender(Key(account), SenderOptions);
 
-    public async Task<ContractCaller> CallerAsync(uint account) => new(await SenderAsync(account));
+    public async Task<long> NonceAsync(EthereumAddress account, BlockParameter? block = null) =>
+        (long)(await Chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(account.ToLowerHex(), block ?? BlockParameter.CreateLatest())).Value;
+
+    public async Task<BigInteger> BalanceAsync(EthereumAddress account) =>
+        (await Chain.Web3.Eth.GetBalance.SendRequestAsync(account.ToLowerHex())).Value;
+
+    public Task DevelopmentRpcAsync(string method, params object[] parameters) =>
+        Chain.Web3.Client.SendRequestAsync<object>(new RpcRequest(1, method, parameters));
 }
 
 [CollectionDefinition(Name)]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CoCoGen.Chain.Hosting;
 using CoCoGen.Chain.Rpc;
+using Nethereum.JsonRpc.Client;
 
 namespace CoCoGen.Chain.Tests.Integration;
 
@@ -12,14 +13,16 @@ public sealed class HardhatNodeLifecycleTests
     {
         var node = await HardhatNode.StartAsync(new HardhatNodeOptions(), null, CancellationToken.None);
         var processId = node.ProcessId;
-        using var http = new HttpClient();
-        var rpc = new JsonRpcClient(http, new JsonRpcOptions { Endpoint = node.Endpoint, ChainId = 31337, MaxAttempts = 1, CallTimeout = TimeSpan.FromSeconds(2) });
-        Assert.Equal(31337UL, await rpc.ChainIdAsync(CancellationToken.None));
+        var options = new ChainEndpointOptions { MaxAttempts = 1, CallTimeout = TimeSpan.FromSeconds(2) };
+        using (var endpoint = await ChainEndpoint.ConnectAsync(node.Endpoint, 31337, options, null, CancellationToken.None))
+        {
+            Assert.Equal(31337, endpoint.ChainId);
+        }
 
         await node.DisposeAsync();
 
         Assert.ThrowsAny<ArgumentException>(() => Process.GetProcessById(processId));
-        await Assert.ThrowsAsync<HttpRequestException>(() => rpc.ChainIdAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<RpcClientUnknownException>(() => ChainEndpoint.ConnectAsync(node.Endpoint, 31337, options, null, CancellationToken.None));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
+using CoCoGen.Chain.Accounts;
 using CoCoGen.Chain.Contracts.Settlement;
-using CoCoGen.Chain.Rpc;
 
 namespace CoCoGen.Chain.Tests.Integration;
 
@@ -19,22 +19,22 @@ public sealed class NetSettlementIntegrationTests(HardhatFixture chain)
         await scenario.RunRoundToClosedAsync(1, SettlementScenario.Contributions(4, seed: 18));
         var coordinator = scenario.Coordinator;
 
-        var nonZero = await Assert.ThrowsAsync<CoCoGenSettlementNetSumNonZeroException>(() => coordinator.PayoffTransferNetAsync(1, [-1, 0, 0, 2]));
+        var (nonZero, nonZeroException) = await SettlementRevert.ExpectAsync<CoCoGenSettlementNetSumNonZeroError>(() => coordinator.PayoffTransferNetAsync(1, [-1, 0, 0, 2]));
         Assert.Equal(BigInteger.One, nonZero.Round);
         Assert.Equal(BigInteger.One, nonZero.Sum);
-        Assert.Contains("payoffTransferNet(uint256,int256[])", nonZero.Message, StringComparison.Ordinal);
+        Assert.Contains("payoffTransferNet on", nonZeroException.Message, StringComparison.Ordinal);
 
-        var uncovered = await Assert.ThrowsAsync<CoCoGenSettlementUncoveredPayerException>(() => coordinator.PayoffTransferNetAsync(1, [1500, 500, -2000, 0]));
-        Assert.Equal(scenario.Members[2].Account, uncovered.Member);
+        var (uncovered, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementUncoveredPayerError>(() => coordinator.PayoffTransferNetAsync(1, [1500, 500, -2000, 0]));
+        Assert.Equal(scenario.Members[2].Account, EthereumAddress.Parse(uncovered.Member));
         Assert.Equal(new BigInteger(1000), uncovered.Bond);
         Assert.Equal(new BigInteger(2000), uncovered.Debit);
 
-        var length = await Assert.ThrowsAsync<CoCoGenSettlementNetLengthException>(() => coordinator.PayoffTransferNetAsync(1, [0, 0, 0]));
+        var (length, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementNetLengthError>(() => coordinator.PayoffTransferNetAsync(1, [0, 0, 0]));
         Assert.Equal(new BigInteger(4), length.Expected);
-        var notCoordinator = await Assert.ThrowsAsync<CoCoGenSettlementNotCoordinatorException>(() => scenario.Members[0].PayoffTransferNetAsync(1, [0, 0, 0, 0]));
-        Assert.Equal(scenario.Members[0].Account, notCoordinator.Caller);
+        var (notCoordinator, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementNotCoordinatorError>(() => scenario.Members[0].PayoffTransferNetAsync(1, [0, 0, 0, 0]));
+        Assert.Equal(scenario.Members[0].Account, EthereumAddress.Parse(notCoordinator.Caller));
 
-        Assert.Equal(RoundStatus.Closed, await coordinator.GetRoundStatusAsync(1));
+        Assert.Equal(RoundStatus.Closed, await coordinator.RoundStatusAsync(1));
         for (var member = 0; member < 4; member++)
         {
             Assert.Equal(bonds[member], await coordinator.BondOfAsync(scenario.Members[member].Account));
@@ -45,25 +45,25 @@ public sealed class NetSettlementIntegrationTests(HardhatFixture chain)
         SettlementNetVector.EnsureBalanced(net);
         var receipt = await coordinator.PayoffTransferNetAsync(1, net);
 
-        var published = Assert.Single(PayoffNetTransferredEvent.From(receipt, coordinator.Address));
-        Assert.Equal(coordinator.Account, published.SettledBy);
+        var published = Assert.Single(coordinator.EventsIn<PayoffNetTransferredEventDTO>(receipt));
+        Assert.Equal(coordinator.Account, EthereumAddress.Parse(published.SettledBy));
         Assert.Equal(SettlementNetVector.Hash(net), published.NetHash);
-        var transferred = PayoffTransferredEvent.From(receipt, coordinator.Address);
+        var transferred = coordinator.EventsIn<PayoffTransferredEventDTO>(receipt);
         Assert.Equal(net, transferred.Select(transfer => transfer.NetWei));
-        Assert.Equal(coordinator.Account, Assert.Single(RoundSettledEvent.From(receipt, coordinator.Address)).SettledBy);
+        Assert.Equal(coordinator.Account, EthereumAddress.Parse(Assert.Single(coordinator.EventsIn<RoundSettledEventDTO>(receipt)).SettledBy));
         for (var member = 0; member < 4; member++)
         {
             Assert.Equal(bonds[member] + net[member], await coordinator.BondOfAsync(scenario.Members[member].Account));
         }
 
         Assert.Equal(BigInteger.Zero, await coordinator.BondOfAsync(scenario.Members[2].Account));
-        Assert.Equal(RoundStatus.Settled, await coordinator.GetRoundStatusAsync(1));
+        Assert.Equal(RoundStatus.Settled, await coordinator.RoundStatusAsync(1));
         var total = bonds.Aggregate(BigInteger.Zero, (sum, bond) => sum + bond);
-        Assert.Equal(total, await chain.Rpc.GetBalanceAsync(coordinator.Address, BlockTag.Latest, CancellationToken.None));
+        Assert.Equal(total, await chain.BalanceAsync(coordinator.Address));
 
         // Settled once: neither path applies again.
-        var again = await Assert.ThrowsAsync<CoCoGenSettlementRoundNotClosedException>(() => coordinator.PayoffTransferNetAsync(1, net));
+        var (again, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementRoundNotClosedError>(() => coordinator.PayoffTransferNetAsync(1, net));
         Assert.Equal((byte)RoundStatus.Settled, again.Status);
-        await Assert.ThrowsAsync<CoCoGenSettlementRoundNotClosedException>(() => coordinator.PayoffTransferAsync(1));
+        await SettlementRevert.ExpectAsync<CoCoGenSettlementRoundNotClosedError>(() => coordinator.PayoffTransferAsync(1));
     }
 }

@@ -1,6 +1,8 @@
 using System.Numerics;
+using CoCoGen.Chain.Accounts;
 using CoCoGen.Chain.Contracts.Settlement;
-using CoCoGen.Chain.Rpc;
+using CoCoGen.Chain.Sending;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace CoCoGen.Chain.Tests.Integration;
 
@@ -13,7 +15,7 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
     public async Task Ten_members_three_rounds_settle_to_the_wei_of_the_offchain_preview_and_withdraw()
     {
         var scenario = await SettlementScenario.CreateAsync(chain, 10, 1, SettlementScenario.Wad / 2, Enumerable.Repeat(Ether, 10).ToArray(), seed: 7);
-        Assert.Equal(new BigInteger(10), await scenario.Coordinator.MemberCountAsync());
+        Assert.Equal(10, await scenario.Coordinator.MemberCountAsync());
         Assert.Equal(scenario.Rho[2, 5], await scenario.Coordinator.RhoWadAsync(5, 2));
 
         for (var round = 1; round <= 3; round++)
@@ -22,14 +24,14 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
             // Round 3: member 9 stays silent and the round closes after its deadline with x₉ = 0.
             var silent = round == 3 ? new HashSet<int> { 9 } : null;
             await scenario.RunRoundToClosedAsync(round, contributions, silent, round == 3 ? PassDeadlineAsync : null);
-            Assert.Equal(RoundStatus.Closed, await scenario.Coordinator.GetRoundStatusAsync(round));
+            Assert.Equal(RoundStatus.Closed, await scenario.Coordinator.RoundStatusAsync(round));
 
             var preview = scenario.Preview(contributions, silent);
             Assert.Equal(preview, await scenario.Coordinator.PayoffCalculateAsync(round));
             Assert.Equal(BigInteger.Zero, preview.Aggregate(BigInteger.Zero, (sum, net) => sum + net));
 
             var receipt = await scenario.Members[round].PayoffTransferAsync(round);
-            var transferred = PayoffTransferredEvent.From(receipt, scenario.Coordinator.Address);
+            var transferred = scenario.Coordinator.EventsIn<PayoffTransferredEventDTO>(receipt);
             Assert.Equal(10, transferred.Count);
             for (var member = 0; member < 10; member++)
             {
@@ -38,7 +40,7 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
                 Assert.Equal(scenario.ExpectedBonds[member], await scenario.Coordinator.BondOfAsync(scenario.Members[member].Account));
             }
 
-            Assert.Equal(RoundStatus.Settled, await scenario.Coordinator.GetRoundStatusAsync(round));
+            Assert.Equal(RoundStatus.Settled, await scenario.Coordinator.RoundStatusAsync(round));
         }
 
         // Pull payments: the member's balance grows by the amount less exactly the gas it paid.
@@ -46,18 +48,16 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
         {
             var account = scenario.Members[member].Account;
             var amount = scenario.ExpectedBonds[member] / 3;
-            var before = await chain.Rpc.GetBalanceAsync(account, BlockTag.Latest, CancellationToken.None);
+            var before = await chain.BalanceAsync(account);
             var receipt = await scenario.Members[member].WithdrawAsync(amount);
-            var after = await chain.Rpc.GetBalanceAsync(account, BlockTag.Latest, CancellationToken.None);
+            var after = await chain.BalanceAsync(account);
             Assert.Equal(before + amount - (receipt.GasUsed * receipt.EffectiveGasPrice), after);
             scenario.ExpectedBonds[member] -= amount;
             Assert.Equal(scenario.ExpectedBonds[member], await scenario.Coordinator.BondOfAsync(account));
         }
 
         // An auditor re-reads every settlement from the logs alone.
-        var logs = await chain.Rpc.GetLogsAsync(scenario.Coordinator.Address, 0, await chain.Rpc.BlockNumberAsync(CancellationToken.None),
-            SettlementAbi.Events.PayoffTransferred.Topic, CancellationToken.None);
-        var fromLogs = logs.Select(PayoffTransferredEvent.Decode).ToArray();
+        var fromLogs = (await scenario.Coordinator.EventsAsync<PayoffTransferredEventDTO>()).Select(log => log.Event).ToArray();
         Assert.Equal(30, fromLogs.Length);
         Assert.Equal([1, 2, 3], fromLogs.Select(transfer => (int)transfer.Round).Distinct());
         Assert.All(fromLogs.GroupBy(transfer => transfer.Round), round => Assert.Equal(BigInteger.Zero, round.Aggregate(BigInteger.Zero, (sum, transfer) => sum + transfer.NetWei)));
@@ -66,7 +66,7 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
         var withdrawn = await scenario.Coordinator.TotalWithdrawnAsync();
         Assert.Equal(10 * Ether, deposited);
         Assert.Equal(deposited - withdrawn, scenario.ExpectedBonds.Aggregate(BigInteger.Zero, (sum, bond) => sum + bond));
-        Assert.Equal(deposited - withdrawn, await chain.Rpc.GetBalanceAsync(scenario.Coordinator.Address, BlockTag.Latest, CancellationToken.None));
+        Assert.Equal(deposited - withdrawn, await chain.BalanceAsync(scenario.Coordinator.Address));
     }
 
     [Fact]
@@ -80,13 +80,14 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
         var preview = scenario.Preview(contributions);
         Assert.True(preview[0] < -1000);
 
-        var error = await Assert.ThrowsAsync<CoCoGenSettlementUncoveredPayerException>(() => scenario.Members[1].PayoffTransferAsync(1));
-        Assert.Equal(scenario.Members[0].Account, error.Member);
+        var (error, exception) = await SettlementRevert.ExpectAsync<CoCoGenSettlementUncoveredPayerError>(() => scenario.Members[1].PayoffTransferAsync(1));
+        Assert.Equal(scenario.Members[0].Account, EthereumAddress.Parse(error.Member));
         Assert.Equal(new BigInteger(1000), error.Bond);
         Assert.Equal(-preview[0], error.Debit);
-        Assert.Contains("payoffTransfer(uint256)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("payoffTransfer on", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("CoCoGenSettlementUncoveredPayer(member=", exception.Message, StringComparison.Ordinal);
 
-        Assert.Equal(RoundStatus.Closed, await scenario.Coordinator.GetRoundStatusAsync(1));
+        Assert.Equal(RoundStatus.Closed, await scenario.Coordinator.RoundStatusAsync(1));
         for (var member = 0; member < 3; member++)
         {
             Assert.Equal(bonds[member], await scenario.Coordinator.BondOfAsync(scenario.Members[member].Account));
@@ -102,13 +103,14 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
     public async Task Calls_that_revert_surface_typed_errors_with_their_arguments()
     {
         var scenario = await SettlementScenario.CreateAsync(chain, 2, 14, SettlementScenario.Wad / 4, [Ether, Ether], seed: 3);
-        var notCoordinator = await Assert.ThrowsAsync<CoCoGenSettlementNotCoordinatorException>(() => scenario.Members[0].OpenRoundAsync(1));
-        Assert.Equal(scenario.Members[0].Account, notCoordinator.Caller);
+        var (notCoordinator, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementNotCoordinatorError>(() => scenario.Members[0].OpenRoundAsync(1));
+        Assert.Equal(scenario.Members[0].Account, EthereumAddress.Parse(notCoordinator.Caller));
 
-        var unexpected = await Assert.ThrowsAsync<CoCoGenSettlementUnexpectedRoundException>(() => scenario.Coordinator.OpenRoundAsync(5));
+        var (unexpected, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementUnexpectedRoundError>(() => scenario.Coordinator.OpenRoundAsync(5));
         Assert.Equal(new BigInteger(1), unexpected.Expected);
 
-        var outOfRange = await Assert.ThrowsAsync<CoCoGenSettlementMemberIndexOutOfRangeException>(() => scenario.Coordinator.MemberAtAsync(9));
+        // A reverting view call (eth_call) decodes the same way.
+        var (outOfRange, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementMemberIndexOutOfRangeError>(() => scenario.Coordinator.MemberAtAsync(9));
         Assert.Equal(new BigInteger(2), outOfRange.Count);
     }
 
@@ -127,14 +129,14 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
         // Member 2 inflates its own contribution.
         await scenario.Members[0].ContributionSubmitAsync(1, profiles[0]);
         await scenario.Members[1].ContributionSubmitAsync(1, profiles[1]);
-        await scenario.Members[2].ContributionSubmitAsync(1, profiles[2] with { ContributionWad = profiles[2].ContributionWad + SettlementScenario.Wad });
+        await scenario.Members[2].ContributionSubmitAsync(1, SettlementScenario.ProfileFor(1, 2, contributions[2] + SettlementScenario.Wad));
         var receipt = await scenario.Coordinator.CloseRoundAsync(1);
 
-        var mismatch = Assert.Single(ProfileMismatchEvent.From(receipt, scenario.Coordinator.Address));
-        Assert.Equal(scenario.Members[2].Account, mismatch.Member);
-        Assert.Equal(new BigInteger(1), Assert.Single(RoundDisputedEvent.From(receipt, scenario.Coordinator.Address)).Mismatches);
-        Assert.Equal(RoundStatus.Disputed, await scenario.Coordinator.GetRoundStatusAsync(1));
-        var notClosed = await Assert.ThrowsAsync<CoCoGenSettlementRoundNotClosedException>(() => scenario.Members[0].PayoffTransferAsync(1));
+        var mismatch = Assert.Single(scenario.Coordinator.EventsIn<ProfileMismatchEventDTO>(receipt));
+        Assert.Equal(scenario.Members[2].Account, EthereumAddress.Parse(mismatch.Member));
+        Assert.Equal(new BigInteger(1), Assert.Single(scenario.Coordinator.EventsIn<RoundDisputedEventDTO>(receipt)).Mismatches);
+        Assert.Equal(RoundStatus.Disputed, await scenario.Coordinator.RoundStatusAsync(1));
+        var (notClosed, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementRoundNotClosedError>(() => scenario.Members[0].PayoffTransferAsync(1));
         Assert.Equal((byte)RoundStatus.Disputed, notClosed.Status);
     }
 
@@ -143,44 +145,45 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
     {
         var scenario = await SettlementScenario.CreateAsync(chain, 1, 12, 0, [Ether], seed: 9);
         var member = scenario.Members[0];
-        var start = await chain.Rpc.GetTransactionCountAsync(member.Account, BlockTag.Latest, CancellationToken.None);
-        await chain.Rpc.RequestAsync("evm_setAutomine", [false], CancellationToken.None);
-        Task<TransactionReceipt> first, second;
+        var start = await chain.NonceAsync(member.Account);
+        await chain.DevelopmentRpcAsync("evm_setAutomine", false);
+        Task<MinedTransaction> first, second;
         try
         {
             // Both withdrawals pass their estimates against the same state; the second cannot be paid once the first is mined.
             first = member.WithdrawAsync(Ether);
             second = member.WithdrawAsync(Ether);
             while (!first.IsCompleted && !second.IsCompleted
-                && await chain.Rpc.GetTransactionCountAsync(member.Account, BlockTag.Pending, CancellationToken.None) < start + 2)
+                && await chain.NonceAsync(member.Account, BlockParameter.CreatePending()) < start + 2)
             {
                 await Task.Delay(20);
             }
 
-            await chain.Rpc.RequestAsync("evm_mine", [], CancellationToken.None);
+            await chain.DevelopmentRpcAsync("evm_mine");
         }
         finally
         {
-            await chain.Rpc.RequestAsync("evm_setAutomine", [true], CancellationToken.None);
+            await chain.DevelopmentRpcAsync("evm_setAutomine", true);
         }
 
         var outcomes = await Task.WhenAll(Capture(first), Capture(second));
-        Assert.Single(outcomes, outcome => outcome is TransactionReceipt { Succeeded: true });
-        var insufficient = Assert.IsType<CoCoGenSettlementInsufficientBondException>(Assert.Single(outcomes, outcome => outcome is Exception));
-        Assert.Equal(member.Account, insufficient.Member);
+        Assert.Single(outcomes, outcome => outcome is MinedTransaction { Succeeded: true });
+        var reverted = Assert.IsType<SettlementRevertException>(Assert.Single(outcomes, outcome => outcome is Exception));
+        var insufficient = Assert.IsType<CoCoGenSettlementInsufficientBondError>(reverted.Error);
+        Assert.Equal(member.Account, EthereumAddress.Parse(insufficient.Member));
         Assert.Equal(BigInteger.Zero, insufficient.Bond);
         Assert.Equal(Ether, insufficient.Amount);
-        Assert.IsType<CoCoGen.Chain.Sending.TransactionRevertedException>(insufficient.InnerException?.InnerException);
+        Assert.IsType<TransactionRevertedException>(reverted.InnerException);
         Assert.Equal(BigInteger.Zero, await scenario.Coordinator.BondOfAsync(member.Account));
     }
 
-    private static async Task<object> Capture(Task<TransactionReceipt> task)
+    private static async Task<object> Capture(Task<MinedTransaction> task)
     {
         try
         {
             return await task;
         }
-        catch (CoCoGen.Chain.Contracts.ContractRevertException exception)
+        catch (SettlementRevertException exception)
         {
             return exception;
         }
@@ -188,7 +191,6 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
 
     private async Task PassDeadlineAsync()
     {
-        await chain.Rpc.RequestAsync("evm_increaseTime", [3601], CancellationToken.None);
-        await chain.Rpc.RequestAsync("evm_mine", [], CancellationToken.None);
+        await chain.Chain.AdvanceDevelopmentClockAsync(3601, CancellationToken.None);
     }
 }

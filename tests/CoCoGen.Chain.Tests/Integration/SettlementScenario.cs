@@ -1,7 +1,8 @@
 using System.Numerics;
 using CoCoGen.Chain.Accounts;
 using CoCoGen.Chain.Contracts.Settlement;
-using CoCoGen.Chain.Hashing;
+using System.Text;
+using Nethereum.Util;
 
 namespace CoCoGen.Chain.Tests.Integration;
 
@@ -11,7 +12,7 @@ public sealed class SettlementScenario
     public static readonly BigInteger Wad = SettlementTransferPreview.WadScale;
     public static readonly BigInteger WeiPerUnit = BigInteger.Pow(10, 15);
 
-    private SettlementScenario(CoCoGenSettlementContract coordinator, IReadOnlyList<CoCoGenSettlementContract> members, BigInteger[,] rho, BigInteger gamma)
+    private SettlementScenario(CoCoGenSettlementService coordinator, IReadOnlyList<CoCoGenSettlementService> members, BigInteger[,] rho, BigInteger gamma)
     {
         Coordinator = coordinator;
         Members = members;
@@ -20,9 +21,9 @@ public sealed class SettlementScenario
         ExpectedBonds = new BigInteger[members.Count];
     }
 
-    public CoCoGenSettlementContract Coordinator { get; }
+    public CoCoGenSettlementService Coordinator { get; }
 
-    public IReadOnlyList<CoCoGenSettlementContract> Members { get; }
+    public IReadOnlyList<CoCoGenSettlementService> Members { get; }
 
     public BigInteger[,] Rho { get; }
 
@@ -31,14 +32,14 @@ public sealed class SettlementScenario
     public BigInteger[] ExpectedBonds { get; }
 
     /// <summary>Deploys from account 0, registers accounts firstMember … firstMember+n−1, sets ρ̂ from the seed, γ, and bonds.</summary>
-    public static async Task<SettlementScenario> CreateAsync(HardhatFixture chain, int memberCount, uint firstMember, BigInteger gammaWad, IReadOnlyList<BigInteger> bonds, int seed)
+    public static async Task<SettlementScenario> CreateAsync(HardhatFixture chain, int memberCount, int firstMember, BigInteger gammaWad, IReadOnlyList<BigInteger> bonds, int seed)
     {
-        var deployer = await chain.SenderAsync(0);
-        var (coordinator, _) = await CoCoGenSettlementContract.DeployAsync(deployer, WeiPerUnit, 3600);
-        var members = new List<CoCoGenSettlementContract>();
+        var deployer = chain.Sender(0);
+        var (coordinator, _) = await CoCoGenSettlementService.DeployAsync(deployer, WeiPerUnit, 3600);
+        var members = new List<CoCoGenSettlementService>();
         for (var index = 0; index < memberCount; index++)
         {
-            var member = coordinator.As(await chain.CallerAsync(firstMember + (uint)index));
+            var member = coordinator.As(chain.Sender(firstMember + index));
             members.Add(member);
             await coordinator.RegisterMemberAsync(member.Account);
         }
@@ -66,8 +67,14 @@ public sealed class SettlementScenario
         return scenario;
     }
 
-    public static Profile ProfileFor(int round, int member, BigInteger contributionWad) => new(
-        600 + (ulong)member, 100 + (ulong)round, Wad / 2 + member, contributionWad, Keccak256.HashUtf8($"weights round {round} member {member}"));
+    public static Profile ProfileFor(int round, int member, BigInteger contributionWad) => new()
+    {
+        LocalSamples = 600 + (ulong)member,
+        SyntheticSamples = 100 + (ulong)round,
+        LossWad = Wad / 2 + member,
+        ContributionWad = contributionWad,
+        WeightsHash = Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes($"weights round {round} member {member}")),
+    };
 
     /// <summary>Random contributions in (−2, 2) units, from the seed.</summary>
     public static BigInteger[] Contributions(int count, int seed)

@@ -1,7 +1,5 @@
 using System.Numerics;
-using CoCoGen.Chain.Contracts;
 using CoCoGen.Chain.Contracts.Settlement;
-using CoCoGen.Chain.Rpc;
 using CoCoGen.Federation.SeedSettlement;
 using CoCoGen.Mechanism.ReciprocalFairness;
 
@@ -23,11 +21,11 @@ public sealed class ShapleySettlementOnHardhatTests(HardhatChainFixture chain) :
         Assert.InRange(payments[0], 0.2109 - 1e-3, 0.2109 + 1e-3);
 
         // One ether per accuracy point: agent 2 pays agent 1 about 0.21 ether.
-        var (coordinator, _) = await CoCoGenSettlementContract.DeployAsync(await chain.SenderAsync(0), Ether, 3600);
-        var members = new List<CoCoGenSettlementContract>();
-        for (uint account = 1; account <= 2; account++)
+        var (coordinator, _) = await CoCoGenSettlementService.DeployAsync(chain.Sender(0), Ether, 3600);
+        var members = new List<CoCoGenSettlementService>();
+        for (var account = 1; account <= 2; account++)
         {
-            var member = coordinator.As(new ContractCaller(await chain.SenderAsync(account)));
+            var member = coordinator.As(chain.Sender(account));
             await coordinator.RegisterMemberAsync(member.Account);
             members.Add(member);
         }
@@ -44,7 +42,7 @@ public sealed class ShapleySettlementOnHardhatTests(HardhatChainFixture chain) :
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             settler.SettleAsync(1, payments, ShapleyRoundProfiles.Create(instance, samples, 1), CancellationToken.None));
         Assert.Contains("round 1: member 1", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(BigInteger.Zero, await coordinator.LastRoundAsync());
+        Assert.Equal(0, await coordinator.LastRoundAsync());
 
         await members[1].DepositSubmitAsync(1);
         var settled = await settler.SettleAsync(1, payments, ShapleyRoundProfiles.Create(instance, samples, 1), CancellationToken.None);
@@ -53,13 +51,13 @@ public sealed class ShapleySettlementOnHardhatTests(HardhatChainFixture chain) :
         Assert.Equal(expected, settled.Transfers.Select(transfer => transfer.NetWei));
         Assert.Equal(Ether + expected[0], await coordinator.BondOfAsync(members[0].Account));
         Assert.Equal(BigInteger.Zero, await coordinator.BondOfAsync(members[1].Account));
-        Assert.Equal(RoundStatus.Settled, await coordinator.GetRoundStatusAsync(1));
-        Assert.Equal(Ether + shortBond + 1, await chain.Rpc.GetBalanceAsync(coordinator.Address, BlockTag.Latest, CancellationToken.None));
+        Assert.Equal(RoundStatus.Settled, await coordinator.RoundStatusAsync(1));
+        Assert.Equal(Ether + shortBond + 1, await chain.BalanceAsync(coordinator.Address));
 
         // The profiles on chain carry s as the contribution, recorded and submitted alike.
-        var (_, submitted, recorded) = await coordinator.RoundMembersAsync(1);
-        Assert.Equal(3UL, submitted);
-        Assert.Equal(3UL, recorded);
+        var roundMembers = await coordinator.RoundMembersAsync(1);
+        Assert.Equal(3UL, roundMembers.SubmittedMask);
+        Assert.Equal(3UL, roundMembers.RecordedMask);
 
         // A second round (M^Shap at the same point again): the payer tops up its debit, and it settles on top, to the wei.
         await members[1].DepositSubmitAsync(-expected[1]);
@@ -67,7 +65,7 @@ public sealed class ShapleySettlementOnHardhatTests(HardhatChainFixture chain) :
         Assert.Equal(expected, second.NetWei);
         Assert.Equal(Ether + (2 * expected[0]), await coordinator.BondOfAsync(members[0].Account));
         Assert.Equal(BigInteger.Zero, await coordinator.BondOfAsync(members[1].Account));
-        Assert.Equal(Ether + (2 * expected[0]), await chain.Rpc.GetBalanceAsync(coordinator.Address, BlockTag.Latest, CancellationToken.None));
+        Assert.Equal(Ether + (2 * expected[0]), await chain.BalanceAsync(coordinator.Address));
     }
 
     [Fact]
@@ -82,11 +80,11 @@ public sealed class ShapleySettlementOnHardhatTests(HardhatChainFixture chain) :
         Assert.True(payments.Any(p => p > 0) && payments.Any(p => p < 0));
 
         var weiPerUnit = BigInteger.Pow(10, 15);
-        var (coordinator, _) = await CoCoGenSettlementContract.DeployAsync(await chain.SenderAsync(0), weiPerUnit, 3600);
-        var members = new List<CoCoGenSettlementContract>();
-        for (uint account = 3; account < 8; account++)
+        var (coordinator, _) = await CoCoGenSettlementService.DeployAsync(chain.Sender(0), weiPerUnit, 3600);
+        var members = new List<CoCoGenSettlementService>();
+        for (var account = 3; account < 8; account++)
         {
-            var member = coordinator.As(new ContractCaller(await chain.SenderAsync(account)));
+            var member = coordinator.As(chain.Sender(account));
             await coordinator.RegisterMemberAsync(member.Account);
             await member.DepositSubmitAsync(Ether);
             members.Add(member);
@@ -100,6 +98,6 @@ public sealed class ShapleySettlementOnHardhatTests(HardhatChainFixture chain) :
             Assert.InRange((double)settled.NetWei[i], (payments[i] * 1e15) - 2, (payments[i] * 1e15) + 2);
         }
 
-        Assert.Equal(5 * Ether, await chain.Rpc.GetBalanceAsync(coordinator.Address, BlockTag.Latest, CancellationToken.None));
+        Assert.Equal(5 * Ether, await chain.BalanceAsync(coordinator.Address));
     }
 }

@@ -1,6 +1,6 @@
 using System.Numerics;
-using CoCoGen.Chain.Hashing;
-using CoCoGen.Chain.Primitives;
+using Nethereum.ABI;
+using Nethereum.Util;
 
 namespace CoCoGen.Chain.Contracts.Settlement;
 
@@ -13,24 +13,29 @@ public static class SettlementNetVector
     /// <summary>The contract's <c>MAX_ABS_NET_WEI</c>: the largest |entry| it accepts (1e54).</summary>
     public static readonly BigInteger MaxAbsNetWei = BigInteger.Pow(10, 54);
 
+    private static readonly BigInteger MaxInt256 = BigInteger.Pow(2, 255) - 1;
+    private static readonly BigInteger MinInt256 = -BigInteger.Pow(2, 255);
+
     /// <summary>keccak256(abi.encodePacked(netWei)): each entry as a 32-byte two's-complement word, concatenated.</summary>
     /// <param name="netWei">The entries, by member index.</param>
     /// <exception cref="ArgumentOutOfRangeException">An entry does not fit in int256.</exception>
     public static byte[] Hash(IReadOnlyList<BigInteger> netWei)
     {
         ArgumentNullException.ThrowIfNull(netWei);
-        var packed = new byte[netWei.Count * EvmWord.Size];
+        var encoder = new ABIEncode();
+        var packed = new List<byte>(netWei.Count * 32);
         for (var i = 0; i < netWei.Count; i++)
         {
-            if (netWei[i] < EvmWord.MinInt256 || netWei[i] > EvmWord.MaxInt256)
+            if (netWei[i] < MinInt256 || netWei[i] > MaxInt256)
             {
                 throw new ArgumentOutOfRangeException(nameof(netWei), netWei[i], $"Entry {i} does not fit in int256.");
             }
 
-            EvmWord.Write(netWei[i], packed.AsSpan(i * EvmWord.Size, EvmWord.Size));
+            // encodePacked pads array elements to 32 bytes, so each entry is its ABI word.
+            packed.AddRange(encoder.GetABIEncoded(new ABIValue("int256", netWei[i])));
         }
 
-        return Keccak256.Hash(packed);
+        return Sha3Keccack.Current.CalculateHash(packed.ToArray());
     }
 
     /// <summary>Checks what the contract checks before coverage: every |entry| ≤ <see cref="MaxAbsNetWei"/> and Σ = 0 exactly.</summary>

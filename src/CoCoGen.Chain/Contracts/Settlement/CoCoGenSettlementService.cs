@@ -1,0 +1,244 @@
+using System.Numerics;
+using CoCoGen.Chain.Accounts;
+using CoCoGen.Chain.Sending;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.Contracts;
+using Nethereum.Contracts.ContractHandlers;
+using Nethereum.Contracts.MessageEncodingServices;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
+
+namespace CoCoGen.Chain.Contracts.Settlement;
+
+/// <summary>
+/// A deployed CoCoGenSettlement, in Nethereum's service idiom over the generated DTOs: queries go through a
+/// <see cref="ContractHandler"/> on an account-less <see cref="IWeb3"/>; transactions are encoded from their
+/// <c>FunctionMessage</c> and sent by a <see cref="TransactionSender"/> (idempotent broadcast, gap-free nonces). Reverts
+/// with one of the contract's custom errors become <see cref="SettlementRevertException"/> carrying the decoded DTO.
+/// </summary>
+public sealed class CoCoGenSettlementService
+{
+    private readonly IWeb3 _web3;
+    private readonly TransactionSender? _sender;
+    private readonly ContractHandler _handler;
+
+    /// <summary>Binds to the contract at <paramref name="address"/>; with no <paramref name="sender"/> it can only read.</summary>
+    public CoCoGenSettlementService(EthereumAddress address, IWeb3 web3, TransactionSender? sender = null)
+    {
+        _web3 = web3 ?? throw new ArgumentNullException(nameof(web3));
+        Address = address;
+        _sender = sender;
+        _handler = web3.Eth.GetContractHandler(address.ToLowerHex());
+    }
+
+    /// <summary>The contract address.</summary>
+    public EthereumAddress Address { get; }
+
+    /// <summary>The account this view sends from.</summary>
+    /// <exception cref="InvalidOperationException">A read-only view.</exception>
+    public EthereumAddress Account => Sender.Address;
+
+    private TransactionSender Sender => _sender ?? throw new InvalidOperationException($"CoCoGenSettlement at {Address} is bound read-only: this process holds no key to send with.");
+
+    /// <summary>The same contract seen from another key.</summary>
+    public CoCoGenSettlementService As(TransactionSender sender) => new(Address, _web3, sender ?? throw new ArgumentNullException(nameof(sender)));
+
+    /// <summary>Deploys the committed bytecode; the deploying account becomes the coordinator.</summary>
+    public static async Task<(CoCoGenSettlementService Service, MinedTransaction Deployment)> DeployAsync(
+        TransactionSender sender, BigInteger weiPerUnit, ulong submissionWindowSeconds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        var deployment = new CoCoGenSettlementDeployment { WeiPerUnit = weiPerUnit, SubmissionWindow = submissionWindowSeconds };
+        var data = new DeploymentMessageEncodingService<CoCoGenSettlementDeployment>().GetDeploymentData(deployment).HexToByteArray();
+        var mined = await Typed("deployment of CoCoGenSettlement", () => sender.SendAndWaitAsync(new TransactionRequest(null, data), cancellationToken)).ConfigureAwait(false);
+        var address = mined.ContractAddress ?? throw new InvalidOperationException($"Deployment {mined.Hash} has no contract address.");
+        return (new CoCoGenSettlementService(address, sender.Web3, sender), mined);
+    }
+
+    // ---- transactions --------------------------------------------------------------------------------------------
+
+    /// <summary>registerMember(member), coordinator only.</summary>
+    public Task<MinedTransaction> RegisterMemberAsync(EthereumAddress member, CancellationToken cancellationToken = default) =>
+        SendAsync(new RegisterMemberFunction { Member = member.ToLowerHex() }, cancellationToken);
+
+    /// <summary>setCompetition(ρ̂ × 1e18, n×n row-major), coordinator only.</summary>
+    public Task<MinedTransaction> SetCompetitionAsync(IReadOnlyList<BigInteger> rhoWadFlat, CancellationToken cancellationToken = default) =>
+        SendAsync(new SetCompetitionFunction { RhoWadFlat = [.. rhoWadFlat] }, cancellationToken);
+
+    /// <summary>setGamma(γ × 1e18, min φ × 1e18), coordinator only.</summary>
+    public Task<MinedTransaction> SetGammaAsync(BigInteger gammaWad, BigInteger phiMinWad, CancellationToken cancellationToken = default) =>
+        SendAsync(new SetGammaFunction { NewGammaWad = gammaWad, NewPhiMinWad = phiMinWad }, cancellationToken);
+
+    /// <summary>depositSubmit() with <paramref name="wei"/> attached, from a member.</summary>
+    public Task<MinedTransaction> DepositSubmitAsync(BigInteger wei, CancellationToken cancellationToken = default) =>
+        SendAsync(new DepositSubmitFunction(), cancellationToken, wei);
+
+    /// <summary>withdraw(amount), from a member.</summary>
+    public Task<MinedTransaction> WithdrawAsync(BigInteger amountWei, CancellationToken cancellationToken = default) =>
+        SendAsync(new WithdrawFunction { AmountWei = amountWei }, cancellationToken);
+
+    /// <summary>exitMembership(), from a member.</summary>
+    public Task<MinedTransaction> ExitMembershipAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(new ExitMembershipFunction(), cancellationToken);
+
+    /// <summary>openRound(round), coordinator only.</summary>
+    public Task<MinedTransaction> OpenRoundAsync(long round, CancellationToken cancellationToken = default) =>
+        SendAsync(new OpenRoundFunction { Round = round }, cancellationToken);
+
+    /// <summary>profileRecord(round, member, profile): the coordinator's record of a member's profile.</summary>
+    public Task<MinedTransaction> ProfileRecordAsync(long round, EthereumAddress member, Profile profile, CancellationToken cancellationToken = default) =>
+        SendAsync(new ProfileRecordFunction { Round = round, Member = member.ToLowerHex(), P = profile }, cancellationToken);
+
+    /// <summary>contributionSubmit(round, profile): a member's own submission.</summary>
+    public Task<MinedTransaction> ContributionSubmitAsync(long round, Profile profile, CancellationToken cancellationToken = default) =>
+        SendAsync(new ContributionSubmitFunction { Round = round, P = profile }, cancellationToken);
+
+    /// <summary>closeRound(round).</summary>
+    public Task<MinedTransaction> CloseRoundAsync(long round, CancellationToken cancellationToken = default) =>
+        SendAsync(new CloseRoundFunction { Round = round }, cancellationToken);
+
+    /// <summary>payoffTransfer(round): applies the contract's transfers.</summary>
+    public Task<MinedTransaction> PayoffTransferAsync(long round, CancellationToken cancellationToken = default) =>
+        SendAsync(new PayoffTransferFunction { Round = round }, cancellationToken);
+
+    /// <summary>payoffTransferNet(round, netWei): applies a given budget-balanced vector, coordinator only.</summary>
+    public Task<MinedTransaction> PayoffTransferNetAsync(long round, IReadOnlyList<BigInteger> netWei, CancellationToken cancellationToken = default) =>
+        SendAsync(new PayoffTransferNetFunction { Round = round, NetWei = [.. netWei] }, cancellationToken);
+
+    /// <summary>transferCoordinator(newCoordinator), coordinator only.</summary>
+    public Task<MinedTransaction> TransferCoordinatorAsync(EthereumAddress newCoordinator, CancellationToken cancellationToken = default) =>
+        SendAsync(new TransferCoordinatorFunction { NewCoordinator = newCoordinator.ToLowerHex() }, cancellationToken);
+
+    // ---- queries -------------------------------------------------------------------------------------------------
+
+    /// <summary>The number of registered members.</summary>
+    public async Task<int> MemberCountAsync(CancellationToken cancellationToken = default) =>
+        (int)await QueryAsync<MemberCountFunction, BigInteger>(new MemberCountFunction(), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Member <paramref name="index"/> in registration order.</summary>
+    public async Task<EthereumAddress> MemberAtAsync(int index, CancellationToken cancellationToken = default) =>
+        EthereumAddress.Parse(await QueryAsync<MemberAtFunction, string>(new MemberAtFunction { Index = index }, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Every member in registration order.</summary>
+    public async Task<IReadOnlyList<EthereumAddress>> MembersAsync(CancellationToken cancellationToken = default)
+    {
+        var count = await MemberCountAsync(cancellationToken).ConfigureAwait(false);
+        var members = new EthereumAddress[count];
+        for (var i = 0; i < count; i++)
+        {
+            members[i] = await MemberAtAsync(i, cancellationToken).ConfigureAwait(false);
+        }
+
+        return members;
+    }
+
+    /// <summary>Whether <paramref name="account"/> is a member.</summary>
+    public Task<bool> IsMemberAsync(EthereumAddress account, CancellationToken cancellationToken = default) =>
+        QueryAsync<IsMemberFunction, bool>(new IsMemberFunction { Account = account.ToLowerHex() }, cancellationToken);
+
+    /// <summary>The coordinator's address.</summary>
+    public async Task<EthereumAddress> CoordinatorAsync(CancellationToken cancellationToken = default) =>
+        EthereumAddress.Parse(await QueryAsync<CoordinatorFunction, string>(new CoordinatorFunction(), cancellationToken).ConfigureAwait(false));
+
+    /// <summary>A member's bond in wei.</summary>
+    public Task<BigInteger> BondOfAsync(EthereumAddress account, CancellationToken cancellationToken = default) =>
+        QueryAsync<BondOfFunction, BigInteger>(new BondOfFunction { Account = account.ToLowerHex() }, cancellationToken);
+
+    /// <summary>ρ̂_ij × 1e18.</summary>
+    public Task<BigInteger> RhoWadAsync(int i, int j, CancellationToken cancellationToken = default) =>
+        QueryAsync<RhoWadFunction, BigInteger>(new RhoWadFunction { I = i, J = j }, cancellationToken);
+
+    /// <summary>γ × 1e18.</summary>
+    public Task<BigInteger> GammaWadAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync<GammaWadFunction, BigInteger>(new GammaWadFunction(), cancellationToken);
+
+    /// <summary>Wei per payoff unit.</summary>
+    public Task<BigInteger> WeiPerUnitAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync<WeiPerUnitFunction, BigInteger>(new WeiPerUnitFunction(), cancellationToken);
+
+    /// <summary>Wei deposited into bonds, ever.</summary>
+    public Task<BigInteger> TotalDepositedAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync<TotalDepositedFunction, BigInteger>(new TotalDepositedFunction(), cancellationToken);
+
+    /// <summary>Wei withdrawn from bonds, ever.</summary>
+    public Task<BigInteger> TotalWithdrawnAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync<TotalWithdrawnFunction, BigInteger>(new TotalWithdrawnFunction(), cancellationToken);
+
+    /// <summary>The last opened round (0 before the first).</summary>
+    public async Task<long> LastRoundAsync(CancellationToken cancellationToken = default) =>
+        (long)await QueryAsync<LastRoundFunction, BigInteger>(new LastRoundFunction(), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The status of a round.</summary>
+    public async Task<RoundStatus> RoundStatusAsync(long round, CancellationToken cancellationToken = default) =>
+        (RoundStatus)await QueryAsync<RoundStatusFunction, byte>(new RoundStatusFunction { Round = round }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The round's submission deadline (Unix seconds).</summary>
+    public async Task<long> RoundDeadlineAsync(long round, CancellationToken cancellationToken = default) =>
+        (long)await QueryAsync<RoundDeadlineFunction, ulong>(new RoundDeadlineFunction { Round = round }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The round's active, submitted and recorded member masks.</summary>
+    public Task<RoundMembersOutputDTO> RoundMembersAsync(long round, CancellationToken cancellationToken = default) =>
+        Typed($"roundMembers({round}) on {Address}", () => _handler.QueryDeserializingToObjectAsync<RoundMembersFunction, RoundMembersOutputDTO>(new RoundMembersFunction { Round = round }, null)
+            .WaitAsync(cancellationToken));
+
+    /// <summary>payoffCalculate(round): the net transfer per member index in wei of a closed round.</summary>
+    public async Task<IReadOnlyList<BigInteger>> PayoffCalculateAsync(long round, CancellationToken cancellationToken = default) =>
+        await QueryAsync<PayoffCalculateFunction, List<BigInteger>>(new PayoffCalculateFunction { Round = round }, cancellationToken).ConfigureAwait(false);
+
+    // ---- events --------------------------------------------------------------------------------------------------
+
+    /// <summary>Every <typeparamref name="TEvent"/> this contract emitted, from block 0 to the latest, in chain order.</summary>
+    public async Task<IReadOnlyList<EventLog<TEvent>>> EventsAsync<TEvent>(CancellationToken cancellationToken = default)
+        where TEvent : class, new()
+    {
+        var filter = ABITypedRegistry.GetEvent<TEvent>().CreateFilterInput(Address.ToLowerHex(), BlockParameter.CreateEarliest(), BlockParameter.CreateLatest());
+        var logs = await _web3.Eth.Filters.GetLogs.SendRequestAsync(filter).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return logs.DecodeAllEvents<TEvent>();
+    }
+
+    /// <summary>The <typeparamref name="TEvent"/>s this contract emitted in <paramref name="transaction"/>.</summary>
+    public IReadOnlyList<TEvent> EventsIn<TEvent>(MinedTransaction transaction)
+        where TEvent : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return transaction.Receipt.DecodeAllEvents<TEvent>()
+            .Where(log => EthereumAddress.TryParse(log.Log.Address, out var emitter) && emitter == Address)
+            .Select(log => log.Event).ToArray();
+    }
+
+    private Task<TResult> QueryAsync<TFunction, TResult>(TFunction function, CancellationToken cancellationToken)
+        where TFunction : FunctionMessage, new() =>
+        Typed($"{ABITypedRegistry.GetFunctionABI<TFunction>().Name} on {Address}", () => _handler.QueryAsync<TFunction, TResult>(function, null).WaitAsync(cancellationToken));
+
+    private Task<MinedTransaction> SendAsync<TFunction>(TFunction function, CancellationToken cancellationToken, BigInteger value = default)
+        where TFunction : FunctionMessage, new()
+    {
+        var sender = Sender;
+        var request = new TransactionRequest(Address, function.GetCallData(), value);
+        return Typed($"{ABITypedRegistry.GetFunctionABI<TFunction>().Name} on {Address} from {sender.Address}", () => sender.SendAndWaitAsync(request, cancellationToken));
+    }
+
+    private static async Task<T> Typed<T>(string context, Func<Task<T>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (SmartContractCustomErrorRevertException revert) when (Decode(revert) is { } error)
+        {
+            throw new SettlementRevertException(context, error, revert);
+        }
+        catch (TransactionRevertedException reverted) when (reverted.InnerException is SmartContractCustomErrorRevertException revert && Decode(revert) is { } error)
+        {
+            throw new SettlementRevertException(context, error, reverted);
+        }
+        catch (SmartContractRevertException revert)
+        {
+            throw new InvalidOperationException($"{context} reverted: {revert.Message}", revert);
+        }
+    }
+
+    private static object? Decode(SmartContractCustomErrorRevertException revert) =>
+        CoCoGenSettlementErrors.Types.FirstOrDefault(revert.IsCustomErrorFor) is { } type ? revert.DecodeError(type) : null;
+}
