@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoCoGen.Federation.Records;
+using CoCoGen.Mechanism.Calibration;
 
 namespace CoCoGen.Federation.Calibration;
 
@@ -18,8 +19,17 @@ public sealed record ScalingCalibration
     /// <summary>Organizations the dataset was split over.</summary>
     public required int Organizations { get; init; }
 
-    /// <summary>Seed of the partition and training.</summary>
+    /// <summary>Seed of the partition and of the generator pre-training.</summary>
     public required int Seed { get; init; }
+
+    /// <summary>Replicate seeds per point (1..Seeds, added to <see cref="Seed"/>).</summary>
+    public int Seeds { get; init; } = 1;
+
+    /// <summary>Optimizer steps of every point's local training.</summary>
+    public int Steps { get; init; }
+
+    /// <summary>Which loss the points record.</summary>
+    public ScalingMeasure Measure { get; init; }
 
     /// <summary>Pooled scale a.</summary>
     public required double A { get; init; }
@@ -30,8 +40,14 @@ public sealed record ScalingCalibration
     /// <summary>Pooled floor c.</summary>
     public required double C { get; init; }
 
-    /// <summary>R² of the pooled fit.</summary>
+    /// <summary>R² of the pooled fit on every seed's point.</summary>
     public required double RSquared { get; init; }
+
+    /// <summary>R² of the pooled fit on the seed means.</summary>
+    public double RSquaredSeedMeans { get; init; }
+
+    /// <summary>The pooled fit with its 95 % intervals.</summary>
+    public PowerLawFit? Pooled { get; init; }
 
     /// <summary>Per organization fits, in organization order.</summary>
     public required IReadOnlyList<OrganizationCurve> Curves { get; init; }
