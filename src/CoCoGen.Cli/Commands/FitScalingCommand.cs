@@ -4,6 +4,7 @@ using CoCoGen.Cli.Hosting;
 using CoCoGen.Federation.Calibration;
 using CoCoGen.Federation.Hosting;
 using CoCoGen.Federation.Reporting;
+using CoCoGen.Learning.Data;
 
 namespace CoCoGen.Cli.Commands;
 
@@ -18,10 +19,11 @@ public static class FitScalingCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var dataset = new Option<string>("--dataset") { Description = "Dataset: fashion-mnist.", Required = true };
+        var dataset = new Option<string>("--dataset") { Description = "Dataset: fashion-mnist or cifar10.", Required = true };
         var alpha = new Option<double>("--alpha") { Description = "Dirichlet α of the partition.", Required = true };
         var output = new Option<string>("--out") { Description = "Calibration JSON to write.", Required = true };
-        var dataDirectory = new Option<string>("--data-dir") { Description = "Directory of the dataset files.", DefaultValueFactory = _ => "/usr/share/datasets/fashion-mnist" };
+        var dataDirectory = new Option<string>("--data-dir") { Description = "Dataset location: Fashion-MNIST IDX folder, CIFAR-10 binary folder or JPEG zip (default: the dataset's default location).", DefaultValueFactory = _ => "" };
+        var decodeCache = new Option<string>("--decode-cache") { Description = "Folder a CIFAR-10 JPEG zip is decoded into once (default: local application data).", DefaultValueFactory = _ => "" };
         var organizations = new Option<int>("--organizations") { Description = "Organizations to split over.", DefaultValueFactory = _ => 10 };
         var grid = new Option<string>("--grid") { Description = "Synthetic samples per organization, comma separated.", DefaultValueFactory = _ => "0,1500,3000,6000" };
         var trainSamples = new Option<int>("--train-samples") { Description = "Training samples used, 0 = all.", DefaultValueFactory = _ => 0 };
@@ -33,15 +35,15 @@ public static class FitScalingCommand
         var measure = new Option<ScalingMeasure>("--measure") { Description = "Loss recorded: training (on D_i + g, the paper's) or test.", DefaultValueFactory = _ => ScalingMeasure.Training };
         var command = new Command("fit-scaling", "Calibrate the loss power law a·n^(−b)+c on real data (paper Fig. 3).")
         {
-            dataset, alpha, output, dataDirectory, organizations, grid, trainSamples, testSamples, passes, seed, steps, seeds, measure,
+            dataset, alpha, output, dataDirectory, decodeCache, organizations, grid, trainSamples, testSamples, passes, seed, steps, seeds, measure,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var writer = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(dataset) != "fashion-mnist")
+            if (!ImageCorpus.Names.Contains(parse.GetValue(dataset)))
             {
-                error.WriteLine($"--dataset: '{parse.GetValue(dataset)}' is not supported; the calibration runs on fashion-mnist");
+                error.WriteLine($"--dataset: '{parse.GetValue(dataset)}' is not one of {string.Join(", ", ImageCorpus.Names)}");
                 return CocogenHost.BadConfiguration;
             }
 
@@ -59,7 +61,9 @@ public static class FitScalingCommand
 
             var learning = new LearningOptions
             {
+                Corpus = parse.GetValue(dataset)!,
                 Dataset = parse.GetValue(dataDirectory)!,
+                DecodeCache = parse.GetValue(decodeCache)!,
                 Alpha = parse.GetValue(alpha),
                 Organizations = parse.GetValue(organizations),
                 TrainSamples = parse.GetValue(trainSamples),
@@ -85,7 +89,7 @@ public static class FitScalingCommand
             calibration = calibration with
             {
                 Command = string.Create(CultureInfo.InvariantCulture,
-                    $"cocogen fit-scaling --dataset fashion-mnist --alpha {learning.Alpha} --organizations {learning.Organizations} --grid {string.Join(',', sizes)} --train-samples {learning.TrainSamples} --test-samples {learning.TestSamples} --generator-passes {settings.GeneratorPasses} --seed {learning.Seed} --steps {settings.Steps} --seeds {settings.Seeds} --measure {settings.Measure.ToString().ToLowerInvariant()}"),
+                    $"cocogen fit-scaling --dataset {learning.Corpus}{(learning.Dataset.Length > 0 ? $" --data-dir {learning.Dataset}" : "")} --alpha {learning.Alpha} --organizations {learning.Organizations} --grid {string.Join(',', sizes)} --train-samples {learning.TrainSamples} --test-samples {learning.TestSamples} --generator-passes {settings.GeneratorPasses} --seed {learning.Seed} --steps {settings.Steps} --seeds {settings.Seeds} --measure {settings.Measure.ToString().ToLowerInvariant()}"),
             };
             var path = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -55,6 +55,9 @@ public sealed record ScalingCalibration
     /// <summary>Every measured point.</summary>
     public required IReadOnlyList<ScalingPoint> Points { get; init; }
 
+    /// <summary>Where the data came from, to be stated beside any figure made from it.</summary>
+    public string? Provenance { get; init; }
+
     /// <summary>The command that produced the file.</summary>
     public string? Command { get; init; }
 

@@ -14,7 +14,7 @@ namespace CoCoGen.Federation.Calibration;
 /// <summary>
 /// Paper Fig. 3 on real data. Split the training set with Dirichlet(α) (one partition, from the run seed),
 /// pre-train the conditional generator with FedAvg as a run does, then for each organization, seed and g
-/// of the grid: train a freshly initialised LeNet-5 for a fixed number of SGD steps on D_i real plus g
+/// of the grid: train a freshly initialised LeNet-5 (1×28×28 Fashion-MNIST or 3×32×32 CIFAR-10) for a fixed number of SGD steps on D_i real plus g
 /// synthetic samples and record its loss (by default on D_i + g itself, the paper's "local model
 /// performance (i.e., training loss)"). The fits are <see cref="ScalingFit"/>'s.
 /// Common random numbers: within a seed every g starts from the same weights and the g synthetic samples
@@ -33,6 +33,7 @@ public sealed class ScalingExperiment(LearningOptions learning, ScalingExperimen
             throw new ArgumentException("--grid needs at least 3 non-negative synthetic sample counts");
         }
 
+        var corpus = learning.ResolvedCorpus();
         var data = ImageFederationData.Load(learning);
         var model = new ImageGlobalModel(data.Test, learning);
         var learners = Enumerable.Range(0, learning.Organizations).Select(i => new ImageOrganizationLearner(data.Shard(i), i, learning)).ToArray();
@@ -51,7 +52,7 @@ public sealed class ScalingExperiment(LearningOptions learning, ScalingExperimen
         }
 
         var backend = new CpuBackend(learning.Threads);
-        var generator = ModelFactory.Generator(learning.Seed, backend);
+        var generator = ModelFactory.Generator(corpus, learning.Seed, backend);
         StateVector.Write(generator.StateTensors(), generatorWeights);
         var points = new List<ScalingPoint>();
         var localSamples = new Dictionary<string, long>();
@@ -62,15 +63,15 @@ public sealed class ScalingExperiment(LearningOptions learning, ScalingExperimen
             localSamples[id] = shard.Count;
             for (var seed = 1; seed <= settings.Seeds; seed++)
             {
-                var pool = Synthesize(generator, settings.Grid.Max(), ModelFactory.Stream(learning.Seed + seed, i, 0, 4), cancellationToken);
+                var pool = Synthesize(corpus, generator, settings.Grid.Max(), ModelFactory.Stream(learning.Seed + seed, i, 0, 4), cancellationToken);
                 foreach (var g in settings.Grid)
                 {
-                    var perClass = g / FashionMnist.ClassCount;
-                    ImageDataset mixed = perClass == 0 ? shard : new MixedDataset(shard, new SubsetDataset(pool, Enumerable.Range(0, perClass * FashionMnist.ClassCount).ToArray()));
-                    var loss = TrainAndMeasure(mixed, data.Test, seed, i, backend, cancellationToken);
-                    points.Add(new ScalingPoint(id, seed, perClass * FashionMnist.ClassCount, mixed.Count, loss));
+                    var synthetic = g / corpus.ClassCount * corpus.ClassCount;
+                    ImageDataset mixed = synthetic == 0 ? shard : new MixedDataset(shard, new SubsetDataset(pool, Enumerable.Range(0, synthetic).ToArray()));
+                    var loss = TrainAndMeasure(corpus, mixed, data.Test, seed, i, backend, cancellationToken);
+                    points.Add(new ScalingPoint(id, seed, synthetic, mixed.Count, loss));
                     progress?.Report(string.Create(CultureInfo.InvariantCulture,
-                        $"{id} seed {seed}: D_i = {shard.Count}, g = {perClass * FashionMnist.ClassCount}, {settings.Measure.ToString().ToLowerInvariant()} loss {loss:F4}"));
+                        $"{id} seed {seed}: D_i = {shard.Count}, g = {synthetic}, {settings.Measure.ToString().ToLowerInvariant()} loss {loss:F4}"));
                 }
             }
         }
@@ -78,7 +79,8 @@ public sealed class ScalingExperiment(LearningOptions learning, ScalingExperimen
         var fit = ScalingFit.Of(points, localSamples);
         return new ScalingCalibration
         {
-            Dataset = "fashion-mnist",
+            Dataset = corpus.Name,
+            Provenance = corpus.Provenance(learning.DatasetLocation()),
             Alpha = learning.Alpha,
             Organizations = learning.Organizations,
             Seed = learning.Seed,
@@ -97,11 +99,11 @@ public sealed class ScalingExperiment(LearningOptions learning, ScalingExperimen
     }
 
     // Fixed-step SGD from the seed's initial weights, cycling over reshuffled epochs of D_i + g.
-    private double TrainAndMeasure(ImageDataset mixed, ImageDataset test, int seed, int organization, CpuBackend backend, CancellationToken cancellationToken)
+    private double TrainAndMeasure(ImageCorpus corpus, ImageDataset mixed, ImageDataset test, int seed, int organization, CpuBackend backend, CancellationToken cancellationToken)
     {
-        var classifier = ModelFactory.Classifier(learning.Seed + seed, backend);
+        var classifier = ModelFactory.Classifier(corpus, learning.Seed + seed, backend);
         var trainer = new Trainer(classifier, new Sgd(classifier.Parameters(), (float)learning.LearningRate, (float)learning.Momentum, backend: backend));
-        var loader = new BatchLoader(mixed, learning.BatchSize, ChannelNormalization.FashionMnist, shuffle: true, ModelFactory.Stream(learning.Seed + seed, organization, 0, 3));
+        var loader = new BatchLoader(mixed, learning.BatchSize, corpus.Normalization, shuffle: true, ModelFactory.Stream(learning.Seed + seed, organization, 0, 3));
         var steps = 0;
         for (var epoch = 0; steps < settings.Steps; epoch++)
         {
@@ -117,19 +119,19 @@ public sealed class ScalingExperiment(LearningOptions learning, ScalingExperimen
         }
 
         var measured = settings.Measure == ScalingMeasure.Training ? mixed : test;
-        var evaluation = new BatchLoader(measured, 256, ChannelNormalization.FashionMnist, shuffle: false, seed: 0);
+        var evaluation = new BatchLoader(measured, 256, corpus.Normalization, shuffle: false, seed: 0);
         return trainer.Evaluate(evaluation.Epoch(0), cancellationToken).MeanLoss;
     }
 
     // Labels cycle through the classes, so every prefix of 10·k samples holds k of each class.
-    private static FloatImageDataset Synthesize(Learning.Generative.ConditionalVae generator, int count, ulong stream, CancellationToken cancellationToken)
+    private static FloatImageDataset Synthesize(ImageCorpus corpus, Learning.Generative.ConditionalVae generator, int count, ulong stream, CancellationToken cancellationToken)
     {
-        var pixels = FashionMnist.ImageSide * FashionMnist.ImageSide;
+        var pixels = corpus.Channels * corpus.ImageSide * corpus.ImageSide;
         var images = new float[count * pixels];
         var labels = new int[count];
         for (var k = 0; k < count; k++)
         {
-            labels[k] = k % FashionMnist.ClassCount;
+            labels[k] = k % corpus.ClassCount;
         }
 
         var noise = new RandomSource(stream);
@@ -140,6 +142,6 @@ public sealed class ScalingExperiment(LearningOptions learning, ScalingExperimen
             generator.Sample(labels.AsSpan(start, length), noise).Span.CopyTo(images.AsSpan(start * pixels, length * pixels));
         }
 
-        return new FloatImageDataset(images, labels, 1, FashionMnist.ImageSide, FashionMnist.ImageSide, FashionMnist.ClassCount);
+        return new FloatImageDataset(images, labels, corpus.Channels, corpus.ImageSide, corpus.ImageSide, corpus.ClassCount);
     }
 }
