@@ -19,8 +19,9 @@ public static class FitScalingCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var dataset = new Option<string>("--dataset") { Description = "Dataset: fashion-mnist or cifar10.", Required = true };
-        var alpha = new Option<double>("--alpha") { Description = "Dirichlet α of the partition.", Required = true };
+        var dataset = new Option<string>("--dataset") { Description = "Dataset: fashion-mnist or cifar10 (required unless --refit)." };
+        var alpha = new Option<double>("--alpha") { Description = "Dirichlet α of the partition (required unless --refit)." };
+        var refit = new Option<string>("--refit") { Description = "Refit a calibration file's recorded points with the current fitting code instead of measuring." };
         var output = new Option<string>("--out") { Description = "Calibration JSON to write.", Required = true };
         var dataDirectory = new Option<string>("--data-dir") { Description = "Dataset location: Fashion-MNIST IDX folder, CIFAR-10 binary folder or JPEG zip (default: the dataset's default location).", DefaultValueFactory = _ => "" };
         var decodeCache = new Option<string>("--decode-cache") { Description = "Folder a CIFAR-10 JPEG zip is decoded into once (default: local application data).", DefaultValueFactory = _ => "" };
@@ -35,12 +36,33 @@ public static class FitScalingCommand
         var measure = new Option<ScalingMeasure>("--measure") { Description = "Loss recorded: training (on D_i + g, the paper's) or test.", DefaultValueFactory = _ => ScalingMeasure.Training };
         var command = new Command("fit-scaling", "Calibrate the loss power law a·n^(−b)+c on real data (paper Fig. 3).")
         {
-            dataset, alpha, output, dataDirectory, decodeCache, organizations, grid, trainSamples, testSamples, passes, seed, steps, seeds, measure,
+            dataset, alpha, output, refit, dataDirectory, decodeCache, organizations, grid, trainSamples, testSamples, passes, seed, steps, seeds, measure,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var writer = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(refit) is { Length: > 0 } recorded)
+            {
+                ScalingCalibration stored;
+                try
+                {
+                    stored = ScalingCalibration.Load(recorded);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+                {
+                    error.WriteLine($"--refit: {recorded}: {e.Message}");
+                    return CocogenHost.BadConfiguration;
+                }
+
+                return await WriteAsync(stored.Refit(), parse.GetValue(output)!, writer, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (parse.GetResult(dataset) is null || parse.GetResult(alpha) is null)
+            {
+                error.WriteLine("--dataset and --alpha are required to measure (or give --refit FILE)");
+                return CocogenHost.BadConfiguration;
+            }
             if (!ImageCorpus.Names.Contains(parse.GetValue(dataset)))
             {
                 error.WriteLine($"--dataset: '{parse.GetValue(dataset)}' is not one of {string.Join(", ", ImageCorpus.Names)}");
@@ -91,15 +113,19 @@ public static class FitScalingCommand
                 Command = string.Create(CultureInfo.InvariantCulture,
                     $"cocogen fit-scaling --dataset {learning.Corpus}{(learning.Dataset.Length > 0 ? $" --data-dir {learning.Dataset}" : "")} --alpha {learning.Alpha} --organizations {learning.Organizations} --grid {string.Join(',', sizes)} --train-samples {learning.TrainSamples} --test-samples {learning.TestSamples} --generator-passes {settings.GeneratorPasses} --seed {learning.Seed} --steps {settings.Steps} --seeds {settings.Seeds} --measure {settings.Measure.ToString().ToLowerInvariant()}"),
             };
-            var path = parse.GetValue(output)!;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            calibration.Save(path);
-            var chart = Path.ChangeExtension(path, ".svg");
-            await File.WriteAllTextAsync(chart, SvgChartWriter.Render(ScalingChart.Of(calibration)), cancellationToken).ConfigureAwait(false);
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{{\"a\": {calibration.A:R}, \"b\": {calibration.B:R}, \"c\": {calibration.C:R}, \"rSquared\": {calibration.RSquared:R}, \"rSquaredSeedMeans\": {calibration.RSquaredSeedMeans:R}, \"out\": \"{path}\", \"chart\": \"{chart}\"}}"));
-            return 0;
+            return await WriteAsync(calibration, parse.GetValue(output)!, writer, cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    private static async Task<int> WriteAsync(ScalingCalibration calibration, string path, TextWriter writer, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        calibration.Save(path);
+        var chart = Path.ChangeExtension(path, ".svg");
+        await File.WriteAllTextAsync(chart, SvgChartWriter.Render(ScalingChart.Of(calibration)), cancellationToken).ConfigureAwait(false);
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{{\"a\": {calibration.A:R}, \"b\": {calibration.B:R}, \"c\": {calibration.C:R}, \"rSquared\": {calibration.RSquared:R}, \"rSquaredSeedMeans\": {calibration.RSquaredSeedMeans:R}, \"out\": \"{path}\", \"chart\": \"{chart}\"}}"));
+        return 0;
     }
 }

@@ -85,6 +85,22 @@ public sealed record ScalingCalibration
             : candidates.MinBy(c => Math.Abs(Math.Log(c.Alpha) - Math.Log(alpha)))!;
     }
 
+    /// <summary>The same measurement with its fits recomputed from <see cref="Points"/> (the stored command still reproduces it).</summary>
+    public ScalingCalibration Refit()
+    {
+        var fit = ScalingFit.Of(Points, Curves.ToDictionary(c => c.Id, c => c.LocalSamples));
+        return this with
+        {
+            A = fit.Pooled.A,
+            B = fit.Pooled.B,
+            C = fit.Pooled.C,
+            RSquared = fit.Pooled.RSquared,
+            RSquaredSeedMeans = fit.PooledRSquaredSeedMeans,
+            Pooled = fit.Pooled,
+            Curves = fit.Curves,
+        };
+    }
+
     /// <summary>Writes the calibration as indented JSON.</summary>
     public void Save(string path) => RunDirectory.WriteJson(path, this);
 }

@@ -8,7 +8,10 @@ namespace CoCoGen.Mechanism.Calibration;
 /// The loss power law ℓ(n) = a·n^(−b) + c of model.md section 2 (paper Eq. 2), fitted by MathNet's
 /// Levenberg–Marquardt within a &gt; 0, 0 &lt; b &lt; 1, c ≥ 0, from several starting points because the
 /// least-squares surface is not convex in b. Intervals are the usual asymptotic ones:
-/// Cov = s²·(JᵀJ)⁻¹ with s² = RSS/(N − 3), and estimate ± t(0.975, N − 3)·SE.
+/// Cov = s²·(JᵀJ)⁻¹ with s² = RSS/(N − 3), and estimate ± t(0.975, N − 3)·SE. When the data do not fall
+/// with n, a sits on its lower bound, the curve is flat and b is not identified (∂ℓ/∂b = −a·n^(−b)·ln n
+/// vanishes): <see cref="Identified"/> is false, b's interval is its whole admissible range (0, 1), a's is
+/// [0, a] and c's is that of a constant (the mean's, N − 1 degrees of freedom).
 /// </summary>
 /// <param name="A">Scale a.</param>
 /// <param name="B">Exponent b.</param>
@@ -19,12 +22,17 @@ namespace CoCoGen.Mechanism.Calibration;
 /// <param name="AInterval">95 % interval of a.</param>
 /// <param name="BInterval">95 % interval of b.</param>
 /// <param name="CInterval">95 % interval of c.</param>
+/// <param name="Identified">False when a sits on its lower bound, so b is not identified.</param>
 public sealed record PowerLawFit(
     double A, double B, double C, double RSquared, double ResidualSumOfSquares, int Points,
-    ParameterInterval AInterval, ParameterInterval BInterval, ParameterInterval CInterval)
+    ParameterInterval AInterval, ParameterInterval BInterval, ParameterInterval CInterval, bool Identified)
 {
     private const double MinimumExponent = 1e-4;
     private const double MaximumExponent = 0.9999;
+    private const double MinimumScale = 1e-12;
+
+    // a' below this (in the scaled coordinates, where a' is of the order of the loss spread) is the bound, not an estimate.
+    private const double FlatScale = 1e-9;
 
     /// <summary>ℓ(n).</summary>
     public double Evaluate(double samples) => (A * Math.Pow(samples, -B)) + C;
@@ -66,7 +74,7 @@ public sealed record PowerLawFit(
         var x = Vector<double>.Build.DenseOfEnumerable(samples.Select(n => n / scale));
         var y = Vector<double>.Build.DenseOfEnumerable(losses);
         var objective = ObjectiveFunction.NonlinearModel(Model, Jacobian, x, y);
-        var lower = Vector<double>.Build.DenseOfArray([1e-12, MinimumExponent, 0]);
+        var lower = Vector<double>.Build.DenseOfArray([MinimumScale, MinimumExponent, 0]);
         var upper = Vector<double>.Build.DenseOfArray([1e6, MaximumExponent, 1e6]);
         var minimizer = new LevenbergMarquardtMinimizer(maximumIterations: 2000);
         Vector<double>? best = null;
@@ -105,9 +113,10 @@ public sealed record PowerLawFit(
         var mean = y.Average();
         var total = y.Sum(v => (v - mean) * (v - mean));
         var rSquared = total > 0 ? 1 - (bestCost / total) : 1;
-        var (aInterval, bInterval, cInterval) = Intervals(best, x, bestCost, scale);
+        var identified = best[0] > FlatScale;
+        var (aInterval, bInterval, cInterval) = identified ? Intervals(best, x, bestCost, scale) : FlatIntervals(best, x, bestCost, scale);
         return new PowerLawFit(
-            best[0] * Math.Pow(scale, best[1]), best[1], best[2], rSquared, bestCost, samples.Count, aInterval, bInterval, cInterval);
+            best[0] * Math.Pow(scale, best[1]), best[1], best[2], rSquared, bestCost, samples.Count, aInterval, bInterval, cInterval, identified);
     }
 
     private static Vector<double> Model(Vector<double> theta, Vector<double> x) =>
@@ -149,6 +158,19 @@ public sealed record PowerLawFit(
             Interval(theta[0] * factor, aVariance, t),
             Interval(theta[1], covariance[1, 1], t),
             Interval(theta[2], covariance[2, 2], t));
+    }
+
+    // a on its bound: the fitted curve is the constant c, whose interval is the mean's (N − 1 degrees of freedom);
+    // a and b get the degenerate interval their bounds allow.
+    private static (ParameterInterval A, ParameterInterval B, ParameterInterval C) FlatIntervals(Vector<double> theta, Vector<double> x, double residualSum, double scale)
+    {
+        var freedom = x.Count - 1;
+        var t = StudentT.InvCDF(0, 1, freedom, 0.975);
+        var a = theta[0] * Math.Pow(scale, theta[1]);
+        return (
+            new ParameterInterval(a, 0, 0, a),
+            new ParameterInterval(theta[1], 0, MinimumExponent, MaximumExponent),
+            Interval(theta[2], residualSum / freedom / x.Count, t));
     }
 
     private static ParameterInterval Interval(double estimate, double variance, double t)

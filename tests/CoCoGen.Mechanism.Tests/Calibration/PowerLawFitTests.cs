@@ -20,6 +20,7 @@ public sealed class PowerLawFitTests
         Assert.Equal(b, fit.B, 1e-4);
         Assert.Equal(c, fit.C, 1e-4);
         Assert.True(fit.RSquared > 0.999999);
+        Assert.True(fit.Identified);
     }
 
     [Fact]
@@ -103,6 +104,10 @@ public sealed class PowerLawFitTests
 
         Assert.True(fit.A < 1e-3, $"a = {fit.A}");
         Assert.InRange(fit.RSquared, -1e-6, 0.05);
+        Assert.False(fit.Identified);
+        Assert.Equal((1e-4, 0.9999), (fit.BInterval.Lower, fit.BInterval.Upper));
+        Assert.InRange(0.65, fit.CInterval.Lower, fit.CInterval.Upper);
+        Assert.True(fit.CInterval.Upper - fit.CInterval.Lower < 1, "c's interval comes from the linear (a, c) model, not a singular 3×3 one");
     }
 
     [Fact]
