@@ -23,7 +23,7 @@ public static class ScalingChart
             .Select(n => new ChartPoint(n, (calibration.A * Math.Pow(n, -calibration.B)) + calibration.C))
             .ToArray();
         var title = string.Create(CultureInfo.InvariantCulture,
-            $"{calibration.Dataset}, α = {calibration.Alpha}: pooled R² {calibration.RSquared:F2} (points), {calibration.RSquaredSeedMeans:F2} (seed means)");
+            $"{calibration.Dataset}, α = {calibration.Alpha}: pooled R² {Rounded(calibration.RSquared):F2} (points), {Rounded(calibration.RSquaredSeedMeans):F2} (seed means)");
         return new LineChart(
             title,
             "n = D_i + g (samples)",
@@ -34,4 +34,7 @@ public static class ScalingChart
                 new LineSeries("pooled fit", curve, Marked: false),
             ]);
     }
+
+    // A fit that explains nothing has R² of ±1e-13; print it as 0.00, not −0.00.
+    private static double Rounded(double value) => Math.Round(value, 2) is var r && r == 0 ? 0 : r;
 }

@@ -1,5 +1,8 @@
 using CoCoGen.Chain.Hosting;
 using CoCoGen.Federation.Calibration;
+using CoCoGen.Federation.Guidance;
+using CoCoGen.Federation.Hosting;
+using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Reporting;
 using CoCoGen.Mechanism.Calibration;
 
@@ -77,5 +80,21 @@ public sealed class ShippedCalibrationTests
         Assert.Contains("pooled fit", svg, StringComparison.Ordinal);
         Assert.Equal(1, svg.Split("<polyline").Length - 1);
         Assert.Equal(8 + 4, svg.Split("<circle").Length - 1);
+    }
+
+    [Theory]
+    [InlineData("fashion-mnist", 0.5)]
+    [InlineData("cifar10", 0.5)]
+    public void The_shipped_calibration_gives_the_default_guidance_a_solution_in_the_box(string dataset, double alpha)
+    {
+        var calibration = ScalingCalibration.Find(Folder, dataset, alpha);
+        var organizations = calibration.Curves
+            .Select((c, i) => new OrganizationProfile(c.Id, $"0x{i + 1:x40}", c.LocalSamples)).ToArray();
+
+        var guidance = new MechanismGuidancePolicy(new MechanismOptions(), calibration, seed: 1).Solve(organizations);
+
+        Assert.Equal(organizations.Length, guidance.Synthetic.Count);
+        Assert.All(guidance.Synthetic, g => Assert.InRange(g, 0, new MechanismOptions().MaxSynthetic));
+        Assert.True(double.IsFinite(guidance.SocialWelfare));
     }
 }
