@@ -41,6 +41,8 @@ internal static class CocogenHost
         (new Option<string>("--alpha") { Description = "Dirichlet α of the label split (Learning:Alpha)." }, "Learning:Alpha"),
         (new Option<string>("--rho") { Description = "Mean competitive intensity ρ̄ (Mechanism:RhoBar)." }, "Mechanism:RhoBar"),
         (new Option<string>("--mechanism") { Description = "cocogen+ | vcfl | wco | wdg | radg | madg (Mechanism:Rule)." }, "Mechanism:Rule"),
+        (new Option<string>("--dataset") { Description = "fashion-mnist | cifar10 (Learning:Corpus)." }, "Learning:Corpus"),
+        (new Option<string>("--data-dir") { Description = "Dataset location: IDX folder, CIFAR-10 binary folder or JPEG zip (Learning:Dataset)." }, "Learning:Dataset"),
         (new Option<string>("--seed") { Description = "Seed of every random choice (Learning:Seed)." }, "Learning:Seed"),
         (new Option<string>("--train-samples") { Description = "Training samples used, 0 = all (Learning:TrainSamples)." }, "Learning:TrainSamples"),
         (new Option<string>("--test-samples") { Description = "Test samples evaluated, 0 = all (Learning:TestSamples)." }, "Learning:TestSamples"),

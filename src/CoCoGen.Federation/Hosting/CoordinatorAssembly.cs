@@ -58,7 +58,7 @@ public static class CoordinatorAssembly
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(loggers);
-        var calibration = ScalingCalibration.Find(settings.Mechanism.Calibration, "fashion-mnist", settings.Learning.Alpha);
+        var calibration = ScalingCalibration.Find(settings.Mechanism.Calibration, settings.Learning.Corpus, settings.Learning.Alpha);
         var arithmetic = new ChainSettlementArithmetic();
         var model = new ImageGlobalModel(test, settings.Learning);
         return new RoundCoordinator(

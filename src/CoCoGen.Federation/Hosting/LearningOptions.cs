@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CoCoGen.Learning.Data;
 
 namespace CoCoGen.Federation.Hosting;
 
@@ -8,9 +9,17 @@ public sealed class LearningOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "Learning";
 
-    /// <summary>Directory holding the Fashion-MNIST IDX files (gzip or plain).</summary>
-    [Required(ErrorMessage = "Learning:Dataset is required")]
-    public string Dataset { get; set; } = "/usr/share/datasets/fashion-mnist";
+    /// <summary>The dataset: <c>fashion-mnist</c> or <c>cifar10</c>.</summary>
+    public string Corpus { get; set; } = ImageCorpus.FashionMnist.Name;
+
+    /// <summary>
+    /// Where the dataset lives: Fashion-MNIST's IDX folder (gzip or plain), or CIFAR-10's binary folder or
+    /// JPEG zip. Empty: the corpus's default (Debian's Fashion-MNIST folder; ../shared/data/cifar10-jpeg.zip).
+    /// </summary>
+    public string Dataset { get; set; } = "";
+
+    /// <summary>Folder a CIFAR-10 JPEG zip is decoded into, once (empty: the user's local application data).</summary>
+    public string DecodeCache { get; set; } = "";
 
     /// <summary>Number of organizations the training set is split over.</summary>
     [Range(2, 64, ErrorMessage = "Learning:Organizations must be between {1} and {2}")]
@@ -68,4 +77,13 @@ public sealed class LearningOptions
     /// <summary>Learning rate of the conditional generator (Adam).</summary>
     [Range(1e-6, 1.0, ErrorMessage = "Learning:GeneratorLearningRate must be between {1} and {2}")]
     public double GeneratorLearningRate { get; set; } = 1e-3;
+
+    /// <summary>The corpus <see cref="Corpus"/> names.</summary>
+    public ImageCorpus ResolvedCorpus() => ImageCorpus.Parse(Corpus);
+
+    /// <summary><see cref="Dataset"/>, or the corpus's default location when it is empty.</summary>
+    public string DatasetLocation() => Dataset.Length > 0 ? Dataset : ResolvedCorpus().DefaultLocation;
+
+    /// <summary><see cref="DecodeCache"/>, or the default cache folder when it is empty.</summary>
+    public string DecodeCacheDirectory() => DecodeCache.Length > 0 ? DecodeCache : Cifar10.DefaultCacheDirectory();
 }

@@ -1,3 +1,4 @@
+using CoCoGen.Learning.Data;
 using Microsoft.Extensions.Options;
 
 namespace CoCoGen.Federation.Hosting;
@@ -14,16 +15,28 @@ public sealed class LearningOptionsValidator : IValidateOptions<LearningOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (!Directory.Exists(options.Dataset))
+        var location = options.DatasetLocation();
+        if (!ImageCorpus.Names.Contains(options.Corpus))
         {
-            failures.Add($"Learning:Dataset: directory '{options.Dataset}' does not exist");
+            failures.Add($"Learning:Corpus: '{options.Corpus}' is not one of {string.Join(", ", ImageCorpus.Names)}");
+        }
+        else if (options.Corpus == ImageCorpus.Cifar10.Name)
+        {
+            if (!File.Exists(location) && !Directory.Exists(location))
+            {
+                failures.Add($"Learning:Dataset: CIFAR-10 location '{location}' (a cifar-10-batches-bin folder or a JPEG zip) does not exist");
+            }
+        }
+        else if (!Directory.Exists(location))
+        {
+            failures.Add($"Learning:Dataset: directory '{location}' does not exist");
         }
         else
         {
-            var missing = DatasetFiles.Where(f => !File.Exists(Path.Combine(options.Dataset, f)) && !File.Exists(Path.Combine(options.Dataset, f + ".gz"))).ToArray();
+            var missing = DatasetFiles.Where(f => !File.Exists(Path.Combine(location, f)) && !File.Exists(Path.Combine(location, f + ".gz"))).ToArray();
             if (missing.Length > 0)
             {
-                failures.Add($"Learning:Dataset: '{options.Dataset}' lacks {string.Join(", ", missing)}");
+                failures.Add($"Learning:Dataset: '{location}' lacks {string.Join(", ", missing)}");
             }
         }
 

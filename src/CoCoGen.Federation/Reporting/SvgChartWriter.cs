@@ -50,11 +50,18 @@ public static class SvgChartWriter
                 continue;
             }
 
-            string path = string.Join(' ', points.Select(p => $"{N(frame.X(p.X))},{N(frame.Y(p.Y))}"));
-            Append(svg, $"<polyline fill=\"none\" stroke=\"{ColorOf(s)}\" stroke-width=\"2\" points=\"{path}\"/>");
-            foreach (ChartPoint p in points)
+            if (chart.Series[s].Connected)
             {
-                Append(svg, $"<circle cx=\"{N(frame.X(p.X))}\" cy=\"{N(frame.Y(p.Y))}\" r=\"3\" fill=\"{ColorOf(s)}\"/>");
+                string path = string.Join(' ', points.Select(p => $"{N(frame.X(p.X))},{N(frame.Y(p.Y))}"));
+                Append(svg, $"<polyline fill=\"none\" stroke=\"{ColorOf(s)}\" stroke-width=\"2\" points=\"{path}\"/>");
+            }
+
+            if (chart.Series[s].Marked)
+            {
+                foreach (ChartPoint p in points)
+                {
+                    Append(svg, $"<circle cx=\"{N(frame.X(p.X))}\" cy=\"{N(frame.Y(p.Y))}\" r=\"3\" fill=\"{ColorOf(s)}\"/>");
+                }
             }
         }
 

@@ -4,7 +4,7 @@ using CoCoGen.Learning.Data;
 namespace CoCoGen.Federation.Training;
 
 /// <summary>
-/// Fashion-MNIST as a run sees it: the training set (optionally a seeded subset) split over the
+/// The dataset (Fashion-MNIST or CIFAR-10) as a run sees it: the training set (optionally a seeded subset) split over the
 /// organizations with Dirichlet(α) label proportions, and the test set (optionally a seeded subset).
 /// Every process derives the same split from the seed; an organization process keeps only its shard.
 /// </summary>
@@ -30,8 +30,9 @@ public sealed class ImageFederationData
     public static ImageFederationData Load(LearningOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var train = Subsample(FashionMnist.LoadTrain(options.Dataset), options.TrainSamples, options.Seed, stream: 1);
-        var test = Subsample(FashionMnist.LoadTest(options.Dataset), options.TestSamples, options.Seed, stream: 2);
+        var corpus = options.ResolvedCorpus();
+        var train = Subsample(corpus.LoadTrain(options.DatasetLocation(), options.DecodeCacheDirectory()), options.TrainSamples, options.Seed, stream: 1);
+        var test = Subsample(corpus.LoadTest(options.DatasetLocation(), options.DecodeCacheDirectory()), options.TestSamples, options.Seed, stream: 2);
         var partition = DirichletPartitioner.Partition(train, options.Organizations, options.Alpha, (ulong)options.Seed, minimumPerOrganization: 10);
         return new ImageFederationData(train, partition, test);
     }
@@ -40,7 +41,7 @@ public sealed class ImageFederationData
     public static ImageDataset LoadTest(LearningOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Subsample(FashionMnist.LoadTest(options.Dataset), options.TestSamples, options.Seed, stream: 2);
+        return Subsample(options.ResolvedCorpus().LoadTest(options.DatasetLocation(), options.DecodeCacheDirectory()), options.TestSamples, options.Seed, stream: 2);
     }
 
     /// <summary>Organization <paramref name="index"/>'s own samples.</summary>

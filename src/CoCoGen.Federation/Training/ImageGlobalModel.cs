@@ -18,6 +18,7 @@ public sealed class ImageGlobalModel : IGlobalModel
     private readonly LearningOptions _options;
     private readonly LeNet5 _classifier;
     private readonly CpuBackend _backend;
+    private readonly ImageCorpus _corpus;
 
     /// <summary>Creates the model evaluated on <paramref name="test"/>.</summary>
     public ImageGlobalModel(ImageDataset test, LearningOptions options)
@@ -25,14 +26,15 @@ public sealed class ImageGlobalModel : IGlobalModel
         _test = test ?? throw new ArgumentNullException(nameof(test));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _backend = new CpuBackend(options.Threads);
-        _classifier = ModelFactory.Classifier(options.Seed, _backend);
+        _corpus = options.ResolvedCorpus();
+        _classifier = ModelFactory.Classifier(_corpus, options.Seed, _backend);
     }
 
     /// <inheritdoc/>
-    public ModelWeights InitialModel() => StateVector.Read(ModelFactory.Classifier(_options.Seed, _backend).StateTensors());
+    public ModelWeights InitialModel() => StateVector.Read(ModelFactory.Classifier(_corpus, _options.Seed, _backend).StateTensors());
 
     /// <inheritdoc/>
-    public ModelWeights InitialGenerator() => StateVector.Read(ModelFactory.Generator(_options.Seed, _backend).StateTensors());
+    public ModelWeights InitialGenerator() => StateVector.Read(ModelFactory.Generator(_corpus, _options.Seed, _backend).StateTensors());
 
     /// <inheritdoc/>
     public ModelWeights Aggregate(IReadOnlyList<(ModelWeights Weights, long Samples)> updates)
@@ -53,7 +55,7 @@ public sealed class ImageGlobalModel : IGlobalModel
                 var loss = new SoftmaxCrossEntropyLoss();
                 double lossSum = 0;
                 long correct = 0;
-                foreach (var batch in new BatchLoader(_test, 500, ChannelNormalization.FashionMnist, shuffle: false, 0).Epoch(0))
+                foreach (var batch in new BatchLoader(_test, 500, _corpus.Normalization, shuffle: false, 0).Epoch(0))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var logits = _classifier.Forward(batch.Images);
@@ -70,6 +72,6 @@ public sealed class ImageGlobalModel : IGlobalModel
     public void SaveModel(ModelWeights weights, string path)
     {
         StateVector.Write(_classifier.StateTensors(), weights);
-        SafetensorsFile.Save(path, _classifier, new Dictionary<string, string> { ["model"] = "LeNet-5", ["dataset"] = "fashion-mnist" });
+        SafetensorsFile.Save(path, _classifier, new Dictionary<string, string> { ["model"] = "LeNet-5", ["dataset"] = _corpus.Name });
     }
 }

@@ -12,7 +12,7 @@ using CoCoGen.Learning.Training;
 namespace CoCoGen.Federation.Training;
 
 /// <summary>
-/// One organization's learning on its own Fashion-MNIST shard: conditional-VAE passes for the shared
+/// One organization's learning on its own shard (Fashion-MNIST or CIFAR-10): conditional-VAE passes for the shared
 /// generator, synthesis of g samples (an equal number per class), LeNet-5 training on real plus
 /// synthetic samples. Every random choice is seeded by (run seed, organization, round).
 /// </summary>
@@ -25,6 +25,7 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
     private readonly LeNet5 _classifier;
     private readonly ConditionalVae _generator;
     private readonly CpuBackend _backend;
+    private readonly ImageCorpus _corpus;
 
     /// <summary>Creates the learner of organization <paramref name="index"/> (0-based) over <paramref name="shard"/>.</summary>
     public ImageOrganizationLearner(ImageDataset shard, int index, LearningOptions options)
@@ -33,8 +34,9 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _index = index;
         _backend = new CpuBackend(options.Threads);
-        _classifier = ModelFactory.Classifier(options.Seed, _backend);
-        _generator = ModelFactory.Generator(options.Seed, _backend);
+        _corpus = options.ResolvedCorpus();
+        _classifier = ModelFactory.Classifier(_corpus, options.Seed, _backend);
+        _generator = ModelFactory.Generator(_corpus, options.Seed, _backend);
     }
 
     /// <inheritdoc/>
@@ -54,7 +56,7 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
         StateVector.Write(_generator.StateTensors(), generator);
         var optimizer = new Adam(_generator.Parameters(), (float)_options.GeneratorLearningRate, backend: _backend);
         var noise = new RandomSource(ModelFactory.Stream(_options.Seed, _index, -pass, 1));
-        var loader = new BatchLoader(GeneratorSubset(pass), 64, ChannelNormalization.Identity(1), shuffle: true, ModelFactory.Stream(_options.Seed, _index, -pass, 2));
+        var loader = new BatchLoader(GeneratorSubset(pass), 64, ChannelNormalization.Identity(_corpus.Channels), shuffle: true, ModelFactory.Stream(_options.Seed, _index, -pass, 2));
         double lossSum = 0;
         long seen = 0;
         for (var epoch = 0; epoch < _options.GeneratorEpochs; epoch++)
@@ -91,7 +93,7 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
     private LocalUpdate Train(ModelWeights global, ModelWeights generator, int syntheticSamples, int round, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var perClass = Math.Max(0, syntheticSamples) / FashionMnist.ClassCount;
+        var perClass = Math.Max(0, syntheticSamples) / _corpus.ClassCount;
         ImageDataset data = _shard;
         if (perClass > 0)
         {
@@ -102,7 +104,7 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
         clock.Restart();
         StateVector.Write(_classifier.StateTensors(), global);
         var trainer = new Trainer(_classifier, new Sgd(_classifier.Parameters(), (float)_options.LearningRate, (float)_options.Momentum, backend: _backend));
-        var loader = new BatchLoader(data, _options.BatchSize, ChannelNormalization.FashionMnist, shuffle: true, ModelFactory.Stream(_options.Seed, _index, round, 3));
+        var loader = new BatchLoader(data, _options.BatchSize, _corpus.Normalization, shuffle: true, ModelFactory.Stream(_options.Seed, _index, round, 3));
         var result = default(EpochResult);
         for (var epoch = 0; epoch < _options.LocalEpochs; epoch++)
         {
@@ -110,19 +112,19 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
         }
 
         return new LocalUpdate(
-            StateVector.Read(_classifier.StateTensors()), _shard.Count, perClass * FashionMnist.ClassCount, result.MeanLoss, synthesisSeconds, clock.Elapsed.TotalSeconds);
+            StateVector.Read(_classifier.StateTensors()), _shard.Count, perClass * _corpus.ClassCount, result.MeanLoss, synthesisSeconds, clock.Elapsed.TotalSeconds);
     }
 
     private FloatImageDataset Synthesize(ModelWeights generator, int perClass, int round, CancellationToken cancellationToken)
     {
         StateVector.Write(_generator.StateTensors(), generator);
-        var count = perClass * FashionMnist.ClassCount;
-        var pixels = FashionMnist.ImageSide * FashionMnist.ImageSide;
+        var count = perClass * _corpus.ClassCount;
+        var pixels = _corpus.Channels * _corpus.ImageSide * _corpus.ImageSide;
         var images = new float[count * pixels];
         var labels = new int[count];
         for (var k = 0; k < count; k++)
         {
-            labels[k] = k % FashionMnist.ClassCount;
+            labels[k] = k % _corpus.ClassCount;
         }
 
         var noise = new RandomSource(ModelFactory.Stream(_options.Seed, _index, round, 4));
@@ -134,6 +136,6 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
             sample.Span.CopyTo(images.AsSpan(start * pixels, length * pixels));
         }
 
-        return new FloatImageDataset(images, labels, 1, FashionMnist.ImageSide, FashionMnist.ImageSide, FashionMnist.ClassCount);
+        return new FloatImageDataset(images, labels, _corpus.Channels, _corpus.ImageSide, _corpus.ImageSide, _corpus.ClassCount);
     }
 }

@@ -6,21 +6,21 @@ using CoCoGen.Learning.Tensors;
 
 namespace CoCoGen.Federation.Training;
 
-/// <summary>The classifier and the conditional generator of a Fashion-MNIST run, built the same way in every process.</summary>
+/// <summary>The classifier and the conditional generator of a run on <see cref="ImageCorpus"/>, built the same way in every process.</summary>
 internal static class ModelFactory
 {
     public const int LatentSize = 16;
 
-    public static LeNet5 Classifier(int seed, IComputeBackend backend)
+    public static LeNet5 Classifier(ImageCorpus corpus, int seed, IComputeBackend backend)
     {
-        var model = new LeNet5(1, FashionMnist.ImageSide, FashionMnist.ClassCount, new RandomSource((ulong)seed).Fork(11));
+        var model = new LeNet5(corpus.Channels, corpus.ImageSide, corpus.ClassCount, new RandomSource((ulong)seed).Fork(11));
         model.UseBackend(backend);
         return model;
     }
 
-    public static ConditionalVae Generator(int seed, IComputeBackend backend)
+    public static ConditionalVae Generator(ImageCorpus corpus, int seed, IComputeBackend backend)
     {
-        var model = new ConditionalVae(1, FashionMnist.ImageSide, FashionMnist.ClassCount, LatentSize, new RandomSource((ulong)seed).Fork(12));
+        var model = new ConditionalVae(corpus.Channels, corpus.ImageSide, corpus.ClassCount, LatentSize, new RandomSource((ulong)seed).Fork(12));
         model.Encoder.UseBackend(backend);
         model.Decoder.UseBackend(backend);
         return model;

@@ -37,6 +37,7 @@ public sealed class ConfigurationValidationTests : IDisposable
         { "Protocol:Rounds", "many", "Rounds" },
         { "Protocol:Rouns", "3", "Rouns" },
         { "Learning:Dataset", "/nonexistent/fashion", "Learning:Dataset" },
+        { "Learning:Corpus", "imagenet", "Learning:Corpus" },
         { "Learning:Organizations", "1", "Learning:Organizations" },
         { "Learning:Alpha", "0", "Learning:Alpha" },
         { "Learning:Alpha", "NaN", "Learning:Alpha" },

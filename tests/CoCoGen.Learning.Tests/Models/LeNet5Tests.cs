@@ -85,4 +85,15 @@ public class LeNet5Tests
         Assert.Throws<ArgumentOutOfRangeException>(() => new LeNet5(1, 30, 10, new RandomSource(1)));
         Assert.Throws<ArgumentException>(() => new LeNet5(1, 28, 10, new RandomSource(1)).Forward(new Tensor(1, 1, 32, 32)));
     }
+
+    [Fact]
+    public void Overfits_a_small_cifar_sized_batch()
+    {
+        var model = new LeNet5(3, 32, 10, new RandomSource(5));
+        var images = ModelTraining.RandomImages(8, 3, 32, seed: 6);
+
+        var (first, last) = ModelTraining.Overfit(model, images, [0, 1, 2, 3, 4, 5, 6, 7], steps: 40, learningRate: 3e-3f);
+
+        Assert.True(last < 0.25f * first, $"loss {first} -> {last}");
+    }
 }
