@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CoCoGen.Cli.Hosting;
+using CoCoGen.Cli.Invocation;
 using CoCoGen.Federation.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
