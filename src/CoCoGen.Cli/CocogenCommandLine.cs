@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CoCoGen.Cli.Commands;
 using CoCoGen.Cli.Hosting;
+using CoCoGen.Cli.Invocation;
 
 namespace CoCoGen.Cli;
 

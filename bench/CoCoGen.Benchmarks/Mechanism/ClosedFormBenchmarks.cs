@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CoCoGen.Mechanism.Equilibrium;
+using CoCoGen.Mechanism.Sampling;
 using CoCoGen.Mechanism.Scenarios;
 using CoCoGen.Mechanism.Utility;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CoCoGen.Chain.Hosting;
 using CoCoGen.Cli.Hosting;
+using CoCoGen.Cli.Invocation;
 using CoCoGen.Federation.Audit;
 using CoCoGen.Federation.Hosting;
 using CoCoGen.Federation.Keys;

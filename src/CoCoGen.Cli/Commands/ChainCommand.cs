@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CoCoGen.Chain.Hosting;
 using CoCoGen.Cli.Hosting;
+using CoCoGen.Cli.Invocation;
 using Microsoft.Extensions.Logging;
 
 namespace CoCoGen.Cli.Commands;

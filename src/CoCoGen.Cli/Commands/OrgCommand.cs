@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CoCoGen.Cli.Hosting;
+using CoCoGen.Cli.Invocation;
 using CoCoGen.Federation.Hosting;
 using CoCoGen.Federation.Keys;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CoCoGen.Cli.Hosting;
+using CoCoGen.Cli.Invocation;
 using CoCoGen.Cli.Presentation;
 using CoCoGen.Federation.Hosting;
 using CoCoGen.Federation.Protocol;

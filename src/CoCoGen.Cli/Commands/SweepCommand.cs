@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CoCoGen.Cli.Invocation;
 using CoCoGen.Cli.Presentation;
 using CoCoGen.Mechanism.Scenarios;
 using CoCoGen.Mechanism.Sweeps;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CoCoGen.Cli.Invocation;
 using CoCoGen.Federation.Hosting;
 using CoCoGen.Federation.Protocol;
 using Microsoft.Extensions.Configuration;

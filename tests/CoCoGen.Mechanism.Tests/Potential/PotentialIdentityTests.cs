@@ -1,4 +1,5 @@
 using CoCoGen.Mechanism.Potential;
+using CoCoGen.Mechanism.Sampling;
 using CoCoGen.Mechanism.Scenarios;
 using CoCoGen.Mechanism.Utility;
 

@@ -1,3 +1,4 @@
+using CoCoGen.Mechanism.Sampling;
 using CoCoGen.Mechanism.Scenarios;
 
 namespace CoCoGen.Mechanism.Tests.Scenarios;

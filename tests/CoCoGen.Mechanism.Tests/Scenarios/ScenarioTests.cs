@@ -1,4 +1,5 @@
 using CoCoGen.Mechanism.Equilibrium;
+using CoCoGen.Mechanism.Sampling;
 using CoCoGen.Mechanism.Scenarios;
 
 namespace CoCoGen.Mechanism.Tests.Scenarios;

@@ -1,3 +1,4 @@
+using CoCoGen.Mechanism.Sampling;
 using CoCoGen.Mechanism.Scenarios;
 using CoCoGen.Mechanism.Utility;
 

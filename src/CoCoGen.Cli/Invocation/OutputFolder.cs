@@ -1,4 +1,4 @@
-namespace CoCoGen.Cli;
+namespace CoCoGen.Cli.Invocation;
 
 /// <summary>An output folder named by an option, created before any work starts so that a bad one is bad input.</summary>
 public static class OutputFolder

@@ -1,4 +1,4 @@
-namespace CoCoGen.Cli;
+namespace CoCoGen.Cli.Invocation;
 
 /// <summary>
 /// A user's mistake found while a command runs (an option, a file, an organization id): reported as one line,

@@ -1,6 +1,7 @@
 using CoCoGen.Mechanism.Potential;
+using CoCoGen.Mechanism.Scenarios;
 
-namespace CoCoGen.Mechanism.Scenarios;
+namespace CoCoGen.Mechanism.Sampling;
 
 /// <summary>
 /// Seeded random scenarios with magnitudes like the shared vectors (Fashion-MNIST-sized silos,

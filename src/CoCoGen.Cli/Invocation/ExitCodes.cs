@@ -1,4 +1,4 @@
-namespace CoCoGen.Cli;
+namespace CoCoGen.Cli.Invocation;
 
 /// <summary>The exit codes of every `cocogen` command (docs/cli.md): other tools script against them.</summary>
 public static class ExitCodes

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CoCoGen.Cli;
+namespace CoCoGen.Cli.Invocation;
 
 /// <summary>
 /// SIGINT and SIGTERM as a cancellation: the first asks the command to stop at its next safe point (a run saves
