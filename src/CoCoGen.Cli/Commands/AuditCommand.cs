@@ -2,10 +2,9 @@ using System.CommandLine;
 using CoCoGen.Chain.Hosting;
 using CoCoGen.Cli.Hosting;
 using CoCoGen.Cli.Invocation;
-using CoCoGen.Federation.Audit;
-using CoCoGen.Federation.Hosting;
-using CoCoGen.Federation.Keys;
-using CoCoGen.Federation.Ledger;
+using CoCoGen.Federation.Adapters.Audit;
+using CoCoGen.Federation.Adapters.Keys;
+using CoCoGen.Federation.Adapters.Ledger;
 using CoCoGen.Federation.Records;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,9 +1,8 @@
 using System.CommandLine;
+using CoCoGen.Federation.Adapters.Transport;
 using CoCoGen.Cli.Hosting;
 using CoCoGen.Cli.Invocation;
-using CoCoGen.Federation.Hosting;
-using CoCoGen.Federation.Keys;
-using CoCoGen.Federation.Transport;
+using CoCoGen.Federation.Adapters.Keys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

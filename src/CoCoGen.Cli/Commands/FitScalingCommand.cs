@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using CoCoGen.Cli.Hosting;
-using CoCoGen.Federation.Calibration;
-using CoCoGen.Federation.Hosting;
-using CoCoGen.Federation.Reporting;
+using CoCoGen.Federation.Adapters.Calibration;
+using CoCoGen.Federation.Adapters.Reporting;
+using CoCoGen.Federation.Adapters.Training;
 using CoCoGen.Learning.Data;
 
 namespace CoCoGen.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CoCoGen.Federation.Keys;
+using CoCoGen.Federation.Adapters.Keys;
 
 namespace CoCoGen.Cli.Commands;
 

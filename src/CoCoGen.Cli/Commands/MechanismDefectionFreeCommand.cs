@@ -1,4 +1,4 @@
-using CoCoGen.Federation.SeedMechanisms;
+using CoCoGen.Federation.Adapters.SeedMechanisms;
 using CoCoGen.Mechanism.DefectionFree;
 
 namespace CoCoGen.Cli.Commands;

@@ -1,4 +1,4 @@
-using CoCoGen.Federation.SeedMechanisms;
+using CoCoGen.Federation.Adapters.SeedMechanisms;
 using CoCoGen.Mechanism.ReciprocalFairness;
 
 namespace CoCoGen.Cli.Commands;

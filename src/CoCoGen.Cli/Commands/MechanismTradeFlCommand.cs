@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CoCoGen.Federation.SeedMechanisms;
+using CoCoGen.Federation.Adapters.SeedMechanisms;
 using CoCoGen.Mechanism.TradeFl;
 
 namespace CoCoGen.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using CoCoGen.Cli.Hosting;
 using CoCoGen.Cli.Invocation;
-using CoCoGen.Federation.Hosting;
-using CoCoGen.Federation.Keys;
+using CoCoGen.Federation.Adapters.Keys;
+using CoCoGen.Federation.Adapters.Training;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using CoCoGen.Federation.Adapters.Keys;
 using CoCoGen.Cli.Hosting;
 using CoCoGen.Cli.Invocation;
 using CoCoGen.Cli.Presentation;
-using CoCoGen.Federation.Hosting;
 using CoCoGen.Federation.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 

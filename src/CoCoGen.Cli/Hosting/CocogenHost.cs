@@ -1,6 +1,9 @@
 using System.CommandLine;
+using CoCoGen.Federation.Adapters.Keys;
 using CoCoGen.Cli.Invocation;
-using CoCoGen.Federation.Hosting;
+using CoCoGen.Federation.Adapters.Guidance;
+using CoCoGen.Federation.Adapters.Ledger;
+using CoCoGen.Federation.Adapters.Training;
 using CoCoGen.Federation.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CoCoGen.Federation.Reporting;
+using CoCoGen.Federation.Adapters.Reporting;
 using CoCoGen.Mechanism.Baselines;
 using CoCoGen.Mechanism.Sweeps;
 

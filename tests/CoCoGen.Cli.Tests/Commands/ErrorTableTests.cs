@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CoCoGen.Chain.Hosting;
-using CoCoGen.Federation.Hosting;
+using CoCoGen.Cli.Hosting;
+using CoCoGen.Federation.Adapters.Guidance;
+using CoCoGen.Federation.Adapters.Ledger;
+using CoCoGen.Federation.Adapters.Training;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
 

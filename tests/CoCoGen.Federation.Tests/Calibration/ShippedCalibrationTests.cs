@@ -1,9 +1,8 @@
 using CoCoGen.Chain.Hosting;
-using CoCoGen.Federation.Calibration;
-using CoCoGen.Federation.Guidance;
-using CoCoGen.Federation.Hosting;
+using CoCoGen.Federation.Adapters.Calibration;
+using CoCoGen.Federation.Adapters.Guidance;
+using CoCoGen.Federation.Adapters.Reporting;
 using CoCoGen.Federation.Ports;
-using CoCoGen.Federation.Reporting;
 using CoCoGen.Mechanism.Calibration;
 
 namespace CoCoGen.Federation.Tests.Calibration;

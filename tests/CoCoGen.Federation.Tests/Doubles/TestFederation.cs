@@ -1,4 +1,4 @@
-using CoCoGen.Federation.Ledger;
+using CoCoGen.Federation.Adapters.Ledger;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
 using CoCoGen.Federation.Strategies;

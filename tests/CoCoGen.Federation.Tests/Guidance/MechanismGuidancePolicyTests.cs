@@ -1,6 +1,5 @@
-using CoCoGen.Federation.Calibration;
-using CoCoGen.Federation.Guidance;
-using CoCoGen.Federation.Hosting;
+using CoCoGen.Federation.Adapters.Calibration;
+using CoCoGen.Federation.Adapters.Guidance;
 using CoCoGen.Federation.Ports;
 
 namespace CoCoGen.Federation.Tests.Guidance;

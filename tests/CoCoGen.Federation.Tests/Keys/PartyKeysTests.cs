@@ -1,6 +1,6 @@
 using CoCoGen.Chain.Keys;
-using CoCoGen.Federation.Hosting;
-using CoCoGen.Federation.Keys;
+using CoCoGen.Federation.Adapters.Keys;
+using CoCoGen.Federation.Adapters.Ledger;
 
 namespace CoCoGen.Federation.Tests.Keys;
 

@@ -1,4 +1,4 @@
-using CoCoGen.Federation.Reporting;
+using CoCoGen.Federation.Adapters.Reporting;
 
 namespace CoCoGen.Federation.Tests.Reporting;
 

@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using CoCoGen.Federation.Reporting;
+using CoCoGen.Federation.Adapters.Reporting;
 
 namespace CoCoGen.Federation.Tests.Reporting;
 

@@ -1,4 +1,4 @@
-using CoCoGen.Federation.SeedMechanisms;
+using CoCoGen.Federation.Adapters.SeedMechanisms;
 
 namespace CoCoGen.Federation.Tests.SeedMechanisms;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Numerics;
-using CoCoGen.Federation.SeedSettlement;
+using CoCoGen.Federation.Adapters.SeedSettlement;
 
 namespace CoCoGen.Federation.Tests.SeedSettlement;
 

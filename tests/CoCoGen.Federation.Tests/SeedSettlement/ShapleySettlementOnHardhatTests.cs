@@ -1,6 +1,6 @@
 using System.Numerics;
 using CoCoGen.Chain.Contracts.Settlement;
-using CoCoGen.Federation.SeedSettlement;
+using CoCoGen.Federation.Adapters.SeedSettlement;
 using CoCoGen.Mechanism.ReciprocalFairness;
 
 namespace CoCoGen.Federation.Tests.SeedSettlement;

@@ -1,8 +1,8 @@
+using CoCoGen.Federation.Adapters.Transport;
 using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
 using CoCoGen.Federation.Tests.Doubles;
-using CoCoGen.Federation.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -70,7 +70,7 @@ public sealed class HttpTransportTests
         }
 
         var coordinator = new RoundCoordinator(
-            hub.Channels, new CoCoGen.Federation.Strategies.GuidedFedAvgStrategy(new FixedGuidancePolicy(), federation.Model), federation.Model, federation.Contract, federation.Contract, new CoCoGen.Federation.Ledger.ChainSettlementArithmetic(),
+            hub.Channels, new CoCoGen.Federation.Strategies.GuidedFedAvgStrategy(new FixedGuidancePolicy(), federation.Model), federation.Model, federation.Contract, federation.Contract, new CoCoGen.Federation.Adapters.Ledger.ChainSettlementArithmetic(),
             federation.Run, federation.Options, TimeProvider.System, NullLogger<RoundCoordinator>.Instance);
         var summary = await coordinator.RunAsync(resume: false, progress: null, stop.Token);
         await hub.FinishAsync(TimeSpan.FromSeconds(5));

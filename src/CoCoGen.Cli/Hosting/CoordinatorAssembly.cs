@@ -1,0 +1,73 @@
+using CoCoGen.Federation.Adapters.Calibration;
+using CoCoGen.Federation.Adapters.Guidance;
+using CoCoGen.Federation.Adapters.Keys;
+using CoCoGen.Federation.Adapters.Ledger;
+using CoCoGen.Federation.Adapters.Training;
+using CoCoGen.Federation.Ports;
+using CoCoGen.Federation.Protocol;
+using CoCoGen.Federation.Records;
+using CoCoGen.Federation.Strategies;
+using CoCoGen.Learning.Data;
+using Microsoft.Extensions.Logging;
+
+namespace CoCoGen.Cli.Hosting;
+
+/// <summary>Builds the coordinator of a run from its settings, for either deployment shape.</summary>
+public static class CoordinatorAssembly
+{
+    /// <summary>The chain connection the settings describe, at <paramref name="endpoint"/>, signing with <paramref name="keys"/>.</summary>
+    public static ChainConnection Connect(FederationSettings settings, Uri endpoint, PartyKeys keys, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new ChainConnection(endpoint, settings.Chain.ChainId, keys, loggers);
+    }
+
+    /// <summary>The one-process demo's keys: every party's, from the development (or configured) mnemonic.</summary>
+    public static PartyKeys LocalDemoKeys(FederationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var wallet = MnemonicSource.Resolve(settings.Chain.ChainId, settings.Chain.MnemonicVariable, settings.Chain.MnemonicFile).OpenWallet();
+        return PartyKeys.ForLocalDemo(wallet, settings.Chain.CoordinatorAccount);
+    }
+
+    /// <summary>Creates the run directory (refusing an existing run unless resuming) and writes the resolved configuration.</summary>
+    public static RunDirectory PrepareDirectory(FederationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var directory = new RunDirectory(settings.Run.Out);
+        directory.Create(settings.Run.Resume);
+        if (!File.Exists(directory.ConfigFile))
+        {
+            RunDirectory.WriteJson(directory.ConfigFile, settings);
+        }
+
+        return directory;
+    }
+
+    /// <summary>The coordinator over <paramref name="channels"/>, evaluating on <paramref name="test"/>.</summary>
+    public static RoundCoordinator Create(
+        FederationSettings settings,
+        IReadOnlyList<IOrganizationChannel> channels,
+        ChainConnection connection,
+        ImageDataset test,
+        RunDirectory directory,
+        ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var calibration = ScalingCalibration.Find(settings.Mechanism.Calibration, settings.Learning.Corpus, settings.Learning.Alpha);
+        var arithmetic = new ChainSettlementArithmetic();
+        var model = new ImageGlobalModel(test, settings.Learning);
+        return new RoundCoordinator(
+            channels,
+            new GuidedFedAvgStrategy(new MechanismGuidancePolicy(settings.Mechanism, calibration, settings.Learning.Seed), model),
+            model,
+            arithmetic,
+            new ChainSettlementDeployer(connection),
+            arithmetic,
+            directory,
+            settings.Protocol,
+            TimeProvider.System,
+            loggers.CreateLogger<RoundCoordinator>());
+    }
+}

@@ -1,0 +1,56 @@
+using CoCoGen.Federation.Adapters.Keys;
+using CoCoGen.Federation.Adapters.Training;
+using CoCoGen.Federation.Adapters.Transport;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CoCoGen.Cli.Hosting;
+
+/// <summary>
+/// `cocogen coordinator`: runs the rounds over the organizations that join through the HTTP API, then
+/// tells them the run is over and stops the host.
+/// </summary>
+public sealed partial class CoordinatorService(
+    FederationSettings settings,
+    PartyKeys keys,
+    CoordinatorHub hub,
+    RunOutcome outcome,
+    IHostApplicationLifetime lifetime,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private readonly ILogger _logger = loggers.CreateLogger<CoordinatorService>();
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            LogWaiting(_logger, settings.Learning.Organizations);
+
+            // Organization processes train on their own machines: all of them at once.
+            settings.Protocol.MaxParallelOrganizations = Math.Max(settings.Protocol.MaxParallelOrganizations, settings.Learning.Organizations);
+            using var connection = CoordinatorAssembly.Connect(settings, new Uri(settings.Chain.RpcUrl!), keys, loggers);
+            var test = ImageFederationData.LoadTest(settings.Learning);
+            var directory = CoordinatorAssembly.PrepareDirectory(settings);
+            var coordinator = CoordinatorAssembly.Create(settings, hub.Channels, connection, test, directory, loggers);
+            outcome.Summary = await coordinator.RunAsync(settings.Run.Resume, progress: null, stoppingToken).ConfigureAwait(false);
+            RunReport.Write(directory, outcome.Summary.Rounds, settings);
+            await hub.FinishAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            outcome.Failure = ex;
+            LogFailed(_logger, ex.Message);
+        }
+        finally
+        {
+            lifetime.StopApplication();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Coordinator waiting for {Organizations} organizations to join")]
+    private static partial void LogWaiting(ILogger logger, int organizations);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Coordinator failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,59 @@
+using CoCoGen.Federation.Adapters.Keys;
+using CoCoGen.Federation.Adapters.Guidance;
+using CoCoGen.Federation.Adapters.Ledger;
+using CoCoGen.Federation.Adapters.Training;
+using CoCoGen.Federation.Protocol;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CoCoGen.Cli.Hosting;
+
+/// <summary>Registers the run's option sections, bound strictly and validated when the host starts.</summary>
+public static class FederationOptionsExtensions
+{
+    /// <summary>The top-level sections a configuration may hold.</summary>
+    public static readonly IReadOnlyList<string> Sections =
+        [ProtocolOptions.Section, LearningOptions.Section, MechanismOptions.Section, ChainOptions.Section, RunOptions.Section, "Logging"];
+
+    /// <summary>
+    /// Binds every section of <paramref name="configuration"/> (unknown keys are errors), validates
+    /// ranges and cross-field rules at start, so a bad value stops the run before anything is written.
+    /// </summary>
+    public static IServiceCollection AddCocogenOptions(this IServiceCollection services, IConfiguration configuration, ProcessRole role = ProcessRole.Run)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSection<ProtocolOptions>(configuration, ProtocolOptions.Section);
+        services.AddSection<LearningOptions>(configuration, LearningOptions.Section);
+        services.AddSection<MechanismOptions>(configuration, MechanismOptions.Section);
+        services.AddSection<ChainOptions>(configuration, ChainOptions.Section);
+        services.AddSection<RunOptions>(configuration, RunOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LearningOptions>, LearningOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChainOptions>>(new ChainOptionsValidator(role)));
+        if (role != ProcessRole.Organization)
+        {
+            // Only the process that solves the mechanism and writes the run directory checks those settings.
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MechanismOptions>, MechanismOptionsValidator>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RunOptions>, RunOptionsValidator>());
+        }
+
+        if (role != ProcessRole.Run)
+        {
+            services.AddOptions<ChainOptions>().Validate(
+                chain => !string.IsNullOrWhiteSpace(chain.RpcUrl),
+                $"Chain:RpcUrl is required by `cocogen {(role == ProcessRole.Coordinator ? "coordinator" : "org")}`: every process of the distributed shape settles on one shared chain");
+        }
+
+        return services;
+    }
+
+    private static void AddSection<T>(this IServiceCollection services, IConfiguration configuration, string section)
+        where T : class
+    {
+        services.AddOptions<T>()
+            .Bind(configuration.GetSection(section), binder => binder.ErrorOnUnknownConfiguration = true)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+    }
+}

@@ -1,0 +1,91 @@
+using CoCoGen.Chain.Hosting;
+using CoCoGen.Federation.Adapters.Audit;
+using CoCoGen.Federation.Adapters.Guidance;
+using CoCoGen.Federation.Adapters.Ledger;
+using CoCoGen.Federation.Adapters.Training;
+using CoCoGen.Federation.Ports;
+using CoCoGen.Federation.Protocol;
+using CoCoGen.Federation.Records;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoCoGen.Cli.Hosting;
+
+/// <summary>
+/// `cocogen run`, the one-process shape: the coordinator and every organization in this host, settling on the
+/// configured chain or else on the local chain (started if it is down, and left running: it outlives the run so
+/// the run can be audited and resumed later), then the report and the audit.
+/// </summary>
+public sealed partial class RunWorkflow(
+    IOptions<ProtocolOptions> protocol,
+    IOptions<LearningOptions> learning,
+    IOptions<MechanismOptions> mechanism,
+    IOptions<ChainOptions> chain,
+    IOptions<RunOptions> run,
+    ILoggerFactory loggers)
+{
+    private readonly ILogger _logger = loggers.CreateLogger<RunWorkflow>();
+
+    /// <summary>The settings this run uses; after <see cref="RunAsync"/> starts, bound to the chain it settles on.</summary>
+    public FederationSettings Settings { get; private set; } = FederationSettings.From(protocol, learning, mechanism, chain, run);
+
+    /// <summary>Runs every round, writes the model, the report and the audit.</summary>
+    /// <exception cref="OperationCanceledException">The run was stopped; its checkpoint says where it stands.</exception>
+    public async Task<RunResult> RunAsync(IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var endpoint = await BindChainAsync(cancellationToken).ConfigureAwait(false);
+        var settings = Settings;
+
+        using var connection = CoordinatorAssembly.Connect(settings, endpoint, CoordinatorAssembly.LocalDemoKeys(settings), loggers);
+        var data = ImageFederationData.Load(settings.Learning);
+        var hasher = new ChainSettlementArithmetic();
+        var channels = Enumerable.Range(0, settings.Learning.Organizations).Select(i => (IOrganizationChannel)new InProcessOrganizationChannel(new OrganizationAgent(
+            OrganizationIds.Of(i),
+            new ImageOrganizationLearner(data.Shard(i), i, settings.Learning),
+            new ChainMemberAccount(connection, i),
+            hasher,
+            loggers.CreateLogger<OrganizationAgent>()))).ToArray();
+        var directory = CoordinatorAssembly.PrepareDirectory(settings);
+        var coordinator = CoordinatorAssembly.Create(settings, channels, connection, data.Test, directory, loggers);
+        var summary = await coordinator.RunAsync(settings.Run.Resume, progress, cancellationToken).ConfigureAwait(false);
+        RunReport.Write(directory, summary.Rounds, settings);
+
+        progress?.Report(new RunProgress("audit", 0, 1, "auditing every settled round against the chain"));
+        var audit = await new SettlementAuditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false);
+        RunDirectory.WriteJson(directory.AuditFile, audit);
+        LogAudit(_logger, audit.RoundsChecked, audit.Checks, audit.Violations.Count);
+        return new RunResult(summary, audit, endpoint);
+    }
+
+    // A resumed run settles on the chain its config.json names; a new one on Chain:RpcUrl, else the local chain.
+    private async Task<Uri> BindChainAsync(CancellationToken cancellationToken)
+    {
+        var chain = Settings.Chain;
+        if (Settings.Run.Resume && string.IsNullOrWhiteSpace(chain.RpcUrl))
+        {
+            var directory = new RunDirectory(Settings.Run.Out);
+            if (File.Exists(directory.ConfigFile))
+            {
+                chain = RunDirectory.ReadJson<FederationSettings>(directory.ConfigFile).Chain;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(chain.RpcUrl) && string.IsNullOrWhiteSpace(chain.LocalDirectory))
+        {
+            Settings = Settings with { Chain = chain };
+            return new Uri(chain.RpcUrl);
+        }
+
+        var local = chain.LocalChain();
+        var status = await LocalChain.UpAsync(local, loggers.CreateLogger(typeof(LocalChain)), cancellationToken).ConfigureAwait(false);
+        LogLocalChain(_logger, status.Endpoint, local.Directory);
+        Settings = Settings with { Chain = chain.BoundToLocalChain(status.Endpoint, local.Directory) };
+        return status.Endpoint;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Settling on the local chain at {Endpoint} (state in {Directory}); it keeps running after the run")]
+    private static partial void LogLocalChain(ILogger logger, Uri endpoint, string directory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit: {Rounds} rounds, {Checks} checks against the chain, {Violations} violations")]
+    private static partial void LogAudit(ILogger logger, int rounds, int checks, int violations);
+}

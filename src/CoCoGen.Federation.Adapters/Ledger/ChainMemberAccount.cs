@@ -1,0 +1,34 @@
+using System.Numerics;
+using CoCoGen.Chain.Accounts;
+using CoCoGen.Chain.Contracts.Settlement;
+using CoCoGen.Federation.Ports;
+
+namespace CoCoGen.Federation.Adapters.Ledger;
+
+/// <summary>An organization's own account: it signs its bond and its profiles with its own key, which this process must hold.</summary>
+public sealed class ChainMemberAccount(ChainConnection connection, int organization) : IMemberAccount
+{
+    /// <inheritdoc/>
+    public string Address { get; } = EthereumAddress.Parse(connection.Keys.Organization(organization).GetPublicAddress()).ToLowerHex();
+
+    /// <inheritdoc/>
+    public async Task<IMemberLedger> BindAsync(string contractAddress, long chainId, CancellationToken cancellationToken)
+    {
+        if (chainId != connection.ChainId)
+        {
+            throw new InvalidOperationException($"the coordinator settles on chain {chainId}, this organization is configured for chain {connection.ChainId}");
+        }
+
+        var sender = await connection.SenderAsync(connection.Keys.Organization(organization), cancellationToken).ConfigureAwait(false);
+        return new Member(new CoCoGenSettlementService(EthereumAddress.Parse(contractAddress), sender.Web3, sender));
+    }
+
+    private sealed class Member(CoCoGenSettlementService contract) : IMemberLedger
+    {
+        public Task<ChainReceipt> DepositAsync(BigInteger wei, CancellationToken cancellationToken) =>
+            contract.DepositSubmitAsync(wei, cancellationToken).ToReceiptAsync();
+
+        public Task<ChainReceipt> SubmitContributionAsync(long round, ContributionProfile profile, CancellationToken cancellationToken) =>
+            contract.ContributionSubmitAsync(round, profile.ToProfile(), cancellationToken).ToReceiptAsync();
+    }
+}

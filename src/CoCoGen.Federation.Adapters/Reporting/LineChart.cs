@@ -1,0 +1,8 @@
+namespace CoCoGen.Federation.Adapters.Reporting;
+
+/// <summary>A line chart: title, axis labels and one or more series.</summary>
+/// <param name="Title">Chart title.</param>
+/// <param name="XLabel">Horizontal axis label.</param>
+/// <param name="YLabel">Vertical axis label.</param>
+/// <param name="Series">The lines.</param>
+public sealed record LineChart(string Title, string XLabel, string YLabel, IReadOnlyList<LineSeries> Series);

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using CoCoGen.Federation.Ports;
+using CoCoGen.Learning.Data;
+using CoCoGen.Learning.Generative;
+using CoCoGen.Learning.Kernels;
+using CoCoGen.Learning.Models;
+using CoCoGen.Learning.Optimizers;
+using CoCoGen.Learning.Tensors;
+using CoCoGen.Learning.Training;
+
+namespace CoCoGen.Federation.Adapters.Training;
+
+/// <summary>
+/// One organization's learning on its own shard (Fashion-MNIST or CIFAR-10): conditional-VAE passes for the shared
+/// generator, synthesis of g samples (an equal number per class), LeNet-5 training on real plus
+/// synthetic samples. Every random choice is seeded by (run seed, organization, round).
+/// </summary>
+public sealed class ImageOrganizationLearner : IOrganizationLearner
+{
+    private const int SynthesisChunk = 500;
+    private readonly ImageDataset _shard;
+    private readonly LearningOptions _options;
+    private readonly int _index;
+    private readonly LeNet5 _classifier;
+    private readonly ConditionalVae _generator;
+    private readonly CpuBackend _backend;
+    private readonly ImageCorpus _corpus;
+
+    /// <summary>Creates the learner of organization <paramref name="index"/> (0-based) over <paramref name="shard"/>.</summary>
+    public ImageOrganizationLearner(ImageDataset shard, int index, LearningOptions options)
+    {
+        _shard = shard ?? throw new ArgumentNullException(nameof(shard));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _index = index;
+        _backend = new CpuBackend(options.Threads);
+        _corpus = options.ResolvedCorpus();
+        _classifier = ModelFactory.Classifier(_corpus, options.Seed, _backend);
+        _generator = ModelFactory.Generator(_corpus, options.Seed, _backend);
+    }
+
+    /// <inheritdoc/>
+    public long LocalSamples => _shard.Count;
+
+    /// <inheritdoc/>
+    public Task<LocalUpdate> TrainGeneratorAsync(ModelWeights generator, int pass, CancellationToken cancellationToken) =>
+        Task.Run(() => TrainGenerator(generator, pass, cancellationToken), cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<LocalUpdate> TrainAsync(ModelWeights globalWeights, ModelWeights generator, int syntheticSamples, int round, CancellationToken cancellationToken) =>
+        Task.Run(() => Train(globalWeights, generator, syntheticSamples, round, cancellationToken), cancellationToken);
+
+    private LocalUpdate TrainGenerator(ModelWeights generator, int pass, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        StateVector.Write(_generator.StateTensors(), generator);
+        var optimizer = new Adam(_generator.Parameters(), (float)_options.GeneratorLearningRate, backend: _backend);
+        var noise = new RandomSource(ModelFactory.Stream(_options.Seed, _index, -pass, 1));
+        var loader = new BatchLoader(GeneratorSubset(pass), 64, ChannelNormalization.Identity(_corpus.Channels), shuffle: true, ModelFactory.Stream(_options.Seed, _index, -pass, 2));
+        double lossSum = 0;
+        long seen = 0;
+        for (var epoch = 0; epoch < _options.GeneratorEpochs; epoch++)
+        {
+            foreach (var batch in loader.Epoch(epoch))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                optimizer.ZeroGradients();
+                var loss = _generator.ForwardBackward(batch.Images, batch.Labels, noise);
+                optimizer.Update();
+                lossSum += loss.Total * batch.Count;
+                seen += batch.Count;
+            }
+        }
+
+        return new LocalUpdate(StateVector.Read(_generator.StateTensors()), _shard.Count, 0, lossSum / Math.Max(1, seen), 0, clock.Elapsed.TotalSeconds);
+    }
+
+    // A seeded subset per pass, so successive passes see different samples of the shard.
+    private ImageDataset GeneratorSubset(int pass)
+    {
+        if (_options.GeneratorSamples <= 0 || _options.GeneratorSamples >= _shard.Count)
+        {
+            return _shard;
+        }
+
+        var order = Enumerable.Range(0, _shard.Count).ToArray();
+        new RandomSource(ModelFactory.Stream(_options.Seed, _index, -pass, 5)).Shuffle(order.AsSpan());
+        var chosen = order[.._options.GeneratorSamples];
+        Array.Sort(chosen);
+        return new SubsetDataset(_shard, chosen);
+    }
+
+    private LocalUpdate Train(ModelWeights global, ModelWeights generator, int syntheticSamples, int round, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var perClass = Math.Max(0, syntheticSamples) / _corpus.ClassCount;
+        ImageDataset data = _shard;
+        if (perClass > 0)
+        {
+            data = new MixedDataset(_shard, Synthesize(generator, perClass, round, cancellationToken));
+        }
+
+        var synthesisSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        StateVector.Write(_classifier.StateTensors(), global);
+        var trainer = new Trainer(_classifier, new Sgd(_classifier.Parameters(), (float)_options.LearningRate, (float)_options.Momentum, backend: _backend));
+        var loader = new BatchLoader(data, _options.BatchSize, _corpus.Normalization, shuffle: true, ModelFactory.Stream(_options.Seed, _index, round, 3));
+        var result = default(EpochResult);
+        for (var epoch = 0; epoch < _options.LocalEpochs; epoch++)
+        {
+            result = trainer.TrainEpoch(loader.Epoch(epoch), cancellationToken);
+        }
+
+        return new LocalUpdate(
+            StateVector.Read(_classifier.StateTensors()), _shard.Count, perClass * _corpus.ClassCount, result.MeanLoss, synthesisSeconds, clock.Elapsed.TotalSeconds);
+    }
+
+    private FloatImageDataset Synthesize(ModelWeights generator, int perClass, int round, CancellationToken cancellationToken)
+    {
+        StateVector.Write(_generator.StateTensors(), generator);
+        var count = perClass * _corpus.ClassCount;
+        var pixels = _corpus.Channels * _corpus.ImageSide * _corpus.ImageSide;
+        var images = new float[count * pixels];
+        var labels = new int[count];
+        for (var k = 0; k < count; k++)
+        {
+            labels[k] = k % _corpus.ClassCount;
+        }
+
+        var noise = new RandomSource(ModelFactory.Stream(_options.Seed, _index, round, 4));
+        for (var start = 0; start < count; start += SynthesisChunk)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var length = Math.Min(SynthesisChunk, count - start);
+            var sample = _generator.Sample(labels.AsSpan(start, length), noise);
+            sample.Span.CopyTo(images.AsSpan(start * pixels, length * pixels));
+        }
+
+        return new FloatImageDataset(images, labels, _corpus.Channels, _corpus.ImageSide, _corpus.ImageSide, _corpus.ClassCount);
+    }
+}

@@ -1,0 +1,50 @@
+using CoCoGen.Learning.Data;
+using Microsoft.Extensions.Options;
+
+namespace CoCoGen.Federation.Adapters.Training;
+
+/// <summary>Checks of <see cref="LearningOptions"/> beyond ranges: the dataset is there and big enough to split.</summary>
+public sealed class LearningOptionsValidator : IValidateOptions<LearningOptions>
+{
+    /// <summary>File names of Fashion-MNIST, each accepted plain or gzip-compressed.</summary>
+    public static readonly IReadOnlyList<string> DatasetFiles =
+        ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
+
+    /// <inheritdoc/>
+    public ValidateOptionsResult Validate(string? name, LearningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var location = options.DatasetLocation();
+        if (!ImageCorpus.Names.Contains(options.Corpus))
+        {
+            failures.Add($"Learning:Corpus: '{options.Corpus}' is not one of {string.Join(", ", ImageCorpus.Names)}");
+        }
+        else if (options.Corpus == ImageCorpus.Cifar10.Name)
+        {
+            if (!File.Exists(location) && !Directory.Exists(location))
+            {
+                failures.Add($"Learning:Dataset: CIFAR-10 location '{location}' (a cifar-10-batches-bin folder or a JPEG zip) does not exist");
+            }
+        }
+        else if (!Directory.Exists(location))
+        {
+            failures.Add($"Learning:Dataset: directory '{location}' does not exist");
+        }
+        else
+        {
+            var missing = DatasetFiles.Where(f => !File.Exists(Path.Combine(location, f)) && !File.Exists(Path.Combine(location, f + ".gz"))).ToArray();
+            if (missing.Length > 0)
+            {
+                failures.Add($"Learning:Dataset: '{location}' lacks {string.Join(", ", missing)}");
+            }
+        }
+
+        if (options.TrainSamples != 0 && options.TrainSamples < 10 * options.Organizations)
+        {
+            failures.Add($"Learning:TrainSamples: {options.TrainSamples} samples cannot give {options.Organizations} organizations 10 samples each");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

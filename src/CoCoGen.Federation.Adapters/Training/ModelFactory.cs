@@ -1,0 +1,32 @@
+using CoCoGen.Learning.Data;
+using CoCoGen.Learning.Generative;
+using CoCoGen.Learning.Kernels;
+using CoCoGen.Learning.Models;
+using CoCoGen.Learning.Tensors;
+
+namespace CoCoGen.Federation.Adapters.Training;
+
+/// <summary>The classifier and the conditional generator of a run on <see cref="ImageCorpus"/>, built the same way in every process.</summary>
+internal static class ModelFactory
+{
+    public const int LatentSize = 16;
+
+    public static LeNet5 Classifier(ImageCorpus corpus, int seed, IComputeBackend backend)
+    {
+        var model = new LeNet5(corpus.Channels, corpus.ImageSide, corpus.ClassCount, new RandomSource((ulong)seed).Fork(11));
+        model.UseBackend(backend);
+        return model;
+    }
+
+    public static ConditionalVae Generator(ImageCorpus corpus, int seed, IComputeBackend backend)
+    {
+        var model = new ConditionalVae(corpus.Channels, corpus.ImageSide, corpus.ClassCount, LatentSize, new RandomSource((ulong)seed).Fork(12));
+        model.Encoder.UseBackend(backend);
+        model.Decoder.UseBackend(backend);
+        return model;
+    }
+
+    /// <summary>A seed for (organization, round, purpose) derived from the run seed, independent of call order.</summary>
+    public static ulong Stream(int seed, int organization, int round, int purpose) =>
+        new RandomSource((ulong)seed).Fork((ulong)(((organization + 1) * 1_000_003L) + (round * 101L) + purpose)).NextUInt64();
+}
