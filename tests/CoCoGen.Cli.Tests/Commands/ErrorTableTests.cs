@@ -36,6 +36,13 @@ public sealed partial class ErrorTableTests : IDisposable
             Run = new RunOptions(),
         });
         File.WriteAllText(truncated.RoundsFile, "{\"round\": 1,");
+
+        File.WriteAllText(Path.Combine(_tmp, "pw"), "correct horse\n");
+        File.WriteAllText(Path.Combine(_tmp, "wrong"), "wrong horse\n");
+        File.WriteAllText(Path.Combine(_tmp, "corrupt.json"), "not a keystore");
+        using var keys = Start(["keys", "new", "--out", Path.Combine(_tmp, "key.json"), "--passphrase-file", Path.Combine(_tmp, "pw")], []);
+        keys.WaitForExit();
+        Assert.True(keys.ExitCode == 0, keys.StandardError.ReadToEnd());
     }
 
     public static TheoryData<string, string, int> Rows()
@@ -58,20 +65,9 @@ public sealed partial class ErrorTableTests : IDisposable
     [MemberData(nameof(Rows))]
     public async Task Each_documented_bad_input_gives_its_documented_line_and_exit_code(string input, string message, int exit)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cocogen.dll"));
-        foreach (var word in input.Replace("{tmp}", _tmp, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            start.ArgumentList.Add(word);
-        }
-
-        using var process = Process.Start(start)!;
+        var words = input.Replace("{tmp}", _tmp, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var environment = words.TakeWhile(w => w.Contains('=', StringComparison.Ordinal) && !w.StartsWith('-')).ToArray();
+        using var process = Start(words[environment.Length..], environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -92,6 +88,30 @@ public sealed partial class ErrorTableTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_tmp, recursive: true);
+
+    // `dotnet cocogen.dll ARGS` from the repository root, with NAME=value pairs added to its environment.
+    private static Process Start(string[] arguments, string[] environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cocogen.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var pair in environment)
+        {
+            start.Environment[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..];
+        }
+
+        return Process.Start(start)!;
+    }
 
     [GeneratedRegex(@"^\| `(?<input>[^`]+)` \| `+(?<message>.+?)`+ \| (?<exit>\d+) \|$", RegexOptions.Multiline)]
     private static partial Regex RowPattern();
