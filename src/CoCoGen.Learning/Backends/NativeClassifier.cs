@@ -1,6 +1,6 @@
 using CoCoGen.Learning.Kernels;
 using CoCoGen.Learning.Layers;
-using CoCoGen.Learning.Optimizers;
+using CoCoGen.Learning.Losses;
 using CoCoGen.Learning.Tensors;
 using CoCoGen.Learning.Training;
 
@@ -20,7 +20,30 @@ internal sealed class NativeClassifier(Layer model, IComputeBackend compute) : I
     }
 
     public EpochResult Evaluate(IEnumerable<LabeledBatch> batches, CancellationToken cancellationToken = default)
-        => new Trainer(model, new Sgd(model.Parameters(), 0, backend: compute)).Evaluate(batches, cancellationToken);
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var loss = new SoftmaxCrossEntropyLoss(compute);
+        model.Eval();
+        try
+        {
+            double lossSum = 0;
+            long correct = 0, samples = 0;
+            foreach (LabeledBatch batch in batches)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Tensor logits = model.Forward(batch.Images);
+                lossSum += (double)loss.Forward(logits, batch.Labels) * batch.Count;
+                correct += Trainer.CountCorrect(logits, batch.Labels);
+                samples += batch.Count;
+            }
+
+            return samples == 0 ? default : new EpochResult(lossSum / samples, (double)correct / samples, samples);
+        }
+        finally
+        {
+            model.Train();
+        }
+    }
 
     public void Dispose()
     {
