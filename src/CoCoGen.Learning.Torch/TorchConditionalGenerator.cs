@@ -36,27 +36,10 @@ internal sealed class TorchConditionalGenerator : IConditionalGenerator
 
     public void LoadState(IReadOnlyDictionary<string, HostTensor> state) => _state.Load(state);
 
-    public VaeLoss TrainEpoch(IEnumerable<LabeledBatch> batches, float learningRate, RandomSource noise, CancellationToken cancellationToken = default)
+    public IGeneratorTraining StartTraining(float learningRate, RandomSource noise)
     {
-        ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(noise);
-        using var optimizer = optim.Adam(_module.parameters(), learningRate);
-        double reconstruction = 0, kl = 0;
-        long samples = 0;
-        foreach (LabeledBatch batch in batches)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var scope = torch.NewDisposeScope();
-            optimizer.zero_grad();
-            (Tensor rec, Tensor div) = Loss(batch, noise);
-            (rec + div).backward();
-            optimizer.step();
-            reconstruction += rec.item<float>() * (double)batch.Count;
-            kl += div.item<float>() * (double)batch.Count;
-            samples += batch.Count;
-        }
-
-        return samples == 0 ? default : new VaeLoss((float)(reconstruction / samples), (float)(kl / samples));
+        return new Training(this, optim.Adam(_module.parameters(), learningRate), noise);
     }
 
     /// <summary>The two terms of the negative bound on one batch, with autograd.</summary>
@@ -106,6 +89,30 @@ internal sealed class TorchConditionalGenerator : IConditionalGenerator
     }
 
     public void Dispose() => _module.Dispose();
+
+    private sealed class Training(TorchConditionalGenerator owner, optim.Optimizer optimizer, RandomSource noise) : IGeneratorTraining
+    {
+        public VaeLoss TrainEpoch(IEnumerable<LabeledBatch> batches, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(batches);
+            double reconstruction = 0, kl = 0;
+            long samples = 0;
+            foreach (LabeledBatch batch in batches)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                optimizer.zero_grad();
+                (Tensor rec, Tensor div) = owner.Loss(batch, noise);
+                (rec + div).backward();
+                optimizer.step();
+                reconstruction += rec.item<float>() * (double)batch.Count;
+                kl += div.item<float>() * (double)batch.Count;
+                samples += batch.Count;
+            }
+
+            return samples == 0 ? default : new VaeLoss((float)(reconstruction / samples), (float)(kl / samples));
+        }
+    }
 
     private Tensor OneHot(int[] labels)
         => nn.functional.one_hot(torch.tensor(labels.Select(l => (long)l).ToArray(), device: _device), _classes).to(ScalarType.Float32);

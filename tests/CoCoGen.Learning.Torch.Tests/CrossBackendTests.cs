@@ -102,8 +102,8 @@ public sealed class CrossBackendTests
         using IConditionalGenerator onTorch = onTorchBackend.Generator(new ConditionalVae(1, 28, 10, 16, new RandomSource(4)));
         var batch = UnitBatch(12, 1, 28, 10, 41);
 
-        VaeLoss nativeLoss = onNative.TrainEpoch([batch], 1e-3f, new RandomSource(9));
-        VaeLoss torchLoss = onTorch.TrainEpoch([batch], 1e-3f, new RandomSource(9));
+        VaeLoss nativeLoss = onNative.StartTraining(1e-3f, new RandomSource(9)).TrainEpoch([batch]);
+        VaeLoss torchLoss = onTorch.StartTraining(1e-3f, new RandomSource(9)).TrainEpoch([batch]);
 
         Assert.True(nativeLoss.Reconstruction > 100, $"reconstruction {nativeLoss.Reconstruction} nats: expected a large untrained bound");
         Assert.InRange(Math.Abs(nativeLoss.Reconstruction - torchLoss.Reconstruction), 0, 1e-5 * nativeLoss.Reconstruction);

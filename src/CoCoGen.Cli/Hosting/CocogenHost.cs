@@ -30,6 +30,8 @@ internal static class CocogenHost
         (new Option<string>("--rho") { Description = "Mean competitive intensity ρ̄ (Mechanism:RhoBar)." }, "Mechanism:RhoBar"),
         (new Option<string>("--mechanism") { Description = "cocogen+ | vcfl | wco | wdg | radg | madg (Mechanism:Rule)." }, "Mechanism:Rule"),
         (new Option<string>("--seed") { Description = "Seed of every random choice (Learning:Seed)." }, "Learning:Seed"),
+        (new Option<string>("--backend") { Description = "native | torch: where this process trains (Learning:Backend)." }, "Learning:Backend"),
+        (new Option<string>("--device") { Description = "cpu | cuda (torch backend with a CUDA LibTorch) (Learning:Device)." }, "Learning:Device"),
         (new Option<string>("--train-samples") { Description = "Training samples used, 0 = all (Learning:TrainSamples)." }, "Learning:TrainSamples"),
         (new Option<string>("--test-samples") { Description = "Test samples evaluated, 0 = all (Learning:TestSamples)." }, "Learning:TestSamples"),
         (new Option<string>("--rpc-url") { Description = "Ethereum JSON-RPC endpoint (Chain:RpcUrl); none: a local Hardhat node." }, "Chain:RpcUrl"),

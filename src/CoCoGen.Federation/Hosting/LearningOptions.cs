@@ -68,4 +68,15 @@ public sealed class LearningOptions
     /// <summary>Learning rate of the conditional generator (Adam).</summary>
     [Range(1e-6, 1.0, ErrorMessage = "Learning:GeneratorLearningRate must be between {1} and {2}")]
     public double GeneratorLearningRate { get; set; } = 1e-3;
+
+    /// <summary>
+    /// Where this process trains: "native" (the project's engine) or "torch" (TorchSharp, where the build has it).
+    /// Organizations of one federation may differ; weights are exchanged under the same names either way.
+    /// </summary>
+    [Required(ErrorMessage = "Learning:Backend is required")]
+    public string Backend { get; set; } = "native";
+
+    /// <summary>"cpu", or "cuda" on the torch backend with a CUDA LibTorch.</summary>
+    [Required(ErrorMessage = "Learning:Device is required")]
+    public string Device { get; set; } = "cpu";
 }

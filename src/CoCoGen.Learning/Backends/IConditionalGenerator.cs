@@ -17,13 +17,10 @@ public interface IConditionalGenerator : IDisposable
     /// <param name="state">Tensors by state-dict name.</param>
     void LoadState(IReadOnlyDictionary<string, Tensor> state);
 
-    /// <summary>Trains one pass with Adam (fresh moments per call) on the negative evidence lower bound.</summary>
-    /// <param name="batches">Images in [0, 1] with labels.</param>
+    /// <summary>Starts a training session: Adam with fresh moments, on the negative evidence lower bound.</summary>
     /// <param name="learningRate">Adam's step size.</param>
-    /// <param name="noise">Source of ε.</param>
-    /// <param name="cancellationToken">Stops between batches.</param>
-    /// <returns>The mean reconstruction and KL terms per image.</returns>
-    VaeLoss TrainEpoch(IEnumerable<LabeledBatch> batches, float learningRate, RandomSource noise, CancellationToken cancellationToken = default);
+    /// <param name="noise">Source of ε, drawn batch by batch.</param>
+    IGeneratorTraining StartTraining(float learningRate, RandomSource noise);
 
     /// <summary>Decodes z ~ N(0, I) (drawn from <paramref name="noise"/>) with each label into sigmoid images [n, C, S, S].</summary>
     /// <param name="labels">One class per image.</param>

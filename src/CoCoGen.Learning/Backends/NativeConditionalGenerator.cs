@@ -18,14 +18,19 @@ internal sealed class NativeConditionalGenerator(ConditionalVae vae, IComputeBac
         vae.Decoder.LoadState(Prefixed(state, "decoder."));
     }
 
-    public VaeLoss TrainEpoch(IEnumerable<LabeledBatch> batches, float learningRate, RandomSource noise, CancellationToken cancellationToken = default)
-        => new ConditionalVaeTrainer(vae, new Adam(vae.Parameters(), learningRate, backend: compute), noise).TrainEpoch(batches, cancellationToken);
+    public IGeneratorTraining StartTraining(float learningRate, RandomSource noise)
+        => new NativeGeneratorTraining(new ConditionalVaeTrainer(vae, new Adam(vae.Parameters(), learningRate, backend: compute), noise));
 
     public Tensor Sample(ReadOnlySpan<int> labels, RandomSource noise) => vae.Sample(labels, noise);
 
     public void Dispose()
     {
         // Managed memory only.
+    }
+
+    private sealed class NativeGeneratorTraining(ConditionalVaeTrainer trainer) : IGeneratorTraining
+    {
+        public VaeLoss TrainEpoch(IEnumerable<LabeledBatch> batches, CancellationToken cancellationToken = default) => trainer.TrainEpoch(batches, cancellationToken);
     }
 
     private static Dictionary<string, Tensor> Prefixed(IReadOnlyDictionary<string, Tensor> state, string prefix)
