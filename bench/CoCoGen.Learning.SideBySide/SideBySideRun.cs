@@ -11,28 +11,30 @@ internal static partial class SideBySideRun
 
     private sealed record Contestant(string Name, string FileName, string Arguments, IReadOnlyDictionary<string, string> Environment);
 
-    public static int Execute(int rounds, string python)
+    public static int Execute(int rounds, string python, int lenetImages, int mobilenetImages, int repeats)
     {
         string self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         string repository = FindRepository();
         Console.WriteLine($"ISA: {Isa()}");
         (string Model, int Batch)[] configurations = [("lenet5", 16), ("lenet5", 64), ("mobilenetv3-small", 16)];
         var noEnvironment = new Dictionary<string, string>();
-        var avx2Only = new Dictionary<string, string> { ["DOTNET_EnableAVX512F"] = "0" };
+        var avx2Only = new Dictionary<string, string> { ["DOTNET_EnableAVX512"] = "0" }; // .NET 10 ignores DOTNET_EnableAVX512F
         for (int round = 1; round <= rounds; round++)
         {
             foreach ((string model, int batch) in configurations)
             {
                 string script = Path.Combine(repository, "reference", model == "lenet5" ? "lenet5_reference.py" : "mobilenetv3_reference.py");
                 string pythonMode = model == "lenet5" ? "throughput " : "";
+                int images = model == "lenet5" ? lenetImages : mobilenetImages;
+                string sizes = $"--images {images} --repeats {repeats}";
                 Contestant[] contestants =
                 [
-                    new("native 2 threads", self, $"measure --backend native --model {model} --batch {batch} --threads 2", noEnvironment),
-                    new("native 2 threads, AVX-512 off", self, $"measure --backend native --model {model} --batch {batch} --threads 2", avx2Only),
-                    new("TorchSharp 1 thread", self, $"measure --backend torch --model {model} --batch {batch} --threads 1", noEnvironment),
-                    new("TorchSharp 2 threads", self, $"measure --backend torch --model {model} --batch {batch} --threads 2", noEnvironment),
-                    new("PyTorch 1.13 1 thread", python, $"{script} {pythonMode}--batch {batch} --threads 1", noEnvironment),
-                    new("PyTorch 1.13 2 threads", python, $"{script} {pythonMode}--batch {batch} --threads 2", noEnvironment),
+                    new("native 2 threads", self, $"measure --backend native --model {model} --batch {batch} --threads 2 {sizes}", noEnvironment),
+                    new("native 2 threads, AVX-512 off", self, $"measure --backend native --model {model} --batch {batch} --threads 2 {sizes}", avx2Only),
+                    new("TorchSharp 1 thread", self, $"measure --backend torch --model {model} --batch {batch} --threads 1 {sizes}", noEnvironment),
+                    new("TorchSharp 2 threads", self, $"measure --backend torch --model {model} --batch {batch} --threads 2 {sizes}", noEnvironment),
+                    new("PyTorch 1.13 1 thread", python, $"{script} {pythonMode}--batch {batch} --threads 1 {sizes}", noEnvironment),
+                    new("PyTorch 1.13 2 threads", python, $"{script} {pythonMode}--batch {batch} --threads 2 {sizes}", noEnvironment),
                 ];
                 foreach (Contestant contestant in contestants)
                 {
