@@ -11,7 +11,7 @@ internal static partial class SideBySideRun
 
     private sealed record Contestant(string Name, string FileName, string Arguments, IReadOnlyDictionary<string, string> Environment);
 
-    public static int Execute(int rounds, string python, int lenetImages, int mobilenetImages, int repeats)
+    public static int Execute(int rounds, string python, int lenetImages, int mobilenetImages, int repeats, bool torchTwoThreads)
     {
         string self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         string repository = FindRepository();
@@ -36,7 +36,9 @@ internal static partial class SideBySideRun
                     new("PyTorch 1.13 1 thread", python, $"{script} {pythonMode}--batch {batch} --threads 1 {sizes}", noEnvironment),
                     new("PyTorch 1.13 2 threads", python, $"{script} {pythonMode}--batch {batch} --threads 2 {sizes}", noEnvironment),
                 ];
-                foreach (Contestant contestant in contestants)
+                // Two-thread torch runs spin in OpenMP barriers and collapse (to tens of images/s) when the cores are
+                // oversubscribed; --torch-two-threads false leaves them out so a contended run finishes.
+                foreach (Contestant contestant in contestants.Where(c => torchTwoThreads || c.Name.StartsWith("native", StringComparison.Ordinal) || !c.Name.EndsWith("2 threads", StringComparison.Ordinal)))
                 {
                     string load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
                     string result = Measure(contestant, Path.Combine(repository, "reference"));
