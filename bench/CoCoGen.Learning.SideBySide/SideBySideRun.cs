@@ -29,6 +29,8 @@ internal static partial class SideBySideRun
                 string sizes = $"--images {images} --repeats {repeats}";
                 Contestant[] contestants =
                 [
+                    new("native 1 thread", self, $"measure --backend native --model {model} --batch {batch} --threads 1 {sizes}", noEnvironment),
+                    new("native 1 thread, AVX-512 off", self, $"measure --backend native --model {model} --batch {batch} --threads 1 {sizes}", avx2Only),
                     new("native 2 threads", self, $"measure --backend native --model {model} --batch {batch} --threads 2 {sizes}", noEnvironment),
                     new("native 2 threads, AVX-512 off", self, $"measure --backend native --model {model} --batch {batch} --threads 2 {sizes}", avx2Only),
                     new("TorchSharp 1 thread", self, $"measure --backend torch --model {model} --batch {batch} --threads 1 {sizes}", noEnvironment),
