@@ -41,6 +41,13 @@ namespace CoCoGen.Learning.Torch.Build
             switch (ElfVersionNeeds.MarkWeak(image, Version))
             {
                 case ElfVersionNeeds.Outcome.Patched:
+                    // Read the needs back from the edited image before writing it: every need of the version is weak now.
+                    if (Array.Exists(ElfVersionNeeds.List(image), n => n.Version == Version && !n.Weak))
+                    {
+                        Log.LogError($"{Library}: {Version} is still a strong need after patching; the file was left unchanged");
+                        return false;
+                    }
+
                     File.WriteAllBytes(Library, image);
                     Log.LogMessage(Microsoft.Build.Framework.MessageImportance.High, $"{Library}: version need {Version} marked weak (the system libstdc++ lacks it)");
                     return true;
