@@ -5,6 +5,7 @@ Throughput: /usr/bin/python3 reference/lenet5_reference.py throughput --batch 64
 The recipe (architecture, optimiser, learning rate, batch, epochs, seed) is documented in docs/learning-data.md.
 """
 import argparse
+import resource
 import time
 
 import torch
@@ -96,6 +97,8 @@ def throughput(args):
         best = max(best, images / (time.perf_counter() - start))
     print(f"RESULT torch LeNet-5 training throughput, batch {args.batch}, {args.threads} threads: "
           f"{best:.0f} images/s (best of {args.repeats} passes over {images} images)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"RESULT torch LeNet-5 peak RSS {peak:.0f} MiB (process, incl. the dataset and torch)")
 
 
 def main():

@@ -80,7 +80,7 @@ public sealed class DistributedRunTests(ChainFixture chain) : IDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -48,6 +48,8 @@ internal static class CocogenHost
         (new Option<string>("--dataset") { Description = "fashion-mnist | cifar10 (Learning:Corpus)." }, "Learning:Corpus"),
         (new Option<string>("--data-dir") { Description = "Dataset location: IDX folder, CIFAR-10 binary folder or JPEG zip (Learning:Dataset)." }, "Learning:Dataset"),
         (new Option<string>("--seed") { Description = "Seed of every random choice (Learning:Seed)." }, "Learning:Seed"),
+        (new Option<string>("--backend") { Description = "native | torch: where this process trains (Learning:Backend)." }, "Learning:Backend"),
+        (new Option<string>("--device") { Description = "cpu | cuda (torch backend with a CUDA LibTorch) (Learning:Device)." }, "Learning:Device"),
         (new Option<string>("--train-samples") { Description = "Training samples used, 0 = all (Learning:TrainSamples)." }, "Learning:TrainSamples"),
         (new Option<string>("--test-samples") { Description = "Test samples evaluated, 0 = all (Learning:TestSamples)." }, "Learning:TestSamples"),
         (new Option<string>("--rpc-url") { Description = "Ethereum JSON-RPC endpoint (Chain:RpcUrl); none: the local chain (cocogen chain up)." }, "Chain:RpcUrl"),

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using CoCoGen.Federation.Ports;
+using CoCoGen.Learning.Backends;
 using CoCoGen.Learning.Data;
-using CoCoGen.Learning.Generative;
 using CoCoGen.Learning.Kernels;
-using CoCoGen.Learning.Models;
-using CoCoGen.Learning.Optimizers;
 using CoCoGen.Learning.Tensors;
 using CoCoGen.Learning.Training;
 
@@ -21,9 +19,8 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
     private readonly ImageDataset _shard;
     private readonly LearningOptions _options;
     private readonly int _index;
-    private readonly LeNet5 _classifier;
-    private readonly ConditionalVae _generator;
-    private readonly CpuBackend _backend;
+    private readonly IClassifier _classifier;
+    private readonly IConditionalGenerator _generator;
     private readonly ImageCorpus _corpus;
 
     /// <summary>Creates the learner of organization <paramref name="index"/> (0-based) over <paramref name="shard"/>.</summary>
@@ -32,10 +29,12 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
         _shard = shard ?? throw new ArgumentNullException(nameof(shard));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _index = index;
-        _backend = new CpuBackend(options.Threads);
         _corpus = options.ResolvedCorpus();
-        _classifier = ModelFactory.Classifier(_corpus, options.Seed, _backend);
-        _generator = ModelFactory.Generator(_corpus, options.Seed, _backend);
+
+        // The architectures are built on the engine (that fixes names and initial weights), then placed on the backend.
+        var backend = ModelFactory.Backend(options);
+        _classifier = backend.Classifier(ModelFactory.Classifier(_corpus, options.Seed, CpuBackend.Shared));
+        _generator = backend.Generator(ModelFactory.Generator(_corpus, options.Seed, CpuBackend.Shared));
     }
 
     /// <inheritdoc/>
@@ -52,26 +51,21 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
     private LocalUpdate TrainGenerator(ModelWeights generator, int pass, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        StateVector.Write(_generator.StateTensors(), generator);
-        var optimizer = new Adam(_generator.Parameters(), (float)_options.GeneratorLearningRate, backend: _backend);
+        StateVector.Load(_generator.State(), generator, _generator.LoadState);
         var noise = new RandomSource(ModelFactory.Stream(_options.Seed, _index, -pass, 1));
-        var loader = new BatchLoader(GeneratorSubset(pass), 64, ChannelNormalization.Identity(_corpus.Channels), shuffle: true, ModelFactory.Stream(_options.Seed, _index, -pass, 2));
+        var training = _generator.StartTraining((float)_options.GeneratorLearningRate, noise);
+        var subset = GeneratorSubset(pass);
+        var loader = new BatchLoader(subset, 64, ChannelNormalization.Identity(_corpus.Channels), shuffle: true, ModelFactory.Stream(_options.Seed, _index, -pass, 2));
         double lossSum = 0;
         long seen = 0;
         for (var epoch = 0; epoch < _options.GeneratorEpochs; epoch++)
         {
-            foreach (var batch in loader.Epoch(epoch))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                optimizer.ZeroGradients();
-                var loss = _generator.ForwardBackward(batch.Images, batch.Labels, noise);
-                optimizer.Update();
-                lossSum += loss.Total * batch.Count;
-                seen += batch.Count;
-            }
+            var loss = training.TrainEpoch(loader.Epoch(epoch), cancellationToken);
+            lossSum += (double)loss.Total * subset.Count;
+            seen += subset.Count;
         }
 
-        return new LocalUpdate(StateVector.Read(_generator.StateTensors()), _shard.Count, 0, lossSum / Math.Max(1, seen), 0, clock.Elapsed.TotalSeconds);
+        return new LocalUpdate(StateVector.Read(_generator.State()), _shard.Count, 0, lossSum / Math.Max(1, seen), 0, clock.Elapsed.TotalSeconds);
     }
 
     // A seeded subset per pass, so successive passes see different samples of the shard.
@@ -101,8 +95,8 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
 
         var synthesisSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        StateVector.Write(_classifier.StateTensors(), global);
-        var trainer = new Trainer(_classifier, new Sgd(_classifier.Parameters(), (float)_options.LearningRate, (float)_options.Momentum, backend: _backend));
+        StateVector.Load(_classifier.State(), global, _classifier.LoadState);
+        var trainer = _classifier.StartTraining(OptimizerSettings.Sgd((float)_options.LearningRate, (float)_options.Momentum));
         var loader = new BatchLoader(data, _options.BatchSize, _corpus.Normalization, shuffle: true, ModelFactory.Stream(_options.Seed, _index, round, 3));
         var result = default(EpochResult);
         for (var epoch = 0; epoch < _options.LocalEpochs; epoch++)
@@ -111,12 +105,12 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
         }
 
         return new LocalUpdate(
-            StateVector.Read(_classifier.StateTensors()), _shard.Count, perClass * _corpus.ClassCount, result.MeanLoss, synthesisSeconds, clock.Elapsed.TotalSeconds);
+            StateVector.Read(_classifier.State()), _shard.Count, perClass * _corpus.ClassCount, result.MeanLoss, synthesisSeconds, clock.Elapsed.TotalSeconds);
     }
 
     private FloatImageDataset Synthesize(ModelWeights generator, int perClass, int round, CancellationToken cancellationToken)
     {
-        StateVector.Write(_generator.StateTensors(), generator);
+        StateVector.Load(_generator.State(), generator, _generator.LoadState);
         var count = perClass * _corpus.ClassCount;
         var pixels = _corpus.Channels * _corpus.ImageSide * _corpus.ImageSide;
         var images = new float[count * pixels];

@@ -86,4 +86,14 @@ public sealed class LearningOptions
 
     /// <summary><see cref="DecodeCache"/>, or the default cache folder when it is empty.</summary>
     public string DecodeCacheDirectory() => DecodeCache.Length > 0 ? DecodeCache : Cifar10.DefaultCacheDirectory();
+    /// <summary>
+    /// Where this process trains: "native" (the project's engine) or "torch" (TorchSharp, where the build has it).
+    /// Organizations of one federation may differ; weights are exchanged under the same names either way.
+    /// </summary>
+    [Required(ErrorMessage = "Learning:Backend is required")]
+    public string Backend { get; set; } = "native";
+
+    /// <summary>"cpu", or "cuda" on the torch backend with a CUDA LibTorch.</summary>
+    [Required(ErrorMessage = "Learning:Device is required")]
+    public string Device { get; set; } = "cpu";
 }

@@ -1,3 +1,4 @@
+using CoCoGen.Learning.Backends;
 using CoCoGen.Learning.Data;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,16 @@ public sealed class LearningOptionsValidator : IValidateOptions<LearningOptions>
         if (options.TrainSamples != 0 && options.TrainSamples < 10 * options.Organizations)
         {
             failures.Add($"Learning:TrainSamples: {options.TrainSamples} samples cannot give {options.Organizations} organizations 10 samples each");
+        }
+
+        // Creating the backend once here turns "no such backend" and "no CUDA" into a start-up error (exit 2).
+        try
+        {
+            ModelFactory.Backend(options).Dispose();
+        }
+        catch (LearningBackendUnavailableException e)
+        {
+            failures.Add($"Learning:Backend: {e.Message}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

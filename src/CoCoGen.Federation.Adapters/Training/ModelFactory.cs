@@ -1,3 +1,4 @@
+using CoCoGen.Learning.Backends;
 using CoCoGen.Learning.Data;
 using CoCoGen.Learning.Generative;
 using CoCoGen.Learning.Kernels;
@@ -25,6 +26,10 @@ internal static class ModelFactory
         model.Decoder.UseBackend(backend);
         return model;
     }
+
+    /// <summary>The backend this process trains on (Learning:Backend, Learning:Device), from those registered with <see cref="LearningBackends"/>.</summary>
+    public static ILearningBackend Backend(LearningOptions options) =>
+        LearningBackends.Create(options.Backend, new LearningBackendRequest(options.Device, options.Threads, (ulong)options.Seed));
 
     /// <summary>A seed for (organization, round, purpose) derived from the run seed, independent of call order.</summary>
     public static ulong Stream(int seed, int organization, int round, int purpose) =>

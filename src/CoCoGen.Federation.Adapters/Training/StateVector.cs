@@ -36,4 +36,11 @@ internal static class StateVector
             offset += tensor.Length;
         }
     }
+
+    /// <summary>Writes the vector into a backend's state (a copy or the live tensors) and hands it back to the backend.</summary>
+    public static void Load(IReadOnlyList<(string Name, Tensor Tensor)> state, ModelWeights weights, Action<IReadOnlyDictionary<string, Tensor>> load)
+    {
+        Write(state, weights);
+        load(state.ToDictionary(s => s.Name, s => s.Tensor));
+    }
 }

@@ -17,7 +17,7 @@ public static class PoolingKernels
         ActivationKernels.RequireSameLength(output.Length, argmax.Length, nameof(argmax));
         if (g.Kernel == 2 && g.Stride == 2 && g.Padding == 0)
         {
-            MaxForward2x2(input, output, argmax, planes, g);
+            MaxForward2x2(input, output, argmax, planes, g, Avx512F.IsSupported ? 16 : Avx2.IsSupported ? 8 : 1);
             return;
         }
 
@@ -221,13 +221,27 @@ public static class PoolingKernels
         }
     }
 
+    /// <summary>The 2×2 stride-2 max pool with at most <paramref name="widest"/> windows per step (16: Vector512, 8: Vector256, 1: scalar), so tests reach every path.</summary>
+    internal static void MaxForward2x2(ReadOnlySpan<float> input, Span<float> output, Span<int> argmax, in Pool2dGeometry g, int widest)
+    {
+        int planes = Check(input.Length, output.Length, g);
+        ActivationKernels.RequireSameLength(output.Length, argmax.Length, nameof(argmax));
+        if (g.Kernel != 2 || g.Stride != 2 || g.Padding != 0)
+        {
+            throw new ArgumentException("The 2×2 kernel needs kernel 2, stride 2, no padding.", nameof(g));
+        }
+
+        MaxForward2x2(input, output, argmax, planes, g, widest);
+    }
+
     // The LeNet case (2×2, stride 2, no padding) without the general window bounds.
-    private static unsafe void MaxForward2x2(ReadOnlySpan<float> input, Span<float> output, Span<int> argmax, int planes, in Pool2dGeometry g)
+    private static unsafe void MaxForward2x2(ReadOnlySpan<float> input, Span<float> output, Span<int> argmax, int planes, in Pool2dGeometry g, int widest)
     {
         int w = g.InWidth;
         int outWidth = g.OutWidth;
         int inPlane = g.InHeight * w;
-        bool vectorize = Avx512F.IsSupported;
+        bool vectorize = widest >= 16 && Avx512F.IsSupported;
+        bool vectorize256 = widest >= 8 && Avx2.IsSupported;
         fixed (float* xBase = input)
         fixed (float* yBase = output)
         fixed (int* aBase = argmax)
@@ -254,6 +268,18 @@ public static class PoolingKernels
                         }
 
                         MaxWindows16(x + top + (2 * ow), w, top + (2 * ow), yBase + o + ow, aBase + o + ow);
+                    }
+
+                    // Eight windows per step on AVX2 machines (and for the tail of a 16-window row), same bounds rule.
+                    for (; vectorize256 && ow < outWidth; ow += Vector256<float>.Count)
+                    {
+                        if (plane + top + w + (2 * ow) + (2 * Vector256<float>.Count) > input.Length
+                            || o + ow + Vector256<float>.Count > output.Length)
+                        {
+                            break;
+                        }
+
+                        MaxWindows8(x + top + (2 * ow), w, top + (2 * ow), yBase + o + ow, aBase + o + ow);
                     }
 
                     for (; ow < outWidth; ow++)
@@ -293,6 +319,27 @@ public static class PoolingKernels
         Vector512.ConditionalSelect(Vector512.GreaterThan(bottomMax, topMax).AsInt32(), bottom2, top2).Store(a);
         Vector512.Max(topMax, bottomMax).Store(y);
     }
+
+    // MaxWindows16 on Vector256: vshufps picks the even (odd) columns of two vectors per 128-bit lane and
+    // vpermpd puts the four 64-bit pairs back in column order.
+    private static unsafe void MaxWindows8(float* x, int w, int index, float* y, int* a)
+    {
+        Vector256<int> even = Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
+        Vector256<float> t0 = Vector256.Load(x), t1 = Vector256.Load(x + 8);
+        Vector256<float> b0 = Vector256.Load(x + w), b1 = Vector256.Load(x + w + 8);
+        Vector256<float> x00 = Columns(t0, t1, 0b10_00_10_00), x01 = Columns(t0, t1, 0b11_01_11_01);
+        Vector256<float> x10 = Columns(b0, b1, 0b10_00_10_00), x11 = Columns(b0, b1, 0b11_01_11_01);
+        Vector256<int> i = Vector256.Create(index) + even;
+        Vector256<int> top2 = i - Vector256.GreaterThan(x01, x00).AsInt32();
+        Vector256<float> topMax = Vector256.Max(x00, x01);
+        Vector256<int> bottom2 = i + Vector256.Create(w) - Vector256.GreaterThan(x11, x10).AsInt32();
+        Vector256<float> bottomMax = Vector256.Max(x10, x11);
+        Vector256.ConditionalSelect(Vector256.GreaterThan(bottomMax, topMax).AsInt32(), bottom2, top2).Store(a);
+        Vector256.Max(topMax, bottomMax).Store(y);
+    }
+
+    private static Vector256<float> Columns(Vector256<float> low, Vector256<float> high, [System.Diagnostics.CodeAnalysis.ConstantExpected] byte control)
+        => Avx2.Permute4x64(Avx.Shuffle(low, high, control).AsDouble(), 0b11_01_10_00).AsSingle();
 
     private static int Check(int inputLength, int outputLength, in Pool2dGeometry g)
     {

@@ -54,6 +54,8 @@ public sealed class ConfigurationValidationTests : IDisposable
         { "Learning:GeneratorLearningRate", "2", "Learning:GeneratorLearningRate" },
         { "Learning:GeneratorSamples", "-1", "Learning:GeneratorSamples" },
         { "Learning:Threads", "65", "Learning:Threads" },
+        { "Learning:Backend", "tpu", "Learning:Backend" },
+        { "Learning:Device", "cuda", "Learning:Backend" },
         { "Mechanism:Rule", "greedy", "Mechanism:Rule" },
         { "Mechanism:RhoBar", "1.5", "Mechanism:RhoBar" },
         { "Mechanism:GammaShare", "1.2", "Mechanism:GammaShare" },

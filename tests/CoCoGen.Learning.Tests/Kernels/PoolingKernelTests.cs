@@ -22,8 +22,8 @@ public class PoolingKernelTests
     };
 
     [Theory]
-    [MemberData(nameof(Shapes))]
-    public void Max_pool_2x2_matches_the_window_definition_including_ties_and_argmax(int batch, int channels, int height, int width)
+    [MemberData(nameof(ShapesAndWidths), 1)]
+    public void Max_pool_2x2_matches_the_window_definition_including_ties_and_argmax(int batch, int channels, int height, int width, int widest)
     {
         var g = new Pool2dGeometry(batch, channels, height, width, 2, 2, 0);
         var random = new RandomSource(5);
@@ -39,7 +39,7 @@ public class PoolingKernelTests
         int outputs = batch * channels * g.OutHeight * g.OutWidth;
         float[] y = new float[outputs];
         int[] argmax = new int[outputs];
-        PoolingKernels.MaxForward(x, y, argmax, g);
+        PoolingKernels.MaxForward2x2(x, y, argmax, g, widest);
         int o = 0;
         for (int p = 0; p < batch * channels; p++)
         {
@@ -62,6 +62,45 @@ public class PoolingKernelTests
                 }
             }
         }
+    }
+
+    // Every path this machine runs: 16 windows per step (AVX-512), 8 (AVX2, also the tail of 16-wide rows),
+    // down to the scalar loop. (With DOTNET_EnableAVX512=0 the 16-wide path is absent, as on an AVX2-only CPU.)
+    public static TheoryData<int, int, int, int, int> ShapesAndWidths(int narrowest)
+    {
+        var data = new TheoryData<int, int, int, int, int>();
+        int[] widths = [.. new[] { System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? 16 : 0, System.Runtime.Intrinsics.X86.Avx2.IsSupported ? 8 : 0, 1 }.Where(w => w >= Math.Max(1, narrowest))];
+        foreach (int widest in widths)
+        {
+            foreach (var shape in Shapes())
+            {
+                data.Add((int)shape[0], (int)shape[1], (int)shape[2], (int)shape[3], widest);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ShapesAndWidths), 8)]
+    public void Vector_max_pool_2x2_paths_give_the_scalar_loops_bits_and_indices_with_nan(int batch, int channels, int height, int width, int widest)
+    {
+        var g = new Pool2dGeometry(batch, channels, height, width, 2, 2, 0);
+        float[] x = new float[batch * channels * height * width];
+        new RandomSource(17).FillUniform(x, -2, 2);
+        for (int i = 0; i < x.Length; i += 7)
+        {
+            x[i] = MathF.Round(x[i] * 2) / 2; // ties
+        }
+
+        x[x.Length / 3] = float.NaN;
+        int outputs = batch * channels * g.OutHeight * g.OutWidth;
+        float[] y = new float[outputs], reference = new float[outputs];
+        int[] argmax = new int[outputs], referenceArgmax = new int[outputs];
+        PoolingKernels.MaxForward2x2(x, y, argmax, g, widest);
+        PoolingKernels.MaxForward2x2(x, reference, referenceArgmax, g, 1);
+        Assert.Equal(referenceArgmax, argmax);
+        Assert.Equal(reference.Select(BitConverter.SingleToInt32Bits), y.Select(BitConverter.SingleToInt32Bits));
     }
 
     [Fact]
