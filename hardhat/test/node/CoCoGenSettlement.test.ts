@@ -551,6 +551,15 @@ describe("CoCoGenSettlement v2: rounds", () => {
       await viem.assertions.revertWithCustomErrorWithArgs(call, settlement, "CoCoGenSettlementAlreadyVoted", [1n, members[0]]);
     }
     const [, , , challengeDeadline] = await settlement.read.roundInfo([1n]);
+    // The window's last second still takes votes.
+    await networkHelpers.time.setNextBlockTimestamp(challengeDeadline);
+    await viem.assertions.emitWithArgs(settlement.write.rejectCommitment([1n], { account: members[2] }), settlement, "RoundChallenged", [
+      1n,
+      members[2],
+      STAKE,
+      2n,
+      3n,
+    ]);
     await networkHelpers.time.setNextBlockTimestamp(challengeDeadline + 1n);
     await viem.assertions.revertWithCustomErrorWithArgs(
       settlement.write.rejectCommitment([1n], { account: members[1] }),
