@@ -241,7 +241,10 @@ contract SettlementHandler is SettlementTestBase {
     function _openRound(bool net) private returns (bool) {
         uint256 round = settlement.lastRound() + 1;
         try settlement.openRound(round, keccak256(abi.encode("seed", round)), net ? CoCoGenSettlement.SettlementMode.NetVector : CoCoGenSettlement.SettlementMode.PairRule) {
-            (,,,, uint64 activeMask,,,,) = settlement.roundInfo(round);
+            (,, uint64 commitDeadline,, uint64 activeMask,,,,) = settlement.roundInfo(round);
+            if (commitDeadline != block.timestamp + COMMIT_TIMEOUT) {
+                revert ModelMismatch("commit deadline", round, int256(uint256(commitDeadline)), int256(block.timestamp + COMMIT_TIMEOUT));
+            }
             uint64 expected = 0;
             for (uint256 i = 0; i < actors.length; ++i) {
                 if (settlement.isMember(actors[i]) && modelBond[actors[i]] >= MIN_BOND) expected |= uint64(1 << i);
@@ -291,6 +294,10 @@ contract SettlementHandler is SettlementTestBase {
         if (net) try settlement.commitNet(round, values, root) {ok = true;} catch (bytes memory r) {reason = r;}
         else try settlement.commitContributions(round, values, root) {ok = true;} catch (bytes memory r) {reason = r;}
         if (!ok) revert UnexpectedRevert("commit", reason);
+        (,,, uint64 challengeDeadline,,,,,) = settlement.roundInfo(round);
+        if (challengeDeadline != block.timestamp + WINDOW) {
+            revert ModelMismatch("challenge deadline", round, int256(uint256(challengeDeadline)), int256(block.timestamp + WINDOW));
+        }
         committedValues = values;
         committedNet = net;
         committedHonest = honest;
