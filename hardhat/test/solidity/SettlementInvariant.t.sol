@@ -157,6 +157,41 @@ contract SettlementHandler is SettlementTestBase {
         _abandon(_anyone(callerSeed));
     }
 
+    /// @dev Moves the clock to the active round's deadline second exactly: the round may not end there
+    /// (abandon before the commit deadline has passed, or settle inside the window without a decision).
+    function probeDeadline() external {
+        uint256 round = settlement.activeRound();
+        if (round == 0) return;
+        (CoCoGenSettlement.RoundStatus status,, uint64 commitDeadline, uint64 challengeDeadline,, , uint64 acceptMask,,) = settlement.roundInfo(round);
+        if (status == CoCoGenSettlement.RoundStatus.Open) {
+            vm.warp(commitDeadline);
+            try settlement.abandonRound(round) {
+                revert ModelMismatch("abandoned at the commit deadline", round, int256(block.timestamp), int256(uint256(commitDeadline)));
+            } catch (bytes memory reason) {
+                if (bytes4(reason) != CoCoGenSettlement.CoCoGenSettlementCommitDeadlineNotPassed.selector) revert UnexpectedRevert("probe abandon", reason);
+            }
+        } else {
+            vm.warp(challengeDeadline);
+            (,,,, uint64 activeMask, uint64 rejectMask,,,) = settlement.roundInfo(round);
+            // The last second still takes votes: one member that has not voted accepts.
+            for (uint256 i = 0; i < actors.length; ++i) {
+                if (activeMask & ~(rejectMask | acceptMask) & uint64(1 << i) == 0) continue;
+                _vote(actors[i], false);
+                acceptMask |= uint64(1 << i);
+                break;
+            }
+            uint256 active = _popCount(activeMask);
+            bool decided = (active - _popCount(acceptMask)) * 2 <= active;
+            try settlement.settleRound(round) {
+                if (!decided) revert ModelMismatch("settled at the window's last second", round, int256(block.timestamp), int256(uint256(challengeDeadline)));
+                _afterSettled(round);
+            } catch (bytes memory reason) {
+                if (decided || bytes4(reason) != CoCoGenSettlement.CoCoGenSettlementChallengeWindowOpen.selector) revert UnexpectedRevert("probe settle", reason);
+            }
+        }
+        _record();
+    }
+
     function warp(uint256 seconds_) external {
         vm.warp(block.timestamp + bound(seconds_, 1, 2 * COMMIT_TIMEOUT));
         _endDueRound();
@@ -518,7 +553,7 @@ contract SettlementInvariantTest is SettlementTestBase {
 
     /// @notice Only the handler's actions, not its views or trampolines, are fuzzed.
     function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        bytes4[] memory selectors = new bytes4[](12);
+        bytes4[] memory selectors = new bytes4[](13);
         selectors[0] = SettlementHandler.deposit.selector;
         selectors[1] = SettlementHandler.withdraw.selector;
         selectors[2] = SettlementHandler.openRound.selector;
@@ -531,6 +566,7 @@ contract SettlementInvariantTest is SettlementTestBase {
         selectors[9] = SettlementHandler.exitMembership.selector;
         selectors[10] = SettlementHandler.intrude.selector;
         selectors[11] = SettlementHandler.fullRound.selector;
+        selectors[12] = SettlementHandler.probeDeadline.selector;
         targets = new FuzzSelector[](1);
         targets[0] = FuzzSelector({addr: address(handler), selectors: selectors});
     }
