@@ -53,9 +53,10 @@ public static class CocogenCommandLine
             return ExitCodes.BadInput;
         }
 
-        using var signal = new ShutdownSignal(configuration.Error);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signal.Token);
+        // Only the commands that stop at a safe point take over SIGINT and SIGTERM; the others keep the default (exit at once).
         var command = CommandPath(parse.CommandResult);
+        using var signal = command is "run" or "coordinator" or "org" ? new ShutdownSignal(configuration.Error) : null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signal?.Token ?? CancellationToken.None);
         try
         {
             return await parse.InvokeAsync(configuration, stop.Token).ConfigureAwait(false);
@@ -93,7 +94,4 @@ public static class CocogenCommandLine
 
         return string.Join(' ', words);
     }
-
-    /// <summary>The exit code of every command for input it rejects.</summary>
-    public const int BadInput = ExitCodes.BadInput;
 }

@@ -69,6 +69,19 @@ public sealed class LayerRulesTests
         Assert.True(result.IsSuccessful, $"{adapter} depends on one of {string.Join(", ", forbidden)}: " + string.Join(", ", (result.FailingTypes ?? []).Select(t => t.FullName)));
     }
 
+    [Fact]
+    public void Every_adapter_namespace_has_a_rule()
+    {
+        var ruled = AdapterRules.Select(row => (string)row[0]).ToArray();
+        var namespaces = Assembly.Load("CoCoGen.Federation.Adapters").GetTypes()
+            .Select(t => t.Namespace ?? string.Empty)
+            .Where(n => n.StartsWith("CoCoGen.Federation.Adapters.", StringComparison.Ordinal))
+            .Distinct()
+            .ToArray();
+        var unruled = namespaces.Where(n => !ruled.Any(r => n == r || n.StartsWith(r + ".", StringComparison.Ordinal))).ToArray();
+        Assert.True(unruled.Length == 0, "adapter namespaces without a dependency rule: " + string.Join(", ", unruled));
+    }
+
     [Theory]
     [MemberData(nameof(Assemblies))]
     public void No_assembly_has_a_namespace_cycle(string assembly, string prefix)

@@ -80,26 +80,40 @@ public static partial class LocalChain
             .ConfigureAwait(false);
         LogStarting(logger, process.Id, endpoint, options.Directory);
 
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < options.StartupTimeout)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (process.HasExited)
+            var deadline = Stopwatch.StartNew();
+            while (deadline.Elapsed < options.StartupTimeout)
             {
-                throw new InvalidOperationException($"anvil exited with code {process.ExitCode} before answering; see {log}");
+                cancellationToken.ThrowIfCancellationRequested();
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"anvil exited with code {process.ExitCode} before answering; see {log}");
+                }
+
+                if (await ChainIdAsync(endpoint, cancellationToken).ConfigureAwait(false) is { } id)
+                {
+                    return id == options.ChainId
+                        ? await StatusAsync(options, cancellationToken).ConfigureAwait(false)
+                        : throw new InvalidOperationException($"the local chain answered with chain id {id}, not {options.ChainId}");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
             }
 
-            if (await ChainIdAsync(endpoint, cancellationToken).ConfigureAwait(false) is { } id)
-            {
-                return id == options.ChainId
-                    ? await StatusAsync(options, cancellationToken).ConfigureAwait(false)
-                    : throw new InvalidOperationException($"the local chain answered with chain id {id}, not {options.ChainId}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+            throw new InvalidOperationException($"anvil did not answer at {endpoint} within {options.StartupTimeout.TotalSeconds:F0} s; see {log}");
         }
+        catch
+        {
+            // A node that did not come up as asked is not left behind for `status` and `down` to miss.
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
 
-        throw new InvalidOperationException($"anvil did not answer at {endpoint} within {options.StartupTimeout.TotalSeconds:F0} s; see {log}");
+            File.Delete(Path.Combine(options.Directory, DescriptorFile));
+            throw;
+        }
     }
 
     /// <summary>Whether the chain of <see cref="LocalChainOptions.Directory"/> is running, and where.</summary>

@@ -16,9 +16,6 @@ namespace CoCoGen.Cli.Commands;
 /// </summary>
 public static class AuditCommand
 {
-    /// <summary>Exit code of an audit that found violations.</summary>
-    public const int Violations = ExitCodes.AuditViolation;
-
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {

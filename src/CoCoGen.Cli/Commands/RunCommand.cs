@@ -74,23 +74,8 @@ public static class RunCommand
         return command;
     }
 
-    // Bad input found before anything is written: a directory that already holds a run, or none to resume.
-    private static void CheckRunDirectory(FederationSettings settings)
-    {
-        var directory = Path.GetFullPath(settings.Run.Out);
-        var holdsRun = File.Exists(Path.Combine(directory, "rounds.jsonl")) || File.Exists(Path.Combine(directory, "checkpoint.json"));
-        if (!settings.Run.Resume && holdsRun)
-        {
-            throw new CommandInputException($"--out {directory} already holds a run; pass --resume to continue it, or choose another --out");
-        }
-
-        if (settings.Run.Resume && !File.Exists(Path.Combine(directory, "config.json")))
-        {
-            throw new CommandInputException($"--resume: {directory} holds no run to resume (no config.json)");
-        }
-
-        OutputFolder.Ensure("--out", directory);
-    }
+    // The options validated the run directory (no run overwritten, no resume of nothing); this makes sure it can be written.
+    private static void CheckRunDirectory(FederationSettings settings) => OutputFolder.Ensure("--out", settings.Run.Out);
 
     private static void WriteSummary(RunResult result, TextWriter output)
     {

@@ -36,7 +36,7 @@ public static class CoordinatorAssembly
         ArgumentNullException.ThrowIfNull(settings);
         var directory = new RunDirectory(settings.Run.Out);
         directory.Create(settings.Run.Resume);
-        if (!File.Exists(directory.ConfigFile))
+        if (!settings.Run.Resume || !File.Exists(directory.ConfigFile))
         {
             RunDirectory.WriteJson(directory.ConfigFile, settings);
         }

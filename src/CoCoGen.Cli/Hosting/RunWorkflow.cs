@@ -1,4 +1,5 @@
 using CoCoGen.Chain.Hosting;
+using CoCoGen.Cli.Invocation;
 using CoCoGen.Federation.Adapters.Audit;
 using CoCoGen.Federation.Adapters.Guidance;
 using CoCoGen.Federation.Adapters.Ledger;
@@ -57,18 +58,17 @@ public sealed partial class RunWorkflow(
         return new RunResult(summary, audit, endpoint);
     }
 
-    // A resumed run settles on the chain its config.json names; a new one on Chain:RpcUrl, else the local chain.
+    // A resumed run continues with the settings its config.json recorded (rounds, data, seed, rule, chain), whatever
+    // else the resuming command line says: a run is one run. A new one settles on Chain:RpcUrl, else the local chain.
     private async Task<Uri> BindChainAsync(CancellationToken cancellationToken)
     {
-        var chain = Settings.Chain;
-        if (Settings.Run.Resume && string.IsNullOrWhiteSpace(chain.RpcUrl))
+        var recorded = new RunDirectory(Settings.Run.Out);
+        if (Settings.Run.Resume && File.Exists(recorded.ConfigFile))
         {
-            var directory = new RunDirectory(Settings.Run.Out);
-            if (File.Exists(directory.ConfigFile))
-            {
-                chain = RunDirectory.ReadJson<FederationSettings>(directory.ConfigFile).Chain;
-            }
+            Settings = RunDirectory.ReadJson<FederationSettings>(recorded.ConfigFile) with { Run = Settings.Run };
         }
+
+        var chain = Settings.Chain;
 
         if (!string.IsNullOrWhiteSpace(chain.RpcUrl) && string.IsNullOrWhiteSpace(chain.LocalDirectory))
         {
@@ -77,7 +77,15 @@ public sealed partial class RunWorkflow(
         }
 
         var local = chain.LocalChain();
-        var status = await LocalChain.UpAsync(local, loggers.CreateLogger(typeof(LocalChain)), cancellationToken).ConfigureAwait(false);
+        LocalChainStatus status;
+        try
+        {
+            status = await LocalChain.UpAsync(local, loggers.CreateLogger(typeof(LocalChain)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is (IOException and not FileNotFoundException) or UnauthorizedAccessException)
+        {
+            throw new CommandInputException($"Chain:LocalDirectory: cannot keep the local chain in {local.Directory} ({ex.Message})", ex);
+        }
         LogLocalChain(_logger, status.Endpoint, local.Directory);
         Settings = Settings with { Chain = chain.BoundToLocalChain(status.Endpoint, local.Directory) };
         return status.Endpoint;

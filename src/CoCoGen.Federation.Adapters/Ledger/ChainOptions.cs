@@ -71,6 +71,7 @@ public sealed class ChainOptions
         var copy = (ChainOptions)MemberwiseClone();
         copy.RpcUrl = endpoint.ToString();
         copy.LocalDirectory = directory;
+        copy.LocalPort = endpoint.Port;
         return copy;
     }
 }

@@ -16,7 +16,8 @@ public sealed class LearningOptionsValidator : IValidateOptions<LearningOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        var location = options.DatasetLocation();
+        // The dataset's default location depends on the corpus, so it is asked for only once the corpus is known.
+        var location = ImageCorpus.Names.Contains(options.Corpus) ? options.DatasetLocation() : options.Dataset;
         if (!ImageCorpus.Names.Contains(options.Corpus))
         {
             failures.Add($"Learning:Corpus: '{options.Corpus}' is not one of {string.Join(", ", ImageCorpus.Names)}");
@@ -46,14 +47,18 @@ public sealed class LearningOptionsValidator : IValidateOptions<LearningOptions>
             failures.Add($"Learning:TrainSamples: {options.TrainSamples} samples cannot give {options.Organizations} organizations 10 samples each");
         }
 
-        // Creating the backend once here turns "no such backend" and "no CUDA" into a start-up error (exit 2).
-        try
+        // Creating the backend once here turns "no such backend" and "no CUDA" into a start-up error (exit 2). An
+        // out-of-range thread count is Learning:Threads's own failure (its range attribute); no backend is made then.
+        if (options.Threads is >= 0 and <= 64)
         {
-            ModelFactory.Backend(options).Dispose();
-        }
-        catch (LearningBackendUnavailableException e)
-        {
-            failures.Add($"Learning:Backend: {e.Message}");
+            try
+            {
+                ModelFactory.Backend(options).Dispose();
+            }
+            catch (LearningBackendUnavailableException e)
+            {
+                failures.Add($"Learning:Backend: {e.Message}");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
