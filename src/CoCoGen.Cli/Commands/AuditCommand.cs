@@ -65,8 +65,8 @@ public static class AuditCommand
             try
             {
                 // Reading needs no key and no mnemonic.
-                using var connection = new ChainConnection(url, settings.Chain.ChainId, PartyKeys.None, NullLoggerFactory.Instance);
-                var report = await new SettlementAuditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false);
+                using var connection = FederationGraph.Connect(settings, url, PartyKeys.None, NullLoggerFactory.Instance);
+                var report = await FederationGraph.Auditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false);
                 foreach (var violation in report.Violations)
                 {
                     output.WriteLine($"VIOLATION {violation}");

@@ -29,10 +29,10 @@ public sealed partial class CoordinatorService(
 
             // Organization processes train on their own machines: all of them at once.
             settings.Protocol.MaxParallelOrganizations = Math.Max(settings.Protocol.MaxParallelOrganizations, settings.Learning.Organizations);
-            using var connection = CoordinatorAssembly.Connect(settings, new Uri(settings.Chain.RpcUrl!), keys, loggers);
+            using var connection = FederationGraph.Connect(settings, new Uri(settings.Chain.RpcUrl!), keys, loggers);
             var test = ImageFederationData.LoadTest(settings.Learning);
-            var directory = CoordinatorAssembly.PrepareDirectory(settings);
-            var coordinator = CoordinatorAssembly.Create(settings, hub.Channels, connection, test, directory, loggers);
+            var directory = FederationGraph.PrepareDirectory(settings);
+            var coordinator = FederationGraph.Coordinator(settings, hub.Channels, connection, test, directory, loggers);
             outcome.Summary = await coordinator.RunAsync(settings.Run.Resume, progress: null, stoppingToken).ConfigureAwait(false);
             RunReport.Write(directory, outcome.Summary.Rounds, settings);
             await hub.FinishAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);

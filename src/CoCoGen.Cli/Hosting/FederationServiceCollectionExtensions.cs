@@ -44,7 +44,7 @@ public static class FederationServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<FederationSettings>();
-            return CoordinatorAssembly.Connect(settings, new Uri(settings.Chain.RpcUrl!), sp.GetRequiredService<PartyKeys>(), sp.GetRequiredService<ILoggerFactory>());
+            return FederationGraph.Connect(settings, new Uri(settings.Chain.RpcUrl!), sp.GetRequiredService<PartyKeys>(), sp.GetRequiredService<ILoggerFactory>());
         });
         services.AddSingleton(sp =>
         {
@@ -54,13 +54,8 @@ public static class FederationServiceCollectionExtensions
                 throw new InvalidOperationException($"--id {id}: the run has {settings.Learning.Organizations} organizations (org1 … org{settings.Learning.Organizations})");
             }
 
-            var data = ImageFederationData.Load(settings.Learning);
-            return new OrganizationAgent(
-                id,
-                new ImageOrganizationLearner(data.Shard(index), index, settings.Learning),
-                new ChainMemberAccount(sp.GetRequiredService<ChainConnection>(), index),
-                new ChainSettlementArithmetic(),
-                sp.GetRequiredService<ILogger<OrganizationAgent>>());
+            return FederationGraph.Organization(
+                settings, ImageFederationData.Load(settings.Learning), index, sp.GetRequiredService<ChainConnection>(), sp.GetRequiredService<ILoggerFactory>());
         });
         services.AddHttpClient<CoordinatorClient>(http =>
         {

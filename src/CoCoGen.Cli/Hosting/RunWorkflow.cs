@@ -37,22 +37,18 @@ public sealed partial class RunWorkflow(
         var endpoint = await BindChainAsync(cancellationToken).ConfigureAwait(false);
         var settings = Settings;
 
-        using var connection = CoordinatorAssembly.Connect(settings, endpoint, CoordinatorAssembly.LocalDemoKeys(settings), loggers);
+        using var connection = FederationGraph.Connect(settings, endpoint, FederationGraph.LocalDemoKeys(settings), loggers);
         var data = ImageFederationData.Load(settings.Learning);
-        var hasher = new ChainSettlementArithmetic();
-        var channels = Enumerable.Range(0, settings.Learning.Organizations).Select(i => (IOrganizationChannel)new InProcessOrganizationChannel(new OrganizationAgent(
-            OrganizationIds.Of(i),
-            new ImageOrganizationLearner(data.Shard(i), i, settings.Learning),
-            new ChainMemberAccount(connection, i),
-            hasher,
-            loggers.CreateLogger<OrganizationAgent>()))).ToArray();
-        var directory = CoordinatorAssembly.PrepareDirectory(settings);
-        var coordinator = CoordinatorAssembly.Create(settings, channels, connection, data.Test, directory, loggers);
+        var channels = Enumerable.Range(0, settings.Learning.Organizations)
+            .Select(i => (IOrganizationChannel)new InProcessOrganizationChannel(FederationGraph.Organization(settings, data, i, connection, loggers)))
+            .ToArray();
+        var directory = FederationGraph.PrepareDirectory(settings);
+        var coordinator = FederationGraph.Coordinator(settings, channels, connection, data.Test, directory, loggers);
         var summary = await coordinator.RunAsync(settings.Run.Resume, progress, cancellationToken).ConfigureAwait(false);
         RunReport.Write(directory, summary.Rounds, settings);
 
         progress?.Report(new RunProgress("audit", 0, 1, "auditing every settled round against the chain"));
-        var audit = await new SettlementAuditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false);
+        var audit = await FederationGraph.Auditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false);
         RunDirectory.WriteJson(directory.AuditFile, audit);
         LogAudit(_logger, audit.RoundsChecked, audit.Checks, audit.Violations.Count);
         return new RunResult(summary, audit, endpoint);

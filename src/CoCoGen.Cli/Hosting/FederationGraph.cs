@@ -1,3 +1,4 @@
+using CoCoGen.Federation.Adapters.Audit;
 using CoCoGen.Federation.Adapters.Calibration;
 using CoCoGen.Federation.Adapters.Guidance;
 using CoCoGen.Federation.Adapters.Keys;
@@ -12,8 +13,12 @@ using Microsoft.Extensions.Logging;
 
 namespace CoCoGen.Cli.Hosting;
 
-/// <summary>Builds the coordinator of a run from its settings, for either deployment shape.</summary>
-public static class CoordinatorAssembly
+/// <summary>
+/// The composition root's object graph: every command (`run`, `coordinator`, `org`, `audit`) builds the chain
+/// connection, the organizations, the coordinator and the auditor here, and only here; the `Add…` registrations and
+/// the commands differ in which of these they use and with which key.
+/// </summary>
+public static class FederationGraph
 {
     /// <summary>The chain connection the settings describe, at <paramref name="endpoint"/>, signing with <paramref name="keys"/>.</summary>
     public static ChainConnection Connect(FederationSettings settings, Uri endpoint, PartyKeys keys, ILoggerFactory loggers)
@@ -45,7 +50,7 @@ public static class CoordinatorAssembly
     }
 
     /// <summary>The coordinator over <paramref name="channels"/>, evaluating on <paramref name="test"/>.</summary>
-    public static RoundCoordinator Create(
+    public static RoundCoordinator Coordinator(
         FederationSettings settings,
         IReadOnlyList<IOrganizationChannel> channels,
         ChainConnection connection,
@@ -70,4 +75,21 @@ public static class CoordinatorAssembly
             TimeProvider.System,
             loggers.CreateLogger<RoundCoordinator>());
     }
+
+    /// <summary>Organization <paramref name="index"/> (0-based): its learner on its own shard, settling from its own account.</summary>
+    public static OrganizationAgent Organization(FederationSettings settings, ImageFederationData data, int index, ChainConnection connection, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(loggers);
+        return new OrganizationAgent(
+            OrganizationIds.Of(index),
+            new ImageOrganizationLearner(data.Shard(index), index, settings.Learning),
+            new ChainMemberAccount(connection, index),
+            new ChainSettlementArithmetic(),
+            loggers.CreateLogger<OrganizationAgent>());
+    }
+
+    /// <summary>The audit of a run directory against the chain <paramref name="connection"/> reads (no key needed).</summary>
+    public static SettlementAuditor Auditor(ChainConnection connection) => new(connection);
 }
