@@ -73,15 +73,16 @@ public sealed partial class RunWorkflow(
         }
 
         var local = chain.LocalChain();
-        LocalChainStatus status;
         try
         {
-            status = await LocalChain.UpAsync(local, loggers.CreateLogger(typeof(LocalChain)), cancellationToken).ConfigureAwait(false);
+            Directory.CreateDirectory(local.Directory);
         }
-        catch (Exception ex) when (ex is (IOException and not FileNotFoundException) or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new CommandInputException($"Chain:LocalDirectory: cannot keep the local chain in {local.Directory} ({ex.Message})", ex);
         }
+
+        var status = await LocalChain.UpAsync(local, loggers.CreateLogger(typeof(LocalChain)), cancellationToken).ConfigureAwait(false);
         LogLocalChain(_logger, status.Endpoint, local.Directory);
         Settings = Settings with { Chain = chain.BoundToLocalChain(status.Endpoint, local.Directory) };
         return status.Endpoint;
