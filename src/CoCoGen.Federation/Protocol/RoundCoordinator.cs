@@ -122,8 +122,7 @@ public sealed partial class RoundCoordinator
             Organizations = profiles,
             ModelHash = _hasher.Hash(global),
         };
-        _directory.SaveCheckpoint(checkpoint, global, generator);
-        return new RunState(checkpoint, global, generator, ledger, terms);
+        return new RunState(_directory.SaveCheckpoint(checkpoint, global, generator), global, generator, ledger, terms);
     }
 
     private async Task<RunState> ResumeAsync(CancellationToken cancellationToken)
@@ -131,7 +130,7 @@ public sealed partial class RoundCoordinator
         var (checkpoint, global, generator) = _directory.LoadCheckpoint();
         if (_hasher.Hash(global) != checkpoint.ModelHash)
         {
-            throw new InvalidDataException($"{_directory.GlobalWeightsFile} does not match the checkpoint's model hash {checkpoint.ModelHash}");
+            throw new InvalidDataException($"checkpoint/{checkpoint.GlobalWeights} does not match the checkpoint's model hash {checkpoint.ModelHash}");
         }
 
         // A crash between appending a round's line and updating the checkpoint leaves the line as the truth.
@@ -195,7 +194,7 @@ public sealed partial class RoundCoordinator
 
             state.Generator = _model.Aggregate(updates);
             state.Checkpoint = state.Checkpoint with { GeneratorSteps = step };
-            _directory.SaveCheckpoint(state.Checkpoint, state.Global, state.Generator);
+            state.Checkpoint = _directory.SaveCheckpoint(state.Checkpoint, state.Global, state.Generator);
             var loss = results.Where(r => r.Update is not null).Average(r => r.Update!.TrainingLoss);
             LogGeneratorStep(_logger, step, _options.GeneratorSteps, loss);
             progress?.Report(new RunProgress("generator", step, _options.GeneratorSteps, FormattableString.Invariant($"{label}: mean local loss {loss:F4}")));
@@ -263,7 +262,7 @@ public sealed partial class RoundCoordinator
 
         state.Global = nextGlobal;
         state.Checkpoint = state.Checkpoint with { ModelHash = pending.Record.ModelHash, Pending = pending };
-        _directory.SaveCheckpoint(state.Checkpoint, nextGlobal, generator: null);
+        state.Checkpoint = _directory.SaveCheckpoint(state.Checkpoint, nextGlobal, generator: null);
 
         return await SettleAndRecordAsync(state, pending, total, progress, cancellationToken).ConfigureAwait(false);
     }

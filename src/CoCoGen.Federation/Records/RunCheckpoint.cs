@@ -24,6 +24,12 @@ public sealed record RunCheckpoint
     /// <summary>The organizations as they joined, in registration order.</summary>
     public required IReadOnlyList<OrganizationProfile> Organizations { get; init; }
 
+    /// <summary>The global weights' file in checkpoint/, named by its content, written before this record.</summary>
+    public string? GlobalWeights { get; init; }
+
+    /// <summary>The generator weights' file in checkpoint/, named by its content, written before this record.</summary>
+    public string? GeneratorWeights { get; init; }
+
     /// <summary>Hash of the global weights stored with the checkpoint.</summary>
     public required string ModelHash { get; init; }
 

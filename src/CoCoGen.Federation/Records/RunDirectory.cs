@@ -29,12 +29,6 @@ public sealed class RunDirectory
     /// <summary>Where the run stands.</summary>
     public string CheckpointFile => Combine("checkpoint.json");
 
-    /// <summary>Global weights of the checkpoint.</summary>
-    public string GlobalWeightsFile => Combine("checkpoint", "global.bin");
-
-    /// <summary>Generator weights of the checkpoint.</summary>
-    public string GeneratorWeightsFile => Combine("checkpoint", "generator.bin");
-
     /// <summary>The final global model.</summary>
     public string ModelFile => Combine("model.safetensors");
 
@@ -76,27 +70,43 @@ public sealed class RunDirectory
         }
     }
 
-    /// <summary>Saves the checkpoint with its weights (weights first, so the checkpoint never points at missing weights).</summary>
-    public void SaveCheckpoint(RunCheckpoint checkpoint, ModelWeights global, ModelWeights? generator)
+    /// <summary>
+    /// Saves the checkpoint with its weights and returns it as written. Weights go to files named by their content,
+    /// each written completely before the record that names them, so a crash at any instant leaves a checkpoint whose
+    /// files are whole: the previous one or the new one, never a mix. Files no record names any more are removed.
+    /// </summary>
+    public RunCheckpoint SaveCheckpoint(RunCheckpoint checkpoint, ModelWeights global, ModelWeights? generator)
     {
+        ArgumentNullException.ThrowIfNull(checkpoint);
         ArgumentNullException.ThrowIfNull(global);
-        WriteAtomic(GlobalWeightsFile, global.ToBytes());
-        if (generator is not null)
+        var saved = checkpoint with
         {
-            WriteAtomic(GeneratorWeightsFile, generator.ToBytes());
+            GlobalWeights = WriteWeights("global", global),
+            GeneratorWeights = generator is null ? checkpoint.GeneratorWeights : WriteWeights("generator", generator),
+        };
+        WriteJson(CheckpointFile, saved);
+        foreach (var stale in Directory.EnumerateFiles(Combine("checkpoint"), "*.bin"))
+        {
+            var name = System.IO.Path.GetFileName(stale);
+            if (name != saved.GlobalWeights && name != saved.GeneratorWeights)
+            {
+                File.Delete(stale);
+            }
         }
 
-        WriteJson(CheckpointFile, checkpoint);
+        return saved;
     }
 
-    /// <summary>Updates only the checkpoint (the journal of a round being settled).</summary>
+    /// <summary>Updates only the checkpoint (the journal of a round being settled); its weights stay as they are.</summary>
     public void SaveCheckpoint(RunCheckpoint checkpoint) => WriteJson(CheckpointFile, checkpoint);
 
-    /// <summary>Loads the checkpoint and its weights.</summary>
-    public (RunCheckpoint Checkpoint, ModelWeights Global, ModelWeights Generator) LoadCheckpoint() =>
-        (ReadJson<RunCheckpoint>(CheckpointFile),
-         ModelWeights.FromBytes(File.ReadAllBytes(GlobalWeightsFile)),
-         ModelWeights.FromBytes(File.ReadAllBytes(GeneratorWeightsFile)));
+    /// <summary>Loads the checkpoint and the weights it names.</summary>
+    /// <exception cref="InvalidDataException">The checkpoint names no weights, or a file it names is missing.</exception>
+    public (RunCheckpoint Checkpoint, ModelWeights Global, ModelWeights Generator) LoadCheckpoint()
+    {
+        var checkpoint = ReadJson<RunCheckpoint>(CheckpointFile);
+        return (checkpoint, ReadWeights(checkpoint.GlobalWeights), ReadWeights(checkpoint.GeneratorWeights));
+    }
 
     /// <summary>Appends one round to rounds.jsonl and flushes it to disk.</summary>
     public void AppendRound(RoundRecord record)
@@ -138,6 +148,22 @@ public sealed class RunDirectory
         }
 
         return rounds;
+    }
+
+    private string WriteWeights(string kind, ModelWeights weights)
+    {
+        var bytes = weights.ToBytes();
+        var name = $"{kind}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16]}.bin";
+        WriteAtomic(Combine("checkpoint", name), bytes);
+        return name;
+    }
+
+    private ModelWeights ReadWeights(string? name)
+    {
+        var file = name is null ? null : Combine("checkpoint", name);
+        return file is not null && File.Exists(file)
+            ? ModelWeights.FromBytes(File.ReadAllBytes(file))
+            : throw new InvalidDataException($"{CheckpointFile} names weights '{name}' that are not in {Combine("checkpoint")}");
     }
 
     private string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);

@@ -26,8 +26,11 @@ internal sealed class ScriptedLearner(int index, int dimension, long localSample
 
     public int TrainCalls { get; private set; }
 
+    public int GeneratorCalls { get; private set; }
+
     public Task<LocalUpdate> TrainGeneratorAsync(ModelWeights generator, int pass, CancellationToken cancellationToken)
     {
+        GeneratorCalls++;
         var values = generator.Values.ToArray();
         for (var k = 0; k < values.Length; k++)
         {

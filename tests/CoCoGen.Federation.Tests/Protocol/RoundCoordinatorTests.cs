@@ -117,6 +117,32 @@ public sealed class RoundCoordinatorTests
     }
 
     [Fact]
+    public async Task Stopped_after_a_generator_step_the_run_resumes_at_the_next_step_with_the_same_generator_and_model()
+    {
+        using var uninterrupted = new TestFederation(organizations: 3, rounds: 2);
+        var reference = await uninterrupted.Coordinator().RunAsync(resume: false, progress: null, CancellationToken.None);
+
+        using var stopped = new TestFederation(organizations: 3, rounds: 2);
+        using var stop = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Phase == "generator" && p.Step == 1)
+            {
+                stop.Cancel();
+            }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stopped.Coordinator().RunAsync(resume: false, progress, stop.Token));
+        Assert.Equal(1, stopped.Run.LoadCheckpoint().Checkpoint.GeneratorSteps);
+        Assert.Empty(stopped.Run.ReadRounds());
+
+        var resumed = await stopped.Coordinator().RunAsync(resume: true, progress: null, CancellationToken.None);
+
+        Assert.Equal(reference.ModelHash, resumed.ModelHash);
+        Assert.Equal(uninterrupted.Run.LoadCheckpoint().Generator.ToBytes(), stopped.Run.LoadCheckpoint().Generator.ToBytes());
+        Assert.Equal(2, stopped.Learners[0].GeneratorCalls);
+    }
+
+    [Fact]
     public async Task A_crash_after_the_transfer_was_mined_resumes_without_settling_the_round_again()
     {
         using var uninterrupted = new TestFederation(organizations: 3, rounds: 3);
