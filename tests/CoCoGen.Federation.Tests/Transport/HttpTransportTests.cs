@@ -39,11 +39,15 @@ public sealed class HttpTransportTests
     [Fact]
     public async Task Organizations_over_http_produce_the_same_run_as_in_process_and_a_straggler_is_timed_out()
     {
+        // Over HTTP a local phase has a wire round trip and a poll in it: 0.5 s (TestFederation's default) made every
+        // organization a straggler on a loaded machine, so both runs allow 5 s and the hanging one still times out.
         using var reference = new TestFederation(organizations: 3, rounds: 2);
+        reference.Options.StragglerTimeoutSeconds = 5;
         reference.Learners[2].Script[2] = Misbehaviour.Hang;
         var expected = await reference.Coordinator().RunAsync(resume: false, progress: null, CancellationToken.None);
 
         using var federation = new TestFederation(organizations: 3, rounds: 2);
+        federation.Options.StragglerTimeoutSeconds = 5;
         federation.Learners[2].Script[2] = Misbehaviour.Hang;
         var ids = new[] { "org1", "org2", "org3" };
         var hub = new CoordinatorHub(ids);
