@@ -72,10 +72,7 @@ public static class CoordinatorCommand
             var outcome = app.Services.GetRequiredService<RunOutcome>();
             if (cancellationToken.IsCancellationRequested && outcome.Summary is null)
             {
-                var directory = Path.GetFullPath(configuration["Run:Out"] ?? new RunOptions().Out);
-                error.WriteLine(File.Exists(Path.Combine(directory, "checkpoint.json"))
-                    ? $"cocogen coordinator: stopped at a safe point; checkpoint saved in {directory}; resume with: cocogen coordinator --out {directory} --resume (and the same settings)"
-                    : $"cocogen coordinator: stopped before the first checkpoint; nothing to resume in {directory}");
+                error.WriteLine(StopNotice.For("coordinator", configuration["Run:Out"] ?? new RunOptions().Out, " (and the same settings)"));
                 return ExitCodes.Stopped;
             }
 

@@ -51,7 +51,8 @@ public static class RunCommand
 
             var workflow = host.Services.GetRequiredService<RunWorkflow>();
             var settings = workflow.Settings;
-            CheckRunDirectory(settings);
+            // The options validated the run directory (no run overwritten, no resume of nothing); this makes sure it can be written.
+            OutputFolder.Ensure("--out", settings.Run.Out);
             try
             {
                 var result = verbose || Console.IsOutputRedirected || !ReferenceEquals(output, Console.Out)
@@ -64,18 +65,12 @@ public static class RunCommand
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                var directory = Path.GetFullPath(settings.Run.Out);
-                error.WriteLine(File.Exists(Path.Combine(directory, "checkpoint.json"))
-                    ? $"cocogen run: stopped at a safe point; checkpoint saved in {directory}; resume with: cocogen run --out {directory} --resume"
-                    : $"cocogen run: stopped before the first checkpoint; nothing to resume in {directory}");
+                error.WriteLine(StopNotice.For("run", settings.Run.Out));
                 return ExitCodes.Stopped;
             }
         });
         return command;
     }
-
-    // The options validated the run directory (no run overwritten, no resume of nothing); this makes sure it can be written.
-    private static void CheckRunDirectory(FederationSettings settings) => OutputFolder.Ensure("--out", settings.Run.Out);
 
     private static void WriteSummary(RunResult result, TextWriter output)
     {
