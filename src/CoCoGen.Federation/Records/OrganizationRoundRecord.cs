@@ -30,6 +30,18 @@ public sealed record OrganizationRoundRecord
     /// <summary>Seconds spent training.</summary>
     public double TrainingSeconds { get; init; }
 
+    /// <summary>Samples the coordinator could verify (declared D_i and assigned g_i* cap the claims): its FedAvg weight.</summary>
+    public long VerifiedSamples { get; init; }
+
+    /// <summary>L(−i): canonical validation loss of the aggregate without this update (accepted updates only).</summary>
+    public double? LossWithout { get; init; }
+
+    /// <summary>Monte Carlo Shapley value of the update in loss reduction, when sampled (accepted updates only).</summary>
+    public double? Shapley { get; init; }
+
+    /// <summary>Standard error of <see cref="Shapley"/>.</summary>
+    public double? ShapleyStandardError { get; init; }
+
     /// <summary>Contribution x_i (0 when the update was not used).</summary>
     public double Contribution { get; init; }
 

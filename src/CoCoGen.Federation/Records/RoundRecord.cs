@@ -30,6 +30,21 @@ public sealed record RoundRecord
     /// <summary>Hash of the aggregated model's weights.</summary>
     public required string ModelHash { get; init; }
 
+    /// <summary>How x_i was measured: <c>performance</c> (L(−i) − L), <c>data</c> (verified counts) or <c>shapley</c>.</summary>
+    public string? Measure { get; init; }
+
+    /// <summary>The validation subset and L (absent for rounds recorded before contributions were measured).</summary>
+    public ValidationRecord? Validation { get; init; }
+
+    /// <summary>Seed of the Monte Carlo Shapley permutations, when Shapley values were sampled.</summary>
+    public int? ShapleySeed { get; init; }
+
+    /// <summary>Permutations sampled for the Shapley values (0 when none).</summary>
+    public int ShapleyPermutations { get; init; }
+
+    /// <summary>Keccak-256 of the round's evidence bundle (evidence/&lt;hash&gt;.json), 0x-prefixed.</summary>
+    public string? Evidence { get; init; }
+
     /// <summary>Per organization, in registration order.</summary>
     public required IReadOnlyList<OrganizationRoundRecord> Organizations { get; init; }
 

@@ -18,6 +18,15 @@ public sealed record RoundTimings
     /// <summary>Screening, FedAvg and evaluation.</summary>
     public double Aggregation { get; init; }
 
+    /// <summary>
+    /// Measuring contributions of record: the n + 1 canonical aggregates and evaluations on the validation subset,
+    /// plus the Shapley coalitions when sampled (part of <see cref="Aggregation"/>).
+    /// </summary>
+    public double Measurement { get; init; }
+
+    /// <summary>Writing the round's evidence bundle (weights and manifest).</summary>
+    public double Evidence { get; init; }
+
     /// <summary>Every on-chain step of the round.</summary>
     public double Settlement { get; init; }
 
