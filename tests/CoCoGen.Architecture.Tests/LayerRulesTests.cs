@@ -22,6 +22,7 @@ public sealed class LayerRulesTests
         { "CoCoGen.Federation.Adapters.Audit", ["CoCoGen.Learning", "CoCoGen.Mechanism", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.Keys", ["CoCoGen.Learning", "CoCoGen.Mechanism", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.Training", ["CoCoGen.Chain", "CoCoGen.Mechanism", "Nethereum", "Microsoft.AspNetCore"] },
+        { "CoCoGen.Federation.Adapters.Measurement", ["CoCoGen.Chain", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.Guidance", ["CoCoGen.Chain", "CoCoGen.Learning", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.Calibration", ["CoCoGen.Chain", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.Transport", ["CoCoGen.Chain", "CoCoGen.Learning", "CoCoGen.Mechanism", "Nethereum"] },

@@ -30,9 +30,9 @@ public sealed partial class CoordinatorService(
             // Organization processes train on their own machines: all of them at once.
             settings.Protocol.MaxParallelOrganizations = Math.Max(settings.Protocol.MaxParallelOrganizations, settings.Learning.Organizations);
             using var connection = FederationGraph.Connect(settings, new Uri(settings.Chain.RpcUrl!), keys, loggers);
-            var test = ImageFederationData.LoadTest(settings.Learning);
+            var (test, pool) = ImageFederationData.LoadCoordinator(settings.Learning);
             var directory = FederationGraph.PrepareDirectory(settings);
-            var coordinator = FederationGraph.Coordinator(settings, hub.Channels, connection, test, directory, loggers);
+            var coordinator = FederationGraph.Coordinator(settings, hub.Channels, connection, test, pool, directory, loggers);
             outcome.Summary = await coordinator.RunAsync(settings.Run.Resume, progress: null, stoppingToken).ConfigureAwait(false);
             RunReport.Write(directory, outcome.Summary.Rounds, settings);
             await hub.FinishAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);

@@ -3,11 +3,13 @@ using CoCoGen.Federation.Adapters.Calibration;
 using CoCoGen.Federation.Adapters.Guidance;
 using CoCoGen.Federation.Adapters.Keys;
 using CoCoGen.Federation.Adapters.Ledger;
+using CoCoGen.Federation.Adapters.Measurement;
 using CoCoGen.Federation.Adapters.Training;
 using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
 using CoCoGen.Federation.Strategies;
+using CoCoGen.Learning.Canonical;
 using CoCoGen.Learning.Data;
 using Microsoft.Extensions.Logging;
 
@@ -49,12 +51,16 @@ public static class FederationGraph
         return directory;
     }
 
-    /// <summary>The coordinator over <paramref name="channels"/>, evaluating on <paramref name="test"/>.</summary>
+    /// <summary>
+    /// The coordinator over <paramref name="channels"/>, reporting accuracy on <paramref name="test"/> and measuring
+    /// contributions on subsets of <paramref name="pool"/>.
+    /// </summary>
     public static RoundCoordinator Coordinator(
         FederationSettings settings,
         IReadOnlyList<IOrganizationChannel> channels,
         ChainConnection connection,
         ImageDataset test,
+        ValidationPool pool,
         RunDirectory directory,
         ILoggerFactory loggers)
     {
@@ -65,8 +71,10 @@ public static class FederationGraph
         var model = new ImageGlobalModel(test, settings.Learning);
         return new RoundCoordinator(
             channels,
-            new GuidedFedAvgStrategy(new MechanismGuidancePolicy(settings.Mechanism, calibration, settings.Learning.Seed), model),
+            new GuidedFedAvgStrategy(new MechanismGuidancePolicy(settings.Mechanism, calibration, settings.Learning.Seed)),
             model,
+            Meter(settings, pool),
+            ValidationSeeds(settings),
             arithmetic,
             new ChainSettlementDeployer(connection),
             arithmetic,
@@ -74,6 +82,27 @@ public static class FederationGraph
             settings.Protocol,
             TimeProvider.System,
             loggers.CreateLogger<RoundCoordinator>());
+    }
+
+    /// <summary>
+    /// A contribution meter of its own (the coordinator's, an auditor's or a member's: none shares state with another)
+    /// over <paramref name="pool"/>, sized as the settings say.
+    /// </summary>
+    public static IContributionMeter Meter(FederationSettings settings, ValidationPool pool)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var corpus = settings.Learning.ResolvedCorpus();
+        return new CanonicalContributionMeter(
+            pool, new CanonicalLeNet5(corpus.Channels, corpus.ImageSide, corpus.ClassCount), settings.Learning.ValidationSubset, Environment.ProcessorCount);
+    }
+
+    /// <summary>The run's validation seeds: from Protocol:ValidationSecret, else from the run seed.</summary>
+    public static ValidationSeeds ValidationSeeds(FederationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new ValidationSeeds(settings.Protocol.ValidationSecret.Length > 0
+            ? settings.Protocol.ValidationSecret
+            : FormattableString.Invariant($"cocogen/run-seed/{settings.Learning.Seed}"));
     }
 
     /// <summary>Organization <paramref name="index"/> (0-based): its learner on its own shard, settling from its own account.</summary>
@@ -84,7 +113,7 @@ public static class FederationGraph
         ArgumentNullException.ThrowIfNull(loggers);
         return new OrganizationAgent(
             OrganizationIds.Of(index),
-            new ImageOrganizationLearner(data.Shard(index), index, settings.Learning),
+            new ImageOrganizationLearner(data, index, settings.Learning),
             new ChainMemberAccount(connection, index),
             new ChainSettlementArithmetic(),
             loggers.CreateLogger<OrganizationAgent>());

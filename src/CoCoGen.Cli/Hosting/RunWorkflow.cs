@@ -43,7 +43,7 @@ public sealed partial class RunWorkflow(
             .Select(i => (IOrganizationChannel)new InProcessOrganizationChannel(FederationGraph.Organization(settings, data, i, connection, loggers)))
             .ToArray();
         var directory = FederationGraph.PrepareDirectory(settings);
-        var coordinator = FederationGraph.Coordinator(settings, channels, connection, data.Test, directory, loggers);
+        var coordinator = FederationGraph.Coordinator(settings, channels, connection, data.Test, data.Pool, directory, loggers);
         var summary = await coordinator.RunAsync(settings.Run.Resume, progress, cancellationToken).ConfigureAwait(false);
         RunReport.Write(directory, summary.Rounds, settings);
 

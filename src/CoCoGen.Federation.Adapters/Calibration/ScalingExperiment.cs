@@ -35,7 +35,7 @@ public sealed class ScalingExperiment(LearningOptions learning, ScalingExperimen
         var corpus = learning.ResolvedCorpus();
         var data = ImageFederationData.Load(learning);
         var model = new ImageGlobalModel(data.Test, learning);
-        var learners = Enumerable.Range(0, learning.Organizations).Select(i => new ImageOrganizationLearner(data.Shard(i), i, learning)).ToArray();
+        var learners = Enumerable.Range(0, learning.Organizations).Select(i => new ImageOrganizationLearner(data, i, learning)).ToArray();
         var generatorWeights = model.InitialGenerator();
         for (var pass = 1; pass <= settings.GeneratorPasses; pass++)
         {

@@ -12,7 +12,7 @@ namespace CoCoGen.Federation.Adapters.Guidance;
 /// <summary>
 /// Step 0 through the Mechanism layer: builds the round's scenario from the organizations' data sizes,
 /// the calibrated loss curves and seeded economics (Table II ranges), solves the CoCoGen+ equilibrium,
-/// or applies the selected baseline's decision rule, and values contributions at the realised profile.
+/// or applies the selected baseline's decision rule.
 /// </summary>
 public sealed class MechanismGuidancePolicy : IGuidancePolicy
 {
@@ -96,13 +96,6 @@ public sealed class MechanismGuidancePolicy : IGuidancePolicy
             : BaselineEvaluator.Evaluate(scenario, equilibrium, _seed).First(b => b.Kind == _rule).Generation;
         var outcome = new OutcomeEvaluator(scenario).Evaluate(generation.ToArray());
         return new RoundGuidance(generation.ToArray(), outcome.Utilities.ToArray(), outcome.SocialWelfare, outcome.GlobalLoss);
-    }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<double> Contributions(IReadOnlyList<OrganizationProfile> organizations, IReadOnlyList<double> synthetic)
-    {
-        ArgumentNullException.ThrowIfNull(synthetic);
-        return new OutcomeEvaluator(Scenario(organizations)).Evaluate(synthetic.ToArray()).Contribution.ToArray();
     }
 
     private static double Uniform(Random random, double low, double high) => low + ((high - low) * random.NextDouble());

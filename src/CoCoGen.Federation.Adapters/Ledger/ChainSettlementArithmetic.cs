@@ -30,6 +30,9 @@ public sealed class ChainSettlementArithmetic : ISettlementArithmetic, IWeightsH
     public string Hash(ModelWeights weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        return "0x" + Convert.ToHexStringLower(Sha3Keccack.Current.CalculateHash(weights.ToBytes()));
+        return HashBytes(weights.ToBytes());
     }
+
+    /// <inheritdoc/>
+    public string HashBytes(ReadOnlySpan<byte> bytes) => "0x" + Convert.ToHexStringLower(Sha3Keccack.Current.CalculateHash(bytes.ToArray()));
 }

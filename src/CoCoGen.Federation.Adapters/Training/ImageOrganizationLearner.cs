@@ -23,10 +23,14 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
     private readonly IConditionalGenerator _generator;
     private readonly ImageCorpus _corpus;
 
-    /// <summary>Creates the learner of organization <paramref name="index"/> (0-based) over <paramref name="shard"/>.</summary>
-    public ImageOrganizationLearner(ImageDataset shard, int index, LearningOptions options)
+    /// <summary>
+    /// Creates the learner of organization <paramref name="index"/> (0-based). It reads only its own shard, taken
+    /// through <see cref="ImageFederationData.Shard"/>, which refuses one that holds a validation-pool sample.
+    /// </summary>
+    public ImageOrganizationLearner(ImageFederationData data, int index, LearningOptions options)
     {
-        _shard = shard ?? throw new ArgumentNullException(nameof(shard));
+        ArgumentNullException.ThrowIfNull(data);
+        _shard = data.Shard(index);
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _index = index;
         _corpus = options.ResolvedCorpus();

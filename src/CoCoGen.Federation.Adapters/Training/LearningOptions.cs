@@ -41,6 +41,17 @@ public sealed class LearningOptions
     [Range(0, 10_000, ErrorMessage = "Learning:TestSamples must be between {1} and {2} (0 = all)")]
     public int TestSamples { get; set; }
 
+    /// <summary>
+    /// Training samples set aside as the coordinator's validation pool before the split (no organization trains on
+    /// them); each round's validation subset is drawn from it.
+    /// </summary>
+    [Range(100, 20_000, ErrorMessage = "Learning:ValidationPool must be between {1} and {2}")]
+    public int ValidationPool { get; set; } = 5_000;
+
+    /// <summary>Images of the pool each round's contributions are measured on (n + 1 canonical evaluations of them).</summary>
+    [Range(10, 20_000, ErrorMessage = "Learning:ValidationSubset must be between {1} and {2}")]
+    public int ValidationSubset { get; set; } = 1_000;
+
     /// <summary>Local epochs per round.</summary>
     [Range(1, 100, ErrorMessage = "Learning:LocalEpochs must be between {1} and {2}")]
     public int LocalEpochs { get; set; } = 1;

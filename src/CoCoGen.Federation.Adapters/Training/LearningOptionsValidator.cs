@@ -47,6 +47,11 @@ public sealed class LearningOptionsValidator : IValidateOptions<LearningOptions>
             failures.Add($"Learning:TrainSamples: {options.TrainSamples} samples cannot give {options.Organizations} organizations 10 samples each");
         }
 
+        if (options.ValidationSubset > options.ValidationPool)
+        {
+            failures.Add($"Learning:ValidationSubset: {options.ValidationSubset} images cannot be drawn from a validation pool of {options.ValidationPool}");
+        }
+
         // Creating the backend once here turns "no such backend" and "no CUDA" into a start-up error (exit 2). An
         // out-of-range thread count is Learning:Threads's own failure (its range attribute); no backend is made then.
         if (options.Threads is >= 0 and <= 64)

@@ -2,7 +2,7 @@ namespace CoCoGen.Federation.Ports;
 
 /// <summary>
 /// Step 0 of a round: the mechanism that tells every organization how many synthetic samples to
-/// generate, and that values what each one contributed once the round is trained.
+/// generate. What each one contributed is measured afterwards, not predicted (<see cref="IContributionMeter"/>).
 /// </summary>
 public interface IGuidancePolicy
 {
@@ -14,10 +14,4 @@ public interface IGuidancePolicy
 
     /// <summary>Solves the round's game for the organizations' public profiles.</summary>
     RoundGuidance Solve(IReadOnlyList<OrganizationProfile> organizations);
-
-    /// <summary>
-    /// Contribution x_i of every organization at the synthetic counts it actually trained with
-    /// (in money units per the scenario's contribution measure).
-    /// </summary>
-    IReadOnlyList<double> Contributions(IReadOnlyList<OrganizationProfile> organizations, IReadOnlyList<double> synthetic);
 }

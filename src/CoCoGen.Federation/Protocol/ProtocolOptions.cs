@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CoCoGen.Federation.Protocol;
 
 /// <summary>How the coordinator runs the rounds (section <c>Protocol</c> of the configuration).</summary>
-public sealed class ProtocolOptions
+public sealed class ProtocolOptions : IValidatableObject
 {
     /// <summary>Configuration section name.</summary>
     public const string Section = "Protocol";
@@ -47,4 +47,31 @@ public sealed class ProtocolOptions
     /// </summary>
     [Range(1, 86_400, ErrorMessage = "Protocol:SubmissionWindowSeconds must be between {1} and {2}")]
     public int SubmissionWindowSeconds { get; set; } = 900;
+
+    /// <summary>
+    /// How x_i is measured: <c>performance</c> (L(−i) − L on the round's validation subset), <c>data</c>
+    /// (verified D_i + g_i, TradeFL's measure) or <c>shapley</c> (Monte Carlo Shapley value in loss reduction).
+    /// </summary>
+    [RegularExpression("^(performance|data|shapley)$", ErrorMessage = "Protocol:Measure must be performance, data or shapley")]
+    public string Measure { get; set; } = "performance";
+
+    /// <summary>Permutations of the Monte Carlo Shapley values sampled each round (0: none; at least 2 with Measure = shapley).</summary>
+    [Range(0, 10_000, ErrorMessage = "Protocol:ShapleyPermutations must be between {1} and {2}")]
+    public int ShapleyPermutations { get; set; }
+
+    /// <summary>
+    /// The coordinator's secret from which each round's validation seed is derived (any text; empty: derived from the
+    /// run seed, which every member knows, so a member could predict the subset: set it in a real consortium).
+    /// </summary>
+    public string ValidationSecret { get; set; } = "";
+
+    /// <inheritdoc/>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Measure == "shapley" && ShapleyPermutations < 2)
+        {
+            yield return new ValidationResult(
+                $"Protocol:ShapleyPermutations must be at least 2 when Protocol:Measure is shapley (it is {ShapleyPermutations})", [nameof(ShapleyPermutations)]);
+        }
+    }
 }

@@ -17,6 +17,8 @@ public sealed partial class RoundCoordinator
     private readonly IReadOnlyList<IOrganizationChannel> _channels;
     private readonly IRoundStrategy _strategy;
     private readonly IGlobalModel _model;
+    private readonly IContributionMeter _meter;
+    private readonly ValidationSeeds _seeds;
     private readonly IWeightsHasher _hasher;
     private readonly ISettlementDeployer _deployer;
     private readonly ISettlementArithmetic _arithmetic;
@@ -31,6 +33,8 @@ public sealed partial class RoundCoordinator
         IReadOnlyList<IOrganizationChannel> channels,
         IRoundStrategy strategy,
         IGlobalModel model,
+        IContributionMeter meter,
+        ValidationSeeds seeds,
         IWeightsHasher hasher,
         ISettlementDeployer deployer,
         ISettlementArithmetic arithmetic,
@@ -42,6 +46,8 @@ public sealed partial class RoundCoordinator
         _channels = channels ?? throw new ArgumentNullException(nameof(channels));
         _strategy = strategy ?? throw new ArgumentNullException(nameof(strategy));
         _model = model ?? throw new ArgumentNullException(nameof(model));
+        _meter = meter ?? throw new ArgumentNullException(nameof(meter));
+        _seeds = seeds ?? throw new ArgumentNullException(nameof(seeds));
         _hasher = hasher ?? throw new ArgumentNullException(nameof(hasher));
         _deployer = deployer ?? throw new ArgumentNullException(nameof(deployer));
         _arithmetic = arithmetic ?? throw new ArgumentNullException(nameof(arithmetic));
@@ -211,15 +217,17 @@ public sealed partial class RoundCoordinator
         var guidanceSeconds = phase.Elapsed.TotalSeconds;
         LogGuidance(_logger, round, _strategy.Name, guidance.SocialWelfare);
 
+        // The subset's seed is fixed now and only its hash goes out, so the subset cannot be chosen after the updates are seen.
+        var validationSeed = _seeds.For(round);
+        var seedHash = ValidationSeeds.Commitment(validationSeed);
+        LogValidationCommitted(_logger, round, seedHash);
+
         phase.Restart();
         var global = state.Global;
+        var assigned = guidance.Synthetic.Select(g => (int)Math.Round(g, MidpointRounding.ToEven)).ToArray();
         var results = await LocalPhaseAsync(
-            (channel, token) =>
-            {
-                var index = IndexOf(channel);
-                var synthetic = (int)Math.Round(guidance.Synthetic[index], MidpointRounding.ToEven);
-                return channel.TrainAsync(new RoundAssignment(round, global, state.Generator, synthetic), token);
-            },
+            (channel, token) => channel.TrainAsync(
+                new RoundAssignment(round, global, state.Generator, assigned[IndexOf(channel)]) { ValidationSeedHash = seedHash }, token),
             round,
             FormattableString.Invariant($"round {round} local phase"),
             progress,
@@ -228,26 +236,107 @@ public sealed partial class RoundCoordinator
 
         phase.Restart();
         var outcomes = Screen(global, results, round);
-        var accepted = new AcceptedUpdate?[_channels.Count];
+        var verified = new long[_channels.Count];
         for (var i = 0; i < _channels.Count; i++)
         {
-            accepted[i] = outcomes[i].Outcome == UpdateOutcome.Accepted ? new AcceptedUpdate(i, results[i].Update!) : null;
+            if (outcomes[i].Outcome != UpdateOutcome.Accepted)
+            {
+                continue;
+            }
+
+            verified[i] = VerifiedSamples.Of(profiles[i], results[i].Update!, assigned[i]);
+            if (verified[i] <= 0)
+            {
+                outcomes[i] = (UpdateOutcome.Rejected, "no verified samples: claims are capped by the declared D_i and the assigned g_i*");
+                LogRejected(_logger, _channels[i].Id, round, outcomes[i].Reason!);
+            }
         }
 
-        var nextGlobal = _strategy.Aggregate(global, accepted.OfType<AcceptedUpdate>().ToArray());
+        // The measurement of record sums in ascending ordinal organization order, whatever the registration order.
+        var order = Enumerable.Range(0, _channels.Count)
+            .Where(i => outcomes[i].Outcome == UpdateOutcome.Accepted)
+            .OrderBy(i => _channels[i].Id, StringComparer.Ordinal)
+            .ToArray();
+        var measuring = Stopwatch.StartNew();
+        var shapley = _options.ShapleyPermutations >= 2 && order.Length > 0 ? new ShapleySampling(_options.ShapleyPermutations, ShapleySeed(round)) : null;
+        var measurement = order.Length == 0
+            ? null
+            : _meter.Measure(
+                validationSeed,
+                global,
+                order.Select(i => new MeasuredUpdate(_channels[i].Id, results[i].Update!.Weights, verified[i])).ToArray(),
+                shapley,
+                cancellationToken);
+        var measurementSeconds = measuring.Elapsed.TotalSeconds;
+        var nextGlobal = measurement?.Aggregate ?? global;
         var evaluation = await _model.EvaluateAsync(nextGlobal, cancellationToken).ConfigureAwait(false);
-        var contributions = _strategy.Value(profiles, accepted);
-        var aggregationSeconds = phase.Elapsed.TotalSeconds;
 
+        var lossWithout = new double?[_channels.Count];
+        var shapleyValues = new double?[_channels.Count];
+        var shapleyErrors = new double?[_channels.Count];
+        var contributions = new double[_channels.Count];
+        for (var k = 0; k < order.Length; k++)
+        {
+            var i = order[k];
+            lossWithout[i] = measurement!.LossWithout[k];
+            shapleyValues[i] = measurement.Shapley?[k];
+            shapleyErrors[i] = measurement.ShapleyStandardErrors?[k];
+            contributions[i] = _options.Measure switch
+            {
+                "data" => verified[i],
+                "shapley" => measurement.Shapley![k],
+                _ => measurement.LossWithout[k] - measurement.Loss,
+            };
+        }
+
+        var aggregationSeconds = phase.Elapsed.TotalSeconds;
         var participants = Enumerable.Range(0, _channels.Count).Select(i => new RoundRecordBuilder.Participant(
             _channels[i].Id,
             profiles[i].Address,
             outcomes[i].Outcome,
             outcomes[i].Reason,
             results[i].Update,
+            verified[i],
+            lossWithout[i],
+            shapleyValues[i],
+            shapleyErrors[i],
             contributions[i],
             WadConversion.ToWad(contributions[i], $"contribution of {_channels[i].Id} in round {round}"),
-            accepted[i] is { } a ? _hasher.Hash(a.Update.Weights) : null)).ToArray();
+            outcomes[i].Outcome == UpdateOutcome.Accepted ? _hasher.Hash(results[i].Update!.Weights) : null)).ToArray();
+
+        phase.Restart();
+        var validation = new ValidationRecord
+        {
+            Seed = ValidationSeeds.Hex(validationSeed),
+            SeedHash = seedHash,
+            PoolHash = _meter.PoolHash,
+            SubsetHash = measurement?.SubsetHash ?? "",
+            Size = measurement?.SubsetSize ?? 0,
+            Loss = measurement?.Loss ?? double.NaN,
+            Accuracy = measurement?.Accuracy ?? double.NaN,
+        };
+        var transfers = _arithmetic.NetTransfersWei(state.Terms, participants.Select(p => p.Outcome == UpdateOutcome.Accepted ? p.ContributionWad : BigInteger.Zero).ToArray(), Enumerable.Repeat(true, _channels.Count).ToArray());
+        var manifest = new EvidenceManifest
+        {
+            Round = round,
+            ChainId = state.Ledger.ChainId,
+            Contract = state.Ledger.ContractAddress,
+            Measure = _options.Measure,
+            Rule = new EvidenceRule(RoundEvidence.Aggregation, RoundEvidence.Screen, _options.UpdateNormFactor, VerifiedSamples.Rule, RoundEvidence.Tolerance),
+            Validation = validation,
+            GlobalBefore = _hasher.Hash(global),
+            GlobalAfter = _hasher.Hash(nextGlobal),
+            Updates = order.Select(i => new EvidenceUpdate(_channels[i].Id, participants[i].WeightsHash!, results[i].Update!.LocalSamples, results[i].Update!.SyntheticSamples, verified[i])).ToArray(),
+            Contributions = participants.Select((p, i) => new EvidenceContribution(
+                p.Id, p.Outcome, p.Reason, p.LossWithout, p.Shapley, p.ShapleyStandardError, p.Contribution,
+                (p.Outcome == UpdateOutcome.Accepted ? p.ContributionWad : BigInteger.Zero).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                transfers[i].ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray(),
+            ShapleySeed = shapley?.Seed,
+            ShapleyPermutations = shapley?.Permutations ?? 0,
+        };
+        var evidenceHash = RoundEvidence.Write(_directory, _hasher, manifest, [global, nextGlobal, .. order.Select(i => results[i].Update!.Weights)]);
+        var evidenceSeconds = phase.Elapsed.TotalSeconds;
+
         var pending = RoundRecordBuilder.Trained(
             round,
             _strategy.Name,
@@ -255,9 +344,10 @@ public sealed partial class RoundCoordinator
             evaluation,
             _hasher.Hash(nextGlobal),
             participants,
-            new RoundTimings { Guidance = guidanceSeconds, LocalPhase = localSeconds, Aggregation = aggregationSeconds },
+            new RoundRecordBuilder.Measurement(_options.Measure, validation, shapley?.Seed, shapley?.Permutations ?? 0, evidenceHash),
+            new RoundTimings { Guidance = guidanceSeconds, LocalPhase = localSeconds, Aggregation = aggregationSeconds, Measurement = measurementSeconds, Evidence = evidenceSeconds },
             WadConversion.ToWad);
-        var acceptedCount = accepted.Count(a => a is not null);
+        var acceptedCount = order.Length;
         LogRoundTrained(_logger, round, acceptedCount, _channels.Count, evaluation.Accuracy, evaluation.Loss);
 
         state.Global = nextGlobal;
@@ -308,6 +398,9 @@ public sealed partial class RoundCoordinator
         LogRoundSettled(_logger, record.Round, record.Settlement!.Transactions.Count);
         return record;
     }
+
+    // The Shapley permutations are seeded per round from the round's own validation seed, so they too are fixed in advance.
+    private int ShapleySeed(int round) => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_seeds.For(round).AsSpan(8)) & int.MaxValue;
 
     private int IndexOf(IOrganizationChannel channel)
     {
@@ -400,6 +493,9 @@ public sealed partial class RoundCoordinator
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: {Mechanism} guidance, predicted welfare {Welfare:F2}")]
     private static partial void LogGuidance(ILogger logger, int round, string mechanism, double welfare);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: validation subset committed, seed hash {SeedHash}")]
+    private static partial void LogValidationCommitted(ILogger logger, int round, string seedHash);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Organization {Organization} is a straggler in round {Round}: {Reason}")]
     private static partial void LogStraggler(ILogger logger, string organization, int round, string reason);

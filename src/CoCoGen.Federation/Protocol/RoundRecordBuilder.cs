@@ -13,7 +13,21 @@ internal static class RoundRecordBuilder
 {
     /// <summary>An organization's part of a trained round, before settlement.</summary>
     public sealed record Participant(
-        string Id, string Address, UpdateOutcome Outcome, string? Reason, LocalUpdate? Update, double Contribution, System.Numerics.BigInteger ContributionWad, string? WeightsHash);
+        string Id,
+        string Address,
+        UpdateOutcome Outcome,
+        string? Reason,
+        LocalUpdate? Update,
+        long VerifiedSamples,
+        double? LossWithout,
+        double? Shapley,
+        double? ShapleyStandardError,
+        double Contribution,
+        System.Numerics.BigInteger ContributionWad,
+        string? WeightsHash);
+
+    /// <summary>How the round's contributions were measured and where its evidence is.</summary>
+    public sealed record Measurement(string Measure, ValidationRecord Validation, int? ShapleySeed, int ShapleyPermutations, string Evidence);
 
     /// <summary>The record of a trained and valued round, and the profiles its settlement records on chain.</summary>
     public static PendingRound Trained(
@@ -23,12 +37,14 @@ internal static class RoundRecordBuilder
         Evaluation evaluation,
         string modelHash,
         IReadOnlyList<Participant> participants,
+        Measurement measurement,
         RoundTimings timings,
         Func<double, string, System.Numerics.BigInteger> toWad)
     {
         ArgumentNullException.ThrowIfNull(guidance);
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(participants);
+        ArgumentNullException.ThrowIfNull(measurement);
         ArgumentNullException.ThrowIfNull(toWad);
         var organizations = participants.Select(p => new OrganizationRoundRecord
         {
@@ -41,6 +57,10 @@ internal static class RoundRecordBuilder
             TrainingLoss = p.Update is not null && double.IsFinite(p.Update.TrainingLoss) ? p.Update.TrainingLoss : null,
             SynthesisSeconds = p.Update?.SynthesisSeconds ?? 0,
             TrainingSeconds = p.Update?.TrainingSeconds ?? 0,
+            VerifiedSamples = p.VerifiedSamples,
+            LossWithout = p.LossWithout,
+            Shapley = p.Shapley,
+            ShapleyStandardError = p.ShapleyStandardError,
             Contribution = p.Contribution,
             ContributionWad = p.ContributionWad.ToString(CultureInfo.InvariantCulture),
             WeightsHash = p.WeightsHash,
@@ -67,6 +87,11 @@ internal static class RoundRecordBuilder
             TestLoss = evaluation.Loss,
             TestAccuracy = evaluation.Accuracy,
             ModelHash = modelHash,
+            Measure = measurement.Measure,
+            Validation = measurement.Validation,
+            ShapleySeed = measurement.ShapleySeed,
+            ShapleyPermutations = measurement.ShapleyPermutations,
+            Evidence = measurement.Evidence,
             Organizations = organizations,
             Timings = timings with
             {

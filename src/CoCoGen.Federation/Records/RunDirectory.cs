@@ -150,6 +150,51 @@ public sealed class RunDirectory
         return rounds;
     }
 
+    /// <summary>The evidence folder: manifests named by their hash, weights under blobs/.</summary>
+    public string EvidenceDirectory => Combine("evidence");
+
+    /// <summary>
+    /// Stores a blob of evidence under its hash (0x-prefixed hex), unless it is there already: content-addressed, so
+    /// an update that recurs (a free-rider's copy of the global model) is stored once.
+    /// </summary>
+    public void WriteEvidenceBlob(string hash, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var file = EvidenceBlobFile(hash);
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+            WriteAtomic(file, bytes);
+        }
+    }
+
+    /// <summary>Stores a round's manifest bytes under their hash (0x-prefixed hex).</summary>
+    public void WriteEvidenceManifest(string hash, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        Directory.CreateDirectory(EvidenceDirectory);
+        WriteAtomic(EvidenceManifestFile(hash), bytes);
+    }
+
+    /// <summary>The file of the manifest with hash <paramref name="hash"/>.</summary>
+    public string EvidenceManifestFile(string hash) => Combine("evidence", $"{HexName(hash)}.json");
+
+    /// <summary>The file of the blob with hash <paramref name="hash"/>.</summary>
+    public string EvidenceBlobFile(string hash) => Combine("evidence", "blobs", $"{HexName(hash)}.bin");
+
+    // A hash names a file only as 64 lower-case hex digits, so a record cannot point outside the folder.
+    private static string HexName(string hash)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        var hex = hash.StartsWith("0x", StringComparison.Ordinal) ? hash[2..] : hash;
+        if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigitLower))
+        {
+            throw new InvalidDataException($"'{hash}' is not a 32-byte lower-case hex hash");
+        }
+
+        return hex;
+    }
+
     private string WriteWeights(string kind, ModelWeights weights)
     {
         var bytes = weights.ToBytes();

@@ -3,10 +3,11 @@ using CoCoGen.Federation.Ports;
 namespace CoCoGen.Federation.Strategies;
 
 /// <summary>
-/// What a federation does in a round, apart from the loop that runs it (as Flower separates its Strategy from its
-/// server loop): it configures the round (the guidance each organization trains under), aggregates the accepted
-/// updates into the next global model, and values what each organization contributed. CoCoGen+ and its baselines
-/// are strategies, chosen by configuration (<c>Mechanism:Rule</c>).
+/// What a federation's decision rule does in a round, apart from the loop that runs it (as Flower separates its
+/// Strategy from its server loop): the competition terms the contract is deployed with and the round's guidance (the
+/// synthetic samples each organization trains under). CoCoGen+ and its baselines are strategies, chosen by
+/// configuration (<c>Mechanism:Rule</c>). Aggregation and valuation are not the rule's to choose: they are the
+/// measurement of record (<see cref="IContributionMeter"/>), the same for every rule so that anyone can recompute them.
 /// </summary>
 public interface IRoundStrategy
 {
@@ -18,10 +19,4 @@ public interface IRoundStrategy
 
     /// <summary>Step 0: the round's guidance (synthetic samples per organization) and its predicted figures.</summary>
     RoundGuidance Configure(int round, IReadOnlyList<OrganizationProfile> organizations);
-
-    /// <summary>Step 5: the next global model from the accepted updates (never from a rejected or missing one).</summary>
-    ModelWeights Aggregate(ModelWeights current, IReadOnlyList<AcceptedUpdate> accepted);
-
-    /// <summary>Step 6: the contribution x_i of every organization (0 for one whose update was not accepted).</summary>
-    IReadOnlyList<double> Value(IReadOnlyList<OrganizationProfile> organizations, IReadOnlyList<AcceptedUpdate?> updates);
 }

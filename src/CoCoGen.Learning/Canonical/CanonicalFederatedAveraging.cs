@@ -16,6 +16,9 @@ namespace CoCoGen.Learning.Canonical;
 /// </summary>
 public static class CanonicalFederatedAveraging
 {
+    /// <summary>Largest number of updates a coalition mask can name.</summary>
+    public const int MaxUpdates = 64;
+
     private const int BlockLength = 512;
 
     /// <summary>Writes the FedAvg of all updates but <paramref name="excluded"/> into <paramref name="destination"/>.</summary>
@@ -25,19 +28,42 @@ public static class CanonicalFederatedAveraging
     /// <param name="destination">Tensors named and shaped like <paramref name="global"/>, overwritten.</param>
     public static void Aggregate(IReadOnlyList<ModelUpdate> updates, int excluded, IReadOnlyDictionary<string, Tensor> global, IReadOnlyDictionary<string, Tensor> destination)
     {
-        RequireConsistent(updates, global, destination);
+        ArgumentNullException.ThrowIfNull(updates);
         ArgumentOutOfRangeException.ThrowIfLessThan(excluded, -1);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(excluded, updates.Count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(updates.Count, MaxUpdates, nameof(updates));
+        ulong all = updates.Count == MaxUpdates ? ulong.MaxValue : (1UL << updates.Count) - 1;
+        AggregateCoalition(updates, excluded < 0 ? all : all & ~(1UL << excluded), global, destination);
+    }
+
+    /// <summary>
+    /// Writes the FedAvg of the coalition <paramref name="members"/> (bit k set: update k included) into
+    /// <paramref name="destination"/>; the empty coalition gives <paramref name="global"/>. Same definition as
+    /// <see cref="Aggregate"/>: S is the set of included updates, summed in ascending organization order.
+    /// </summary>
+    /// <param name="updates">The accepted updates in ascending organization order, positive sample counts (at most 64).</param>
+    /// <param name="members">The coalition as a bit mask over <paramref name="updates"/>.</param>
+    /// <param name="global">The state before the round.</param>
+    /// <param name="destination">Tensors named and shaped like <paramref name="global"/>, overwritten.</param>
+    public static void AggregateCoalition(IReadOnlyList<ModelUpdate> updates, ulong members, IReadOnlyDictionary<string, Tensor> global, IReadOnlyDictionary<string, Tensor> destination)
+    {
+        RequireConsistent(updates, global, destination);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(updates.Count, MaxUpdates, nameof(updates));
+        if (updates.Count < MaxUpdates && members >> updates.Count != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(members), $"The coalition names updates beyond the {updates.Count} given.");
+        }
+
         long total = 0;
         for (int k = 0; k < updates.Count; k++)
         {
-            total += k == excluded ? 0 : updates[k].SampleCount;
+            total += Includes(members, k) ? updates[k].SampleCount : 0;
         }
 
         Span<double> coefficients = stackalloc double[updates.Count];
         for (int k = 0; k < updates.Count; k++)
         {
-            coefficients[k] = k == excluded ? 0 : (double)updates[k].SampleCount / total;
+            coefficients[k] = Includes(members, k) ? (double)updates[k].SampleCount / total : 0;
         }
 
         Span<double> sums = stackalloc double[BlockLength];
@@ -56,7 +82,7 @@ public static class CanonicalFederatedAveraging
                 block.Clear();
                 for (int k = 0; k < updates.Count; k++)
                 {
-                    if (k != excluded)
+                    if (Includes(members, k))
                     {
                         AddScaled(block, coefficients[k], updates[k].State[name].Span.Slice(start, length));
                     }
@@ -66,6 +92,8 @@ public static class CanonicalFederatedAveraging
             }
         }
     }
+
+    private static bool Includes(ulong members, int k) => ((members >> k) & 1) != 0;
 
     /// <summary>Checks order, counts, names and shapes; throws naming the organization and tensor at fault.</summary>
     /// <param name="updates">The updates.</param>

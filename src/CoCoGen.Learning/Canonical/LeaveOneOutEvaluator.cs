@@ -62,4 +62,17 @@ public sealed class LeaveOneOutEvaluator
 
         return all;
     }
+
+    /// <summary>
+    /// Scores the FedAvg of a coalition of the round's updates (a Shapley sample's v(S)); the empty coalition scores
+    /// the state before the round.
+    /// </summary>
+    /// <param name="global">The state before the round.</param>
+    /// <param name="updates">The accepted updates in ascending ordinal organization order.</param>
+    /// <param name="members">Bit k set: update k is in the coalition.</param>
+    public CanonicalScore EvaluateCoalition(IReadOnlyDictionary<string, Tensor> global, IReadOnlyList<ModelUpdate> updates, ulong members)
+    {
+        CanonicalFederatedAveraging.AggregateCoalition(updates, members, global, _without);
+        return _evaluator.Evaluate(_without);
+    }
 }

@@ -24,7 +24,4 @@ internal sealed class FixedGuidancePolicy : IGuidancePolicy
 
     public RoundGuidance Solve(IReadOnlyList<OrganizationProfile> organizations) =>
         new(organizations.Select((_, i) => 100.0 * (i + 1)).ToArray(), organizations.Select(_ => 10.0).ToArray(), 10.0 * organizations.Count, 0.5);
-
-    public IReadOnlyList<double> Contributions(IReadOnlyList<OrganizationProfile> organizations, IReadOnlyList<double> synthetic) =>
-        organizations.Select((o, i) => 0.01 * (i + 1) * (1 + (synthetic[i] / 1000))).ToArray();
 }

@@ -199,7 +199,9 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         return net;
     }
 
-    public string Hash(CoCoGen.Federation.Ports.ModelWeights weights) => "0x" + Convert.ToHexStringLower(SHA256.HashData(weights.ToBytes()));
+    public string Hash(CoCoGen.Federation.Ports.ModelWeights weights) => HashBytes(weights.ToBytes());
+
+    public string HashBytes(ReadOnlySpan<byte> bytes) => "0x" + Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private SettlementTerms Terms => _terms ?? throw new InvalidOperationException("not deployed");
 

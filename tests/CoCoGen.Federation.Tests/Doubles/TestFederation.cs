@@ -17,6 +17,7 @@ internal sealed class TestFederation : IDisposable
         Contract = contract ?? new InMemorySettlementContract();
         Learners = Enumerable.Range(0, organizations).Select(i => new ScriptedLearner(i, Dimension, 1000 + (100 * i))).ToArray();
         Model = new AveragingGlobalModel(Dimension, organizations);
+        Meter = new DistanceMeter(Model);
         Options = new ProtocolOptions
         {
             Rounds = rounds,
@@ -38,6 +39,8 @@ internal sealed class TestFederation : IDisposable
 
     public ProtocolOptions Options { get; }
 
+    public DistanceMeter Meter { get; }
+
     public RunDirectory Run => new(Directory);
 
     public RoundCoordinator Coordinator()
@@ -49,7 +52,7 @@ internal sealed class TestFederation : IDisposable
             Contract,
             NullLogger<OrganizationAgent>.Instance))).ToArray();
         return new RoundCoordinator(
-            channels, new GuidedFedAvgStrategy(new FixedGuidancePolicy(), Model), Model, Contract, Contract, new ChainSettlementArithmetic(), Run, Options, TimeProvider.System,
+            channels, new GuidedFedAvgStrategy(new FixedGuidancePolicy()), Model, Meter, new ValidationSeeds("test-secret"), Contract, Contract, new ChainSettlementArithmetic(), Run, Options, TimeProvider.System,
             NullLogger<RoundCoordinator>.Instance);
     }
 

@@ -59,15 +59,4 @@ public sealed class MechanismGuidancePolicyTests
         Assert.Equal(0.5 * terms.PhiMin, terms.Gamma, 9);
         Assert.All(new MechanismGuidancePolicy(new MechanismOptions { Rule = "wco" }, Calibration, 1).Terms(Organizations).RhoNormalised, r => Assert.Equal(0, r));
     }
-
-    [Fact]
-    public void Contributions_grow_with_an_organizations_own_synthetic_samples()
-    {
-        var policy = new MechanismGuidancePolicy(new MechanismOptions(), Calibration, seed: 1);
-        var none = policy.Contributions(Organizations, new double[10]);
-        var more = policy.Contributions(Organizations, Enumerable.Range(0, 10).Select(i => i == 3 ? 4000.0 : 0).ToArray());
-
-        Assert.True(more[3] > none[3]);
-        Assert.All(none, x => Assert.True(x > 0));
-    }
 }

@@ -74,7 +74,7 @@ public sealed class HttpTransportTests
         }
 
         var coordinator = new RoundCoordinator(
-            hub.Channels, new CoCoGen.Federation.Strategies.GuidedFedAvgStrategy(new FixedGuidancePolicy(), federation.Model), federation.Model, federation.Contract, federation.Contract, new CoCoGen.Federation.Adapters.Ledger.ChainSettlementArithmetic(),
+            hub.Channels, new CoCoGen.Federation.Strategies.GuidedFedAvgStrategy(new FixedGuidancePolicy()), federation.Model, federation.Meter, new ValidationSeeds("test-secret"), federation.Contract, federation.Contract, new CoCoGen.Federation.Adapters.Ledger.ChainSettlementArithmetic(),
             federation.Run, federation.Options, TimeProvider.System, NullLogger<RoundCoordinator>.Instance);
         var summary = await coordinator.RunAsync(resume: false, progress: null, stop.Token);
         await hub.FinishAsync(TimeSpan.FromSeconds(5));

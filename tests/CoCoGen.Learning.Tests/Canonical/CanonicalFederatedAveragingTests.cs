@@ -46,6 +46,46 @@ public sealed class CanonicalFederatedAveragingTests
     }
 
     [Fact]
+    public void AggregateCoalition_EqualsTheOrderedScalarSumOverTheCoalition_ForEveryCoalitionOfFive()
+    {
+        var random = new RandomSource(911);
+        int[] lengths = [1, 7, 16, 33, 513];
+        var global = lengths.ToDictionary(n => $"t{n}", n => Random(random, n), StringComparer.Ordinal);
+        var updates = Enumerable.Range(0, 5)
+            .Select(k => new ModelUpdate($"org-{k}", lengths.ToDictionary(n => $"t{n}", n => Random(random, n), StringComparer.Ordinal), 1 + random.NextInt(10_000)))
+            .ToList();
+        for (ulong members = 0; members < 32; members++)
+        {
+            var destination = global.ToDictionary(t => t.Key, t => new Tensor(t.Value.Shape.ToArray()), StringComparer.Ordinal);
+            CanonicalFederatedAveraging.AggregateCoalition(updates, members, global, destination);
+            long total = updates.Where((_, k) => ((members >> k) & 1) == 1).Sum(u => u.SampleCount);
+            foreach ((string name, Tensor tensor) in destination)
+            {
+                for (int e = 0; e < tensor.Length; e++)
+                {
+                    double sum = 0;
+                    for (int k = 0; k < updates.Count; k++)
+                    {
+                        if (((members >> k) & 1) == 1)
+                        {
+                            double term = updates[k].SampleCount / (double)total * updates[k].State[name][e];
+                            sum += term;
+                        }
+                    }
+
+                    float expected = total == 0 ? global[name][e] : (float)sum;
+                    Assert.True(
+                        BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(tensor[e]),
+                        $"{name}[{e}] of coalition {members:b5}: {tensor[e]:R}, ordered sum {expected:R}");
+                }
+            }
+        }
+
+        var tooWide = global.ToDictionary(t => t.Key, t => new Tensor(t.Value.Shape.ToArray()), StringComparer.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CanonicalFederatedAveraging.AggregateCoalition(updates, 1UL << 5, global, tooWide));
+    }
+
+    [Fact]
     public void Aggregate_OfNoRemainingUpdateIsTheGlobalState()
     {
         var random = new RandomSource(10);

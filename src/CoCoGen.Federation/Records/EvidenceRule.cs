@@ -1,0 +1,9 @@
+namespace CoCoGen.Federation.Records;
+
+/// <summary>The rule of record for aggregation, screening and sample counts, with its parameters.</summary>
+/// <param name="Aggregation">The aggregation's definition (docs/canonical-evaluation.md).</param>
+/// <param name="Screen">The screen's definition.</param>
+/// <param name="UpdateNormFactor">An update farther from the global model than this many times the round's median distance is rejected.</param>
+/// <param name="VerifiedSamples">How an update's FedAvg weight is bounded by what the coordinator can verify.</param>
+/// <param name="Tolerance">|x_i| below this is numerical noise (float32 inference); a free-rider's x_i ≤ this.</param>
+public sealed record EvidenceRule(string Aggregation, string Screen, double UpdateNormFactor, string VerifiedSamples, double Tolerance);
