@@ -10,6 +10,8 @@ public enum Misbehaviour
     Hang,
     NaN,
     Scale100,
+    FreeRide,
+    InflateCounts,
 }
 
 /// <summary>
@@ -49,6 +51,11 @@ internal sealed class ScriptedLearner(int index, int dimension, long localSample
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
 
+        if (behaviour == Misbehaviour.FreeRide)
+        {
+            return new LocalUpdate(new ModelWeights(globalWeights.Values.ToArray()), LocalSamples, syntheticSamples, 0.5, 0, 0);
+        }
+
         var random = new Random((index * 7919) + round);
         var values = new float[dimension];
         var start = globalWeights.Values;
@@ -75,7 +82,9 @@ internal sealed class ScriptedLearner(int index, int dimension, long localSample
             loss += (values[k] - _target[k]) * (values[k] - _target[k]);
         }
 
-        return new LocalUpdate(new ModelWeights(values), LocalSamples, syntheticSamples, loss + (1.0 / (1 + syntheticSamples)), 0.002, 0.003);
+        return behaviour == Misbehaviour.InflateCounts
+            ? new LocalUpdate(new ModelWeights(values), 1_000_000_000, 999_999_999, loss, 0.002, 0.003)
+            : new LocalUpdate(new ModelWeights(values), LocalSamples, syntheticSamples, loss + (1.0 / (1 + syntheticSamples)), 0.002, 0.003);
     }
 
     public static float[] Target(int index, int dimension)
