@@ -35,7 +35,7 @@ internal static class RunFiles
         File.WriteAllText(file, JsonSerializer.Serialize(new
         {
             Protocol = new { GeneratorSteps = 1, StragglerTimeoutSeconds = stragglerTimeoutSeconds, SubmissionTimeoutSeconds = 30 },
-            Learning = new { TrainSamples = 1500, TestSamples = 500, BatchSize = 32 },
+            Learning = new { TrainSamples = 1500, TestSamples = 500, BatchSize = 32, ValidationSubset = 300 },
             Mechanism = new { Calibration = calibration, MaxSynthetic = 300 },
         }));
         return file;

@@ -106,9 +106,5 @@ public static class CanonicalProbeScenario
         }
     }
 
-    private static int WidestLanes() =>
-        Vector512.IsHardwareAccelerated ? Vector512<float>.Count
-        : Vector256.IsHardwareAccelerated ? Vector256<float>.Count
-        : Vector128.IsHardwareAccelerated ? Vector128<float>.Count
-        : 1;
+    private static int WidestLanes() => CanonicalEvaluator.WidestLanes;
 }

@@ -21,7 +21,11 @@ public static class AuditCommand
     {
         var run = new Option<string>("--run") { Description = "Run directory written by cocogen run or cocogen coordinator.", Required = true };
         var rpcUrl = new Option<string>("--rpc-url") { Description = "JSON-RPC endpoint of the run's chain (default: the run's Chain:RpcUrl)." };
-        var command = new Command("audit", "Verify every settled round of a run against the chain.") { run, rpcUrl };
+        var recompute = new Option<bool>("--recompute")
+        {
+            Description = "Also rebuild every aggregate and evaluation from the run's evidence and check x_i, the transfers and the on-chain profiles bit for bit.",
+        };
+        var command = new Command("audit", "Verify every settled round of a run against the chain.") { run, rpcUrl, recompute };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -74,7 +78,21 @@ public static class AuditCommand
 
                 output.WriteLine(FormattableString.Invariant(
                     $"audit {(report.Passed ? "passed" : "FAILED")}: {report.RoundsChecked} rounds, {report.Checks} checks, {report.Violations.Count} violations"));
-                return report.Passed ? ExitCodes.Success : ExitCodes.AuditViolation;
+                if (!parse.GetValue(recompute))
+                {
+                    return report.Passed ? ExitCodes.Success : ExitCodes.AuditViolation;
+                }
+
+                var checks = await FederationGraph.Recomputer(connection, settings).RecomputeAsync(directory, cancellationToken).ConfigureAwait(false);
+                var failed = checks.Where(c => !c.Passed).ToArray();
+                foreach (var check in failed)
+                {
+                    output.WriteLine($"VIOLATION {check.Detail}");
+                }
+
+                output.WriteLine(FormattableString.Invariant(
+                    $"recompute {(failed.Length == 0 ? "passed" : "FAILED")}: {checks.Select(c => c.Round).Distinct().Count(r => r is not null)} rounds, {checks.Count} checks, {failed.Length} violations (canonical kernels at {CoCoGen.Learning.Canonical.CanonicalEvaluator.WidestLanes} float lanes)"));
+                return report.Passed && failed.Length == 0 ? ExitCodes.Success : ExitCodes.AuditViolation;
             }
             catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or CoCoGen.Chain.Rpc.ChainIdMismatchException or Nethereum.JsonRpc.Client.RpcClientUnknownException)
             {

@@ -121,4 +121,15 @@ public static class FederationGraph
 
     /// <summary>The audit of a run directory against the chain <paramref name="connection"/> reads (no key needed).</summary>
     public static SettlementAuditor Auditor(ChainConnection connection) => new(connection);
+
+    /// <summary>
+    /// The recomputation of a run's evidence with a meter of its own, over the validation pool rebuilt from the run's
+    /// dataset and seed, against the chain <paramref name="connection"/> reads (no key needed).
+    /// </summary>
+    public static EvidenceRecomputer Recomputer(ChainConnection connection, FederationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var (_, pool) = ImageFederationData.LoadCoordinator(settings.Learning);
+        return new EvidenceRecomputer(connection, Meter(settings, pool), new ChainSettlementArithmetic());
+    }
 }

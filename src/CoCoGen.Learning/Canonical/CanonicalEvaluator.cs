@@ -47,6 +47,16 @@ public sealed class CanonicalEvaluator
         _hits = new bool[validation.Count];
     }
 
+    /// <summary>
+    /// The widest SIMD the canonical kernels use on this machine, in float lanes (16, 8, 4 or 1): it changes the time,
+    /// never the bits, and a recomputation reports it so that agreement across machines is seen, not assumed.
+    /// </summary>
+    public static int WidestLanes =>
+        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? System.Runtime.Intrinsics.Vector512<float>.Count
+        : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? System.Runtime.Intrinsics.Vector256<float>.Count
+        : System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? System.Runtime.Intrinsics.Vector128<float>.Count
+        : 1;
+
     /// <summary>The architecture scored.</summary>
     public ICanonicalClassifier Architecture => _architecture;
 
