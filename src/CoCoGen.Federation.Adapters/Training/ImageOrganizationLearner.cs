@@ -22,6 +22,7 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
     private readonly IClassifier _classifier;
     private readonly IConditionalGenerator _generator;
     private readonly ImageCorpus _corpus;
+    private readonly SimulatedAdversary _adversary;
 
     /// <summary>
     /// Creates the learner of organization <paramref name="index"/> (0-based). It reads only its own shard, taken
@@ -30,8 +31,11 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
     public ImageOrganizationLearner(ImageFederationData data, int index, LearningOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
-        _shard = data.Shard(index);
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        _adversary = options.AdversaryOf(OrganizationIds.Of(index));
+        _shard = _adversary == SimulatedAdversary.LabelFlip
+            ? new RelabeledDataset(data.Shard(index), Enumerable.Range(0, options.ResolvedCorpus().ClassCount).Reverse().ToArray())
+            : data.Shard(index);
         _index = index;
         _corpus = options.ResolvedCorpus();
 
@@ -91,6 +95,19 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
     {
         var clock = Stopwatch.StartNew();
         var perClass = Math.Max(0, syntheticSamples) / _corpus.ClassCount;
+        if (_adversary is SimulatedAdversary.FreeRider or SimulatedAdversary.Noisy)
+        {
+            var values = global.Values.ToArray();
+            if (_adversary == SimulatedAdversary.Noisy)
+            {
+                var noise = new float[values.Length];
+                new RandomSource(ModelFactory.Stream(_options.Seed, _index, round, 9)).FillNormal(noise, 0, (float)_options.AdversaryNoise);
+                System.Numerics.Tensors.TensorPrimitives.Add(values, noise, values);
+            }
+
+            return new LocalUpdate(new ModelWeights(values), _shard.Count, perClass * _corpus.ClassCount, 0.5, 0, clock.Elapsed.TotalSeconds);
+        }
+
         ImageDataset data = _shard;
         if (perClass > 0)
         {
@@ -108,8 +125,7 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
             result = trainer.TrainEpoch(loader.Epoch(epoch), cancellationToken);
         }
 
-        return new LocalUpdate(
-            StateVector.Read(_classifier.State()), _shard.Count, perClass * _corpus.ClassCount, result.MeanLoss, synthesisSeconds, clock.Elapsed.TotalSeconds);
+        return new LocalUpdate(StateVector.Read(_classifier.State()), _shard.Count, perClass * _corpus.ClassCount, result.MeanLoss, synthesisSeconds, clock.Elapsed.TotalSeconds);
     }
 
     private FloatImageDataset Synthesize(ModelWeights generator, int perClass, int round, CancellationToken cancellationToken)

@@ -52,6 +52,16 @@ public sealed class LearningOptions
     [Range(10, 20_000, ErrorMessage = "Learning:ValidationSubset must be between {1} and {2}")]
     public int ValidationSubset { get; set; } = 1_000;
 
+    /// <summary>
+    /// Robustness experiments: organizations that misbehave, by id (<c>free-rider</c>, <c>noisy</c> or <c>label-flip</c>),
+    /// for example <c>--set Learning:Adversaries:org3=free-rider</c>. Empty in a real federation.
+    /// </summary>
+    public Dictionary<string, string> Adversaries { get; set; } = [];
+
+    /// <summary>σ of the Gaussian noise a <c>noisy</c> adversary adds to every weight.</summary>
+    [Range(0.0, 10.0, ErrorMessage = "Learning:AdversaryNoise must be between {1} and {2}")]
+    public double AdversaryNoise { get; set; } = 0.01;
+
     /// <summary>Local epochs per round.</summary>
     [Range(1, 100, ErrorMessage = "Learning:LocalEpochs must be between {1} and {2}")]
     public int LocalEpochs { get; set; } = 1;
@@ -88,6 +98,18 @@ public sealed class LearningOptions
     /// <summary>Learning rate of the conditional generator (Adam).</summary>
     [Range(1e-6, 1.0, ErrorMessage = "Learning:GeneratorLearningRate must be between {1} and {2}")]
     public double GeneratorLearningRate { get; set; } = 1e-3;
+
+    /// <summary>The names <see cref="Adversaries"/> accepts, and what they mean.</summary>
+    public static IReadOnlyDictionary<string, SimulatedAdversary> AdversaryNames { get; } = new Dictionary<string, SimulatedAdversary>(StringComparer.Ordinal)
+    {
+        ["free-rider"] = SimulatedAdversary.FreeRider,
+        ["noisy"] = SimulatedAdversary.Noisy,
+        ["label-flip"] = SimulatedAdversary.LabelFlip,
+    };
+
+    /// <summary>How organization <paramref name="id"/> behaves (names checked by the validator).</summary>
+    public SimulatedAdversary AdversaryOf(string id) =>
+        Adversaries.TryGetValue(id, out var name) && AdversaryNames.TryGetValue(name, out var adversary) ? adversary : SimulatedAdversary.None;
 
     /// <summary>The corpus <see cref="Corpus"/> names.</summary>
     public ImageCorpus ResolvedCorpus() => ImageCorpus.Parse(Corpus);

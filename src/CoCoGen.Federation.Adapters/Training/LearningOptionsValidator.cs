@@ -47,6 +47,19 @@ public sealed class LearningOptionsValidator : IValidateOptions<LearningOptions>
             failures.Add($"Learning:TrainSamples: {options.TrainSamples} samples cannot give {options.Organizations} organizations 10 samples each");
         }
 
+        foreach (var (id, behaviour) in options.Adversaries)
+        {
+            var known = Enumerable.Range(0, options.Organizations).Select(Federation.Ports.OrganizationIds.Of).Contains(id);
+            if (!known)
+            {
+                failures.Add($"Learning:Adversaries:{id}: no such organization (org1 to org{options.Organizations})");
+            }
+            else if (!LearningOptions.AdversaryNames.ContainsKey(behaviour))
+            {
+                failures.Add($"Learning:Adversaries:{id}: '{behaviour}' is not one of {string.Join(", ", LearningOptions.AdversaryNames.Keys)}");
+            }
+        }
+
         if (options.ValidationSubset > options.ValidationPool)
         {
             failures.Add($"Learning:ValidationSubset: {options.ValidationSubset} images cannot be drawn from a validation pool of {options.ValidationPool}");
