@@ -83,7 +83,18 @@ public static class AuditCommand
                     return report.Passed ? ExitCodes.Success : ExitCodes.AuditViolation;
                 }
 
-                var checks = await FederationGraph.Recomputer(connection, settings).RecomputeAsync(directory, cancellationToken).ConfigureAwait(false);
+                EvidenceRecomputer recomputer;
+                try
+                {
+                    recomputer = FederationGraph.Recomputer(connection, settings);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    error.WriteLine($"--recompute: the validation pool is rebuilt from the run's dataset (Learning:Dataset), which cannot be read: {ex.Message}");
+                    return CocogenHost.BadConfiguration;
+                }
+
+                var checks = await recomputer.RecomputeAsync(directory, cancellationToken).ConfigureAwait(false);
                 var failed = checks.Where(c => !c.Passed).ToArray();
                 foreach (var check in failed)
                 {
