@@ -13,7 +13,7 @@ internal static class RoundRecordBuilder
 {
     /// <summary>An organization's part of a trained round, before settlement.</summary>
     public sealed record Participant(
-        string Id, string Address, UpdateOutcome Outcome, string? Reason, LocalUpdate? Update, double Contribution, System.Numerics.BigInteger ContributionWad, string? WeightsHash);
+        string Id, ChainAddress Address, UpdateOutcome Outcome, string? Reason, LocalUpdate? Update, double Contribution, System.Numerics.BigInteger ContributionWad, string? WeightsHash);
 
     /// <summary>The record of a trained and valued round, and the profiles its settlement records on chain.</summary>
     public static PendingRound Trained(
