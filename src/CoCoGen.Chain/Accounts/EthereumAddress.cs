@@ -50,6 +50,14 @@ public readonly struct EthereumAddress : IEquatable<EthereumAddress>
         return true;
     }
 
+    /// <summary>The address of these 20 bytes.</summary>
+    /// <exception cref="ArgumentException">Not 20 bytes.</exception>
+    public static EthereumAddress FromBytes(ReadOnlySpan<byte> bytes) =>
+        bytes.Length == 20 ? new EthereumAddress("0x" + Convert.ToHexStringLower(bytes)) : throw new ArgumentException($"An address is 20 bytes, not {bytes.Length}.", nameof(bytes));
+
+    /// <summary>The 20 bytes.</summary>
+    public byte[] ToBytes() => Convert.FromHexString(LowerHex.AsSpan(2));
+
     /// <summary>The EIP-55 checksummed spelling.</summary>
     public string ToChecksumString() => AddressUtil.Current.ConvertToChecksumAddress(LowerHex);
 

@@ -20,6 +20,14 @@ public readonly struct TransactionHash : IEquatable<TransactionHash>
         return new TransactionHash("0x" + text[2..].ToLowerInvariant());
     }
 
+    /// <summary>The hash whose value is these 32 bytes.</summary>
+    /// <exception cref="ArgumentException">Not 32 bytes.</exception>
+    public static TransactionHash FromBytes(ReadOnlySpan<byte> bytes) =>
+        bytes.Length == 32 ? new TransactionHash("0x" + Convert.ToHexStringLower(bytes)) : throw new ArgumentException($"A transaction hash is 32 bytes, not {bytes.Length}.", nameof(bytes));
+
+    /// <summary>The 32 bytes.</summary>
+    public byte[] ToBytes() => Convert.FromHexString(ToString().AsSpan(2));
+
     /// <summary>The hash of raw bytes as Nethereum computes it (Keccak-256).</summary>
     public static TransactionHash Of(ReadOnlySpan<byte> rawTransaction) =>
         new("0x" + Convert.ToHexStringLower(Nethereum.Util.Sha3Keccack.Current.CalculateHash(rawTransaction.ToArray())));

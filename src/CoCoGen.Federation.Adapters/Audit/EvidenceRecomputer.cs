@@ -128,7 +128,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
         var n = record.Organizations.Count;
         void Check(string name, string? organization, bool holds, string violation) => Add(checks, name, r, organization, holds, $"round {r}{(organization is null ? "" : $", {organization}")}: {violation}");
 
-        Check("evidence-round", null, manifest.Round == r && string.Equals(manifest.Contract, record.Settlement?.Contract, StringComparison.OrdinalIgnoreCase),
+        Check("evidence-round", null, manifest.Round == r && manifest.Contract == record.Settlement?.Contract,
             $"the bundle is for round {manifest.Round} on {manifest.Contract}, the record for round {r} on {record.Settlement?.Contract}");
         Check("roster", null, roster.Count == n && roster.Select(o => o.Id).SequenceEqual(record.Organizations.Select(o => o.Id)),
             $"the record's organizations ({string.Join(", ", record.Organizations.Select(o => o.Id))}) are not the checkpoint's roster");
@@ -259,7 +259,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
             {
                 var profile = new ContributionProfile((ulong)o.LocalSamples, (ulong)o.SyntheticSamples, WadConversion.ToWad(loss, "trainingLoss"), xWad[i], o.WeightsHash).ToProfile();
                 var expected = Keccak(new ParametersEncoder().EncodeParametersFromTypeAttributes(typeof(Profile), profile));
-                var recorded = chain.RecordedProfiles.GetValueOrDefault((r, o.Address.ToLowerInvariant()));
+                var recorded = chain.RecordedProfiles.GetValueOrDefault((r, o.Address));
                 Check("profile-commitment", o.Id, recorded == expected,
                     $"the contract recorded profile {recorded ?? "none"}, the evidence gives {expected} (x_i {xWad[i]} wad, weights {o.WeightsHash})");
             }
@@ -286,11 +286,11 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
         return actual == hash ? ModelWeights.FromBytes(bytes) : null;
     }
 
-    private async Task<ChainView> ChainViewAsync(string contractAddress, CancellationToken cancellationToken)
+    private async Task<ChainView> ChainViewAsync(ChainAddress contractAddress, CancellationToken cancellationToken)
     {
         // Reading needs no key: an account-less connection.
         var endpoint = await connection.EndpointAsync(cancellationToken).ConfigureAwait(false);
-        var contract = new CoCoGenSettlementService(EthereumAddress.Parse(contractAddress), endpoint.Web3);
+        var contract = new CoCoGenSettlementService(contractAddress.ToEthereumAddress(), endpoint.Web3);
         var members = await contract.MembersAsync(cancellationToken).ConfigureAwait(false);
         var n = members.Count;
         var rho = new BigInteger[n * n];
@@ -303,14 +303,14 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
         }
 
         var terms = new SettlementTerms(
-            members.Select(m => m.ToLowerHex()).ToArray(),
+            members.Select(m => m.ToChainAddress()).ToArray(),
             rho,
             await contract.GammaWadAsync(cancellationToken).ConfigureAwait(false),
             BigInteger.Zero,
             await contract.WeiPerUnitAsync(cancellationToken).ConfigureAwait(false),
             0);
         var recorded = (await contract.EventsAsync<ProfileRecordedEventDTO>(cancellationToken).ConfigureAwait(false))
-            .GroupBy(log => ((int)log.Event.Round, log.Event.Member.ToLowerInvariant()))
+            .GroupBy(log => ((int)log.Event.Round, EthereumAddress.Parse(log.Event.Member).ToChainAddress()))
             .ToDictionary(g => g.Key, g => "0x" + Convert.ToHexStringLower(g.Last().Event.ProfileHash));
         return new ChainView(terms, recorded);
     }
@@ -327,5 +327,5 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-    private sealed record ChainView(SettlementTerms Terms, IReadOnlyDictionary<(int Round, string Member), string> RecordedProfiles);
+    private sealed record ChainView(SettlementTerms Terms, IReadOnlyDictionary<(int Round, ChainAddress Member), string> RecordedProfiles);
 }

@@ -40,7 +40,7 @@ public sealed class SettlementAuditor(ChainConnection connection)
 
         // Reading needs no key: an account-less connection.
         var chain = await connection.EndpointAsync(cancellationToken).ConfigureAwait(false);
-        var contractAddress = EthereumAddress.Parse(rounds[0].Settlement!.Contract);
+        var contractAddress = rounds[0].Settlement!.Contract.ToEthereumAddress();
         var contract = new CoCoGenSettlementService(contractAddress, chain.Web3);
         var n = await contract.MemberCountAsync(cancellationToken).ConfigureAwait(false);
         var members = new string[n];
@@ -83,7 +83,7 @@ public sealed class SettlementAuditor(ChainConnection connection)
             {
                 var organization = record.Organizations[i];
                 var recorded = BigInteger.Parse(organization.ChainNetWei ?? "0", CultureInfo.InvariantCulture);
-                Check(organization.Address.Equals(members[i], StringComparison.OrdinalIgnoreCase),
+                Check(organization.Address.ToEthereumAddress().ToLowerHex() == members[i],
                     $"round {r}, {organization.Id}: recorded address {organization.Address} is not member {i} ({members[i]})");
                 var emitted = transfers.Where(t => t.Round == r && t.Member == members[i]).ToArray();
                 Check(emitted.Length == 1 && emitted[0].NetWei == recorded,
@@ -92,9 +92,9 @@ public sealed class SettlementAuditor(ChainConnection connection)
                 if (organization.SubmitTransaction is { } hash)
                 {
                     x[i] = BigInteger.Parse(organization.ContributionWad, CultureInfo.InvariantCulture);
-                    Check(submitted.Length == 1 && submitted[0].TransactionHash == TransactionHash.Parse(hash) && submitted[0].ContributionWad == x[i],
+                    Check(submitted.Length == 1 && submitted[0].TransactionHash == hash.ToTransactionHash() && submitted[0].ContributionWad == x[i],
                         $"round {r}, {organization.Id}: no ContributionSubmitted of x = {x[i]} in its recorded transaction {hash}");
-                    var receipt = await chain.ReceiptAsync(TransactionHash.Parse(hash), cancellationToken).ConfigureAwait(false);
+                    var receipt = await chain.ReceiptAsync(hash.ToTransactionHash(), cancellationToken).ConfigureAwait(false);
                     Check(receipt is { Succeeded: true } && receipt.BlockNumber == organization.SubmitBlock && receipt.From.ToLowerHex() == members[i],
                         $"round {r}, {organization.Id}: submission {hash} is not a successful transaction from its own account in block {organization.SubmitBlock}");
                 }
@@ -113,7 +113,7 @@ public sealed class SettlementAuditor(ChainConnection connection)
             Check(net.Aggregate(BigInteger.Zero, (a, b) => a + b).IsZero, $"round {r}: transfers do not sum to 0 wei");
             foreach (var transaction in record.Settlement?.Transactions ?? [])
             {
-                var receipt = await chain.ReceiptAsync(TransactionHash.Parse(transaction.Hash), cancellationToken).ConfigureAwait(false);
+                var receipt = await chain.ReceiptAsync(transaction.Hash.ToTransactionHash(), cancellationToken).ConfigureAwait(false);
                 Check(receipt is { Succeeded: true } && receipt.BlockNumber == transaction.Block && receipt.To == contractAddress,
                     $"round {r}: {transaction.Step} {transaction.Hash} is not a successful call of the contract in block {transaction.Block}");
             }

@@ -9,10 +9,10 @@ namespace CoCoGen.Federation.Adapters.Ledger;
 public sealed class ChainMemberAccount(ChainConnection connection, int organization) : IMemberAccount
 {
     /// <inheritdoc/>
-    public string Address { get; } = EthereumAddress.Parse(connection.Keys.Organization(organization).GetPublicAddress()).ToLowerHex();
+    public ChainAddress Address { get; } = EthereumAddress.Parse(connection.Keys.Organization(organization).GetPublicAddress()).ToChainAddress();
 
     /// <inheritdoc/>
-    public async Task<IMemberLedger> BindAsync(string contractAddress, long chainId, CancellationToken cancellationToken)
+    public async Task<IMemberLedger> BindAsync(ChainAddress contractAddress, long chainId, CancellationToken cancellationToken)
     {
         if (chainId != connection.ChainId)
         {
@@ -20,7 +20,7 @@ public sealed class ChainMemberAccount(ChainConnection connection, int organizat
         }
 
         var sender = await connection.SenderAsync(connection.Keys.Organization(organization), cancellationToken).ConfigureAwait(false);
-        return new Member(new CoCoGenSettlementService(EthereumAddress.Parse(contractAddress), sender.Web3, sender));
+        return new Member(new CoCoGenSettlementService(contractAddress.ToEthereumAddress(), sender.Web3, sender));
     }
 
     private sealed class Member(CoCoGenSettlementService contract) : IMemberLedger
@@ -28,7 +28,7 @@ public sealed class ChainMemberAccount(ChainConnection connection, int organizat
         public Task<ChainReceipt> DepositAsync(BigInteger wei, CancellationToken cancellationToken) =>
             contract.DepositSubmitAsync(wei, cancellationToken).ToReceiptAsync();
 
-        public Task<ChainReceipt> SubmitContributionAsync(long round, ContributionProfile profile, CancellationToken cancellationToken) =>
+        public Task<ChainReceipt> SubmitContributionAsync(int round, ContributionProfile profile, CancellationToken cancellationToken) =>
             contract.ContributionSubmitAsync(round, profile.ToProfile(), cancellationToken).ToReceiptAsync();
     }
 }

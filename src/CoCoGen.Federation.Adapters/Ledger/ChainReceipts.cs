@@ -14,7 +14,7 @@ internal static class ChainReceipts
     public static async Task<ChainReceipt> ToReceiptAsync(this Task<MinedTransaction> send) =>
         (await send.ConfigureAwait(false)).ToReceipt();
 
-    public static ChainReceipt ToReceipt(this MinedTransaction mined) => new(mined.Hash.ToString(), mined.BlockNumber);
+    public static ChainReceipt ToReceipt(this MinedTransaction mined) => new(mined.Hash.ToHash32(), mined.BlockNumber);
 
     public static Profile ToProfile(this ContributionProfile profile) => new()
     {

@@ -1,4 +1,3 @@
-using CoCoGen.Chain.Accounts;
 using CoCoGen.Chain.Contracts.Settlement;
 using CoCoGen.Federation.Ports;
 
@@ -16,7 +15,7 @@ public sealed class ChainSettlementDeployer(ChainConnection connection) : ISettl
             .ConfigureAwait(false);
         foreach (var member in terms.Members)
         {
-            await contract.RegisterMemberAsync(EthereumAddress.Parse(member), cancellationToken).ConfigureAwait(false);
+            await contract.RegisterMemberAsync(member.ToEthereumAddress(), cancellationToken).ConfigureAwait(false);
         }
 
         await contract.SetCompetitionAsync(terms.RhoWad, cancellationToken).ConfigureAwait(false);
@@ -25,9 +24,9 @@ public sealed class ChainSettlementDeployer(ChainConnection connection) : ISettl
     }
 
     /// <inheritdoc/>
-    public async Task<ISettlementLedger> AttachAsync(string contractAddress, CancellationToken cancellationToken)
+    public async Task<ISettlementLedger> AttachAsync(ChainAddress contractAddress, CancellationToken cancellationToken)
     {
         var sender = await connection.SenderAsync(connection.Keys.Coordinator(), cancellationToken).ConfigureAwait(false);
-        return new ChainSettlementLedger(new CoCoGenSettlementService(EthereumAddress.Parse(contractAddress), sender.Web3, sender), connection);
+        return new ChainSettlementLedger(new CoCoGenSettlementService(contractAddress.ToEthereumAddress(), sender.Web3, sender), connection);
     }
 }

@@ -10,41 +10,42 @@ public sealed class ChainSettlementLedger : ISettlementLedger
 {
     private readonly CoCoGenSettlementService _contract;
     private readonly ChainConnection _connection;
-    private string[]? _members;
+    private ChainAddress[]? _members;
 
     /// <summary>Wraps <paramref name="contract"/>, bound to the coordinator's account.</summary>
     public ChainSettlementLedger(CoCoGenSettlementService contract, ChainConnection connection)
     {
         _contract = contract ?? throw new ArgumentNullException(nameof(contract));
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        ContractAddress = contract.Address.ToChainAddress();
     }
 
     /// <inheritdoc/>
     public long ChainId => _connection.ChainId;
 
     /// <inheritdoc/>
-    public string ContractAddress => _contract.Address.ToLowerHex();
+    public ChainAddress ContractAddress { get; }
 
     /// <summary>The typed contract binding (for audit reads).</summary>
     public CoCoGenSettlementService Contract => _contract;
 
     /// <inheritdoc/>
-    public Task<ChainReceipt> OpenRoundAsync(long round, CancellationToken cancellationToken) =>
+    public Task<ChainReceipt> OpenRoundAsync(int round, CancellationToken cancellationToken) =>
         _contract.OpenRoundAsync(round, cancellationToken).ToReceiptAsync();
 
     /// <inheritdoc/>
-    public Task<ChainReceipt> RecordProfileAsync(long round, string member, ContributionProfile profile, CancellationToken cancellationToken)
+    public Task<ChainReceipt> RecordProfileAsync(int round, ChainAddress member, ContributionProfile profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return _contract.ProfileRecordAsync(round, EthereumAddress.Parse(member), profile.ToProfile(), cancellationToken).ToReceiptAsync();
+        return _contract.ProfileRecordAsync(round, member.ToEthereumAddress(), profile.ToProfile(), cancellationToken).ToReceiptAsync();
     }
 
     /// <inheritdoc/>
-    public Task<ChainReceipt> CloseRoundAsync(long round, CancellationToken cancellationToken) =>
+    public Task<ChainReceipt> CloseRoundAsync(int round, CancellationToken cancellationToken) =>
         _contract.CloseRoundAsync(round, cancellationToken).ToReceiptAsync();
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<BigInteger>> CalculatePayoffAsync(long round, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BigInteger>> CalculatePayoffAsync(int round, CancellationToken cancellationToken)
     {
         if (await _contract.RoundStatusAsync(round, cancellationToken).ConfigureAwait(false) != RoundStatus.Settled)
         {
@@ -54,19 +55,19 @@ public sealed class ChainSettlementLedger : ISettlementLedger
         var members = await MembersAsync(cancellationToken).ConfigureAwait(false);
         var transfers = (await _contract.EventsAsync<PayoffTransferredEventDTO>(cancellationToken).ConfigureAwait(false))
             .Select(log => log.Event).Where(t => t.Round == round).ToArray();
-        return members.Select(m => transfers.Where(t => EthereumAddress.Parse(t.Member).ToLowerHex() == m).Aggregate(BigInteger.Zero, (sum, t) => sum + t.NetWei)).ToArray();
+        return members.Select(m => transfers.Where(t => EthereumAddress.Parse(t.Member).ToChainAddress() == m).Aggregate(BigInteger.Zero, (sum, t) => sum + t.NetWei)).ToArray();
     }
 
     /// <inheritdoc/>
-    public Task<ChainReceipt> TransferPayoffAsync(long round, CancellationToken cancellationToken) =>
+    public Task<ChainReceipt> TransferPayoffAsync(int round, CancellationToken cancellationToken) =>
         _contract.PayoffTransferAsync(round, cancellationToken).ToReceiptAsync();
 
     /// <inheritdoc/>
-    public async Task<SettlementRoundStatus> GetRoundStatusAsync(long round, CancellationToken cancellationToken) =>
+    public async Task<SettlementRoundStatus> GetRoundStatusAsync(int round, CancellationToken cancellationToken) =>
         (SettlementRoundStatus)await _contract.RoundStatusAsync(round, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
-    public async Task WaitForDeadlineAsync(long round, CancellationToken cancellationToken)
+    public async Task WaitForDeadlineAsync(int round, CancellationToken cancellationToken)
     {
         var deadline = await _contract.RoundDeadlineAsync(round, cancellationToken).ConfigureAwait(false);
         var chain = await _connection.EndpointAsync(cancellationToken).ConfigureAwait(false);
@@ -91,7 +92,7 @@ public sealed class ChainSettlementLedger : ISettlementLedger
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyCollection<string>> GetSubmittersAsync(long round, CancellationToken cancellationToken)
+    public async Task<IReadOnlyCollection<ChainAddress>> GetSubmittersAsync(int round, CancellationToken cancellationToken)
     {
         var members = await MembersAsync(cancellationToken).ConfigureAwait(false);
         var mask = (await _contract.RoundMembersAsync(round, cancellationToken).ConfigureAwait(false)).SubmittedMask;
@@ -99,15 +100,15 @@ public sealed class ChainSettlementLedger : ISettlementLedger
     }
 
     /// <inheritdoc/>
-    public Task<BigInteger> GetBondAsync(string member, CancellationToken cancellationToken) =>
-        _contract.BondOfAsync(EthereumAddress.Parse(member), cancellationToken);
+    public Task<BigInteger> GetBondAsync(ChainAddress member, CancellationToken cancellationToken) =>
+        _contract.BondOfAsync(member.ToEthereumAddress(), cancellationToken);
 
-    /// <summary>Member addresses in registration order (lower-case hex).</summary>
-    public async Task<string[]> MembersAsync(CancellationToken cancellationToken)
+    /// <summary>Member addresses in registration order.</summary>
+    public async Task<ChainAddress[]> MembersAsync(CancellationToken cancellationToken)
     {
         if (_members is null)
         {
-            _members = (await _contract.MembersAsync(cancellationToken).ConfigureAwait(false)).Select(member => member.ToLowerHex()).ToArray();
+            _members = (await _contract.MembersAsync(cancellationToken).ConfigureAwait(false)).Select(member => member.ToChainAddress()).ToArray();
         }
 
         return _members;

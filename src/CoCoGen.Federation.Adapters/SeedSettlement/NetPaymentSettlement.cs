@@ -9,4 +9,4 @@ namespace CoCoGen.Federation.Adapters.SeedSettlement;
 /// <param name="NetWei">The vector applied, by member index; sums to 0.</param>
 /// <param name="Transfers">One <c>PayoffTransferred</c> per round member, in index order.</param>
 /// <param name="Transaction">The mined <c>payoffTransferNet</c>.</param>
-public sealed record NetPaymentSettlement(long Round, IReadOnlyList<BigInteger> NetWei, IReadOnlyList<PayoffTransferredEventDTO> Transfers, MinedTransaction Transaction);
+public sealed record NetPaymentSettlement(int Round, IReadOnlyList<BigInteger> NetWei, IReadOnlyList<PayoffTransferredEventDTO> Transfers, MinedTransaction Transaction);

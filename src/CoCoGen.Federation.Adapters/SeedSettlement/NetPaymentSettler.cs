@@ -34,7 +34,7 @@ public sealed class NetPaymentSettler
     /// <param name="cancellationToken">Cancels sending and waiting.</param>
     /// <exception cref="ArgumentException">Counts disagree or the vector is not balanced; nothing was sent.</exception>
     /// <exception cref="InvalidOperationException">The members are not the contract's, in order, or a payer's bond does not cover its debit (named, with the round); nothing was sent. Or the round was disputed at close.</exception>
-    public async Task<NetPaymentSettlement> SettleAsync(long round, IReadOnlyList<double> payments, IReadOnlyList<Profile> profiles, CancellationToken cancellationToken)
+    public async Task<NetPaymentSettlement> SettleAsync(int round, IReadOnlyList<double> payments, IReadOnlyList<Profile> profiles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payments);
         ArgumentNullException.ThrowIfNull(profiles);

@@ -20,7 +20,7 @@ public static class ShapleyRoundProfiles
     /// <param name="samples">s, one entry per agent, non-negative and finite.</param>
     /// <param name="round">The round the profiles are for.</param>
     /// <exception cref="ArgumentException">The sample count is wrong or a sample is negative or not finite (named by agent).</exception>
-    public static Profile[] Create(FederationInstance instance, IReadOnlyList<double> samples, long round)
+    public static Profile[] Create(FederationInstance instance, IReadOnlyList<double> samples, int round)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(samples);

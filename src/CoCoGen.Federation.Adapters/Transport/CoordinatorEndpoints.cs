@@ -29,8 +29,17 @@ public static class CoordinatorEndpoints
                 return Results.Problem($"organization {id} is not part of this run", statusCode: StatusCodes.Status404NotFound);
             }
 
-            var profile = await request.ReadFromJsonAsync<OrganizationProfile>(RunJson.Options, cancellationToken).ConfigureAwait(false);
-            if (profile is null || profile.Id != id || profile.LocalSamples <= 0 || string.IsNullOrWhiteSpace(profile.Address))
+            OrganizationProfile? profile;
+            try
+            {
+                profile = await request.ReadFromJsonAsync<OrganizationProfile>(RunJson.Options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException exception)
+            {
+                return Results.Problem($"organization {id}: the join profile is malformed: {exception.Message}", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            if (profile is null || profile.Id != id || profile.LocalSamples <= 0 || profile.Address == ChainAddress.Zero)
             {
                 return Results.Problem($"organization {id}: the join profile must carry id {id}, an address and a positive localSamples", statusCode: StatusCodes.Status400BadRequest);
             }

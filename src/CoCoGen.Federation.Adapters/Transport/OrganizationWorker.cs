@@ -77,7 +77,7 @@ public sealed partial class OrganizationWorker(
             switch (work.Kind)
             {
                 case WorkKind.Bond:
-                    var bond = await agent.BondAsync(work.Contract!, work.ChainId, work.Wei, cancellationToken).ConfigureAwait(false);
+                    var bond = await agent.BondAsync(work.Contract!.Value, work.ChainId, work.Wei, cancellationToken).ConfigureAwait(false);
                     await coordinator.ReceiptAsync(work.Id, bond, cancellationToken).ConfigureAwait(false);
                     break;
                 case WorkKind.Generator:

@@ -10,7 +10,7 @@ internal sealed class RemoteOrganizationChannel(OrganizationMailbox mailbox) : I
 
     public Task<OrganizationProfile> JoinAsync(CancellationToken cancellationToken) => mailbox.Joined.WaitAsync(cancellationToken);
 
-    public Task<ChainReceipt?> BondAsync(string contractAddress, long chainId, BigInteger wei, CancellationToken cancellationToken) =>
+    public Task<ChainReceipt?> BondAsync(ChainAddress contractAddress, long chainId, BigInteger wei, CancellationToken cancellationToken) =>
         mailbox.SendAsync<ChainReceipt?>(
             new PendingWork(new WorkItem { Id = NewId(), Kind = WorkKind.Bond, Contract = contractAddress, ChainId = chainId, Wei = wei }, null, null),
             cancellationToken);

@@ -22,7 +22,7 @@ public sealed record WorkItem
     public int SyntheticSamples { get; init; }
 
     /// <summary>Settlement contract (bond).</summary>
-    public string? Contract { get; init; }
+    public ChainAddress? Contract { get; init; }
 
     /// <summary>Chain id the contract lives on (bond).</summary>
     public long ChainId { get; init; }

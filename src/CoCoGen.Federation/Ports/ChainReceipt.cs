@@ -1,6 +1,6 @@
 namespace CoCoGen.Federation.Ports;
 
 /// <summary>Where a transaction landed.</summary>
-/// <param name="TransactionHash">0x-prefixed transaction hash.</param>
+/// <param name="TransactionHash">The transaction's hash.</param>
 /// <param name="BlockNumber">Block that includes it.</param>
-public sealed record ChainReceipt(string TransactionHash, long BlockNumber);
+public sealed record ChainReceipt(Hash32 TransactionHash, long BlockNumber);

@@ -9,5 +9,5 @@ public interface IMemberLedger
     Task<ChainReceipt> DepositAsync(BigInteger wei, CancellationToken cancellationToken);
 
     /// <summary>Submits the member's own profile for the round.</summary>
-    Task<ChainReceipt> SubmitContributionAsync(long round, ContributionProfile profile, CancellationToken cancellationToken);
+    Task<ChainReceipt> SubmitContributionAsync(int round, ContributionProfile profile, CancellationToken cancellationToken);
 }

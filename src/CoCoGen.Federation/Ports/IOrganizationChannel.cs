@@ -15,7 +15,7 @@ public interface IOrganizationChannel
     Task<OrganizationProfile> JoinAsync(CancellationToken cancellationToken);
 
     /// <summary>Tells the organization the contract it settles on and has it deposit its bond from its own account (zero: bind only, on resume).</summary>
-    Task<ChainReceipt?> BondAsync(string contractAddress, long chainId, BigInteger wei, CancellationToken cancellationToken);
+    Task<ChainReceipt?> BondAsync(ChainAddress contractAddress, long chainId, BigInteger wei, CancellationToken cancellationToken);
 
     /// <summary>One local pass of generator training (FedAvg pre-training before round 1).</summary>
     Task<LocalUpdate> TrainGeneratorAsync(ModelWeights generator, int pass, CancellationToken cancellationToken);

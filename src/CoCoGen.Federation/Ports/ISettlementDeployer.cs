@@ -7,5 +7,5 @@ public interface ISettlementDeployer
     Task<ISettlementLedger> DeployAsync(SettlementTerms terms, CancellationToken cancellationToken);
 
     /// <summary>Attaches to a contract deployed earlier (resume, audit).</summary>
-    Task<ISettlementLedger> AttachAsync(string contractAddress, CancellationToken cancellationToken);
+    Task<ISettlementLedger> AttachAsync(ChainAddress contractAddress, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace CoCoGen.Federation.Ports;
 /// <param name="WeiPerUnit">Wei per money unit of the mechanism.</param>
 /// <param name="SubmissionWindowSeconds">Seconds a round stays open before anyone may close it.</param>
 public sealed record SettlementTerms(
-    IReadOnlyList<string> Members,
+    IReadOnlyList<ChainAddress> Members,
     IReadOnlyList<BigInteger> RhoWad,
     BigInteger GammaWad,
     BigInteger PhiMinWad,

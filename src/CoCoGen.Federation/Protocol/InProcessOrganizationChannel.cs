@@ -18,7 +18,7 @@ public sealed class InProcessOrganizationChannel : IOrganizationChannel
     public Task<OrganizationProfile> JoinAsync(CancellationToken cancellationToken) => Task.FromResult(_agent.Profile);
 
     /// <inheritdoc/>
-    public Task<ChainReceipt?> BondAsync(string contractAddress, long chainId, BigInteger wei, CancellationToken cancellationToken) =>
+    public Task<ChainReceipt?> BondAsync(ChainAddress contractAddress, long chainId, BigInteger wei, CancellationToken cancellationToken) =>
         _agent.BondAsync(contractAddress, chainId, wei, cancellationToken);
 
     /// <inheritdoc/>

@@ -36,7 +36,7 @@ public sealed partial class OrganizationAgent
     public OrganizationProfile Profile => new(Id, _account.Address, _learner.LocalSamples);
 
     /// <summary>Binds to the contract and deposits <paramref name="wei"/> into the bond (nothing when zero: resume).</summary>
-    public async Task<ChainReceipt?> BondAsync(string contractAddress, long chainId, BigInteger wei, CancellationToken cancellationToken)
+    public async Task<ChainReceipt?> BondAsync(ChainAddress contractAddress, long chainId, BigInteger wei, CancellationToken cancellationToken)
     {
         _ledger = await _account.BindAsync(contractAddress, chainId, cancellationToken).ConfigureAwait(false);
         if (wei.IsZero)
@@ -117,11 +117,11 @@ public sealed partial class OrganizationAgent
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Organization {Organization} bonded {Wei} wei (tx {Transaction})")]
-    private static partial void LogBonded(ILogger logger, string organization, BigInteger wei, string transaction);
+    private static partial void LogBonded(ILogger logger, string organization, BigInteger wei, Hash32 transaction);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Organization {Organization} trained round {Round}: loss {Loss:F4} with {Synthetic} synthetic samples")]
     private static partial void LogTrained(ILogger logger, string organization, int round, double loss, long synthetic);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Organization {Organization} submitted round {Round} (tx {Transaction}, block {Block})")]
-    private static partial void LogSubmitted(ILogger logger, string organization, int round, string transaction, long block);
+    private static partial void LogSubmitted(ILogger logger, string organization, int round, Hash32 transaction, long block);
 }

@@ -480,10 +480,10 @@ public sealed partial class RoundCoordinator
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Settlement contract {Contract} deployed on chain {ChainId} with {Members} members")]
-    private static partial void LogDeployed(ILogger logger, string contract, long chainId, int members);
+    private static partial void LogDeployed(ILogger logger, ChainAddress contract, long chainId, int members);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Resumed after round {Round} on contract {Contract}")]
-    private static partial void LogResumed(ILogger logger, int round, string contract);
+    private static partial void LogResumed(ILogger logger, int round, ChainAddress contract);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round} was trained before the interruption; finishing its settlement")]
     private static partial void LogResumingSettlement(ILogger logger, int round);

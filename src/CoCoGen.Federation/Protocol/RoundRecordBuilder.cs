@@ -14,7 +14,7 @@ internal static class RoundRecordBuilder
     /// <summary>An organization's part of a trained round, before settlement.</summary>
     public sealed record Participant(
         string Id,
-        string Address,
+        ChainAddress Address,
         UpdateOutcome Outcome,
         string? Reason,
         LocalUpdate? Update,

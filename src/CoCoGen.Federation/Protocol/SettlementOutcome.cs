@@ -1,4 +1,5 @@
 using System.Numerics;
+using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Records;
 
 namespace CoCoGen.Federation.Protocol;
@@ -14,7 +15,7 @@ namespace CoCoGen.Federation.Protocol;
 public sealed record SettlementOutcome(
     string Status,
     long ChainId,
-    string Contract,
+    ChainAddress Contract,
     IReadOnlyList<TransactionRecord> Transactions,
     IReadOnlyList<BigInteger> PreviewNetWei,
     IReadOnlyList<BigInteger> ChainNetWei,

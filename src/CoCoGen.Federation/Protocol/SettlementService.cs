@@ -200,11 +200,11 @@ public sealed partial class SettlementService
         }
     }
 
-    private async Task<HashSet<string>> SubmittersAsync(int round, CancellationToken cancellationToken) =>
-        new(await _ledger.GetSubmittersAsync(round, cancellationToken).ConfigureAwait(false), StringComparer.OrdinalIgnoreCase);
+    private async Task<HashSet<ChainAddress>> SubmittersAsync(int round, CancellationToken cancellationToken) =>
+        [.. await _ledger.GetSubmittersAsync(round, cancellationToken).ConfigureAwait(false)];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: {Step} mined (tx {Transaction}, block {Block})")]
-    private static partial void LogStep(ILogger logger, int round, string step, string transaction, long block);
+    private static partial void LogStep(ILogger logger, int round, string step, Hash32 transaction, long block);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Organization {Organization} did not submit round {Round}: {Reason}; it settles at x = 0")]
     private static partial void LogSubmissionFailed(ILogger logger, string organization, int round, string reason);

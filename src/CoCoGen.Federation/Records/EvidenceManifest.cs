@@ -1,3 +1,5 @@
+using CoCoGen.Federation.Ports;
+
 namespace CoCoGen.Federation.Records;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed record EvidenceManifest
     public required long ChainId { get; init; }
 
     /// <summary>Settlement contract address.</summary>
-    public required string Contract { get; init; }
+    public required ChainAddress Contract { get; init; }
 
     /// <summary>How x_i is measured: performance, data or shapley.</summary>
     public required string Measure { get; init; }

@@ -1,3 +1,5 @@
+using CoCoGen.Federation.Ports;
+
 namespace CoCoGen.Federation.Records;
 
 /// <summary>One organization's part in one round.</summary>
@@ -7,7 +9,7 @@ public sealed record OrganizationRoundRecord
     public required string Id { get; init; }
 
     /// <summary>Its settlement account.</summary>
-    public required string Address { get; init; }
+    public required ChainAddress Address { get; init; }
 
     /// <summary><see cref="UpdateOutcome"/> of its update.</summary>
     public required UpdateOutcome Outcome { get; init; }
@@ -58,7 +60,7 @@ public sealed record OrganizationRoundRecord
     public string? ChainNetWei { get; init; }
 
     /// <summary>The organization's own contributionSubmit transaction.</summary>
-    public string? SubmitTransaction { get; init; }
+    public Hash32? SubmitTransaction { get; init; }
 
     /// <summary>Block of <see cref="SubmitTransaction"/>.</summary>
     public long? SubmitBlock { get; init; }

@@ -19,7 +19,7 @@ public sealed record RunCheckpoint
     public required long ChainId { get; init; }
 
     /// <summary>Settlement contract address.</summary>
-    public required string Contract { get; init; }
+    public required ChainAddress Contract { get; init; }
 
     /// <summary>The organizations as they joined, in registration order.</summary>
     public required IReadOnlyList<OrganizationProfile> Organizations { get; init; }

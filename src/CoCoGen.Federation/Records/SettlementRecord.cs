@@ -1,3 +1,5 @@
+using CoCoGen.Federation.Ports;
+
 namespace CoCoGen.Federation.Records;
 
 /// <summary>How a round was settled on chain.</summary>
@@ -7,7 +9,7 @@ public sealed record SettlementRecord
     public required long ChainId { get; init; }
 
     /// <summary>Settlement contract address.</summary>
-    public required string Contract { get; init; }
+    public required ChainAddress Contract { get; init; }
 
     /// <summary>Final round status on chain.</summary>
     public required string Status { get; init; }

@@ -1,12 +1,9 @@
-using System.Numerics;
-using System.Security.Cryptography;
-using System.Text;
 using CoCoGen.Chain.Keys;
-using Nethereum.Accounts.Bip32;
+using NBitcoin;
 
 namespace CoCoGen.Chain.Tests.Conformance;
 
-// Key derivation through Nethereum's MinimalHDWallet and Bip39 (what DevelopmentWallet uses), against published vectors.
+// Key derivation through NBitcoin's Mnemonic and ExtKey (what DevelopmentWallet uses), against published vectors.
 public sealed class KeyDerivationVectorTests
 {
     // Hardhat's default accounts for "test test … junk" at m/44'/60'/0'/0/i, as `hardhat node` prints them.
@@ -35,40 +32,33 @@ public sealed class KeyDerivationVectorTests
         Assert.Equal(address, key.GetPublicAddress());
     }
 
-    // BIP-32 test vector 2 (bitcoin/bips bip-0032.mediawiki), whose 64-byte seed is what MinimalHDWallet takes: the
-    // private and public keys Nethereum derives equal the ones inside the published xprv and xpub.
+    // BIP-32's test vectors 1 (16-byte seed) and 2 (64-byte seed), bitcoin/bips bip-0032.mediawiki: every extended key
+    // DevelopmentWallet derives, serialized, equals the published xprv and its public half the published xpub (version,
+    // depth, parent fingerprint, child number, chain code and key).
+    private const string Vector1Seed = "000102030405060708090a0b0c0d0e0f";
     private const string Vector2Seed = "fffcf9f6f3f0edeae7e4e1dedbd8d5d2cfccc9c6c3c0bdbab7b4b1aeaba8a5a29f9c999693908d8a8784817e7b7875726f6c696663605d5a5754514e4b484542";
 
     [Theory]
-    [InlineData("m", "xpub661MyMwAqRbcFW31YEwpkMuc5THy2PSt5bDMsktWQcFF8syAmRUapSCGu8ED9W6oDMSgv6Zz8idoc4a6mr8BDzTJY47LJhkJ8UB7WEGuduB", "xprv9s21ZrQH143K31xYSDQpPDxsXRTUcvj2iNHm5NUtrGiGG5e2DtALGdso3pGz6ssrdK4PFmM8NSpSBHNqPqm55Qn3LqFtT2emdEXVYsCzC2U")]
-    [InlineData("m/0", "xpub69H7F5d8KSRgmmdJg2KhpAK8SR3DjMwAdkxj3ZuxV27CprR9LgpeyGmXUbC6wb7ERfvrnKZjXoUmmDznezpbZb7ap6r1D3tgFxHmwMkQTPH", "xprv9vHkqa6EV4sPZHYqZznhT2NPtPCjKuDKGY38FBWLvgaDx45zo9WQRUT3dKYnjwih2yJD9mkrocEZXo1ex8G81dwSM1fwqWpWkeS3v86pgKt")]
-    [InlineData("m/0/2147483647'", "xpub6ASAVgeehLbnwdqV6UKMHVzgqAG8Gr6riv3Fxxpj8ksbH9ebxaEyBLZ85ySDhKiLDBrQSARLq1uNRts8RuJiHjaDMBU4Zn9h8LZNnBC5y4a", "xprv9wSp6B7kry3Vj9m1zSnLvN3xH8RdsPP1Mh7fAaR7aRLcQMKTR2vidYEeEg2mUCTAwCd6vnxVrcjfy2kRgVsFawNzmjuHc2YmYRmagcEPdU9")]
-    public void Bip32_test_vector_2(string path, string xpub, string xprv)
+    [InlineData(Vector1Seed, "m", "xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8", "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi")]
+    [InlineData(Vector1Seed, "m/0'", "xpub68Gmy5EdvgibQVfPdqkBBCHxA5htiqg55crXYuXoQRKfDBFA1WEjWgP6LHhwBZeNK1VTsfTFUHCdrfp1bgwQ9xv5ski8PX9rL2dZXvgGDnw", "xprv9uHRZZhk6KAJC1avXpDAp4MDc3sQKNxDiPvvkX8Br5ngLNv1TxvUxt4cV1rGL5hj6KCesnDYUhd7oWgT11eZG7XnxHrnYeSvkzY7d2bhkJ7")]
+    [InlineData(Vector1Seed, "m/0'/1", "xpub6ASuArnXKPbfEwhqN6e3mwBcDTgzisQN1wXN9BJcM47sSikHjJf3UFHKkNAWbWMiGj7Wf5uMash7SyYq527Hqck2AxYysAA7xmALppuCkwQ", "xprv9wTYmMFdV23N2TdNG573QoEsfRrWKQgWeibmLntzniatZvR9BmLnvSxqu53Kw1UmYPxLgboyZQaXwTCg8MSY3H2EU4pWcQDnRnrVA1xe8fs")]
+    [InlineData(Vector1Seed, "m/0'/1/2'", "xpub6D4BDPcP2GT577Vvch3R8wDkScZWzQzMMUm3PWbmWvVJrZwQY4VUNgqFJPMM3No2dFDFGTsxxpG5uJh7n7epu4trkrX7x7DogT5Uv6fcLW5", "xprv9z4pot5VBttmtdRTWfWQmoH1taj2axGVzFqSb8C9xaxKymcFzXBDptWmT7FwuEzG3ryjH4ktypQSAewRiNMjANTtpgP4mLTj34bhnZX7UiM")]
+    [InlineData(Vector1Seed, "m/0'/1/2'/2", "xpub6FHa3pjLCk84BayeJxFW2SP4XRrFd1JYnxeLeU8EqN3vDfZmbqBqaGJAyiLjTAwm6ZLRQUMv1ZACTj37sR62cfN7fe5JnJ7dh8zL4fiyLHV", "xprvA2JDeKCSNNZky6uBCviVfJSKyQ1mDYahRjijr5idH2WwLsEd4Hsb2Tyh8RfQMuPh7f7RtyzTtdrbdqqsunu5Mm3wDvUAKRHSC34sJ7in334")]
+    [InlineData(Vector1Seed, "m/0'/1/2'/2/1000000000", "xpub6H1LXWLaKsWFhvm6RVpEL9P4KfRZSW7abD2ttkWP3SSQvnyA8FSVqNTEcYFgJS2UaFcxupHiYkro49S8yGasTvXEYBVPamhGW6cFJodrTHy", "xprvA41z7zogVVwxVSgdKUHDy1SKmdb533PjDz7J6N6mV6uS3ze1ai8FHa8kmHScGpWmj4WggLyQjgPie1rFSruoUihUZREPSL39UNdE3BBDu76")]
+    [InlineData(Vector2Seed, "m", "xpub661MyMwAqRbcFW31YEwpkMuc5THy2PSt5bDMsktWQcFF8syAmRUapSCGu8ED9W6oDMSgv6Zz8idoc4a6mr8BDzTJY47LJhkJ8UB7WEGuduB", "xprv9s21ZrQH143K31xYSDQpPDxsXRTUcvj2iNHm5NUtrGiGG5e2DtALGdso3pGz6ssrdK4PFmM8NSpSBHNqPqm55Qn3LqFtT2emdEXVYsCzC2U")]
+    [InlineData(Vector2Seed, "m/0", "xpub69H7F5d8KSRgmmdJg2KhpAK8SR3DjMwAdkxj3ZuxV27CprR9LgpeyGmXUbC6wb7ERfvrnKZjXoUmmDznezpbZb7ap6r1D3tgFxHmwMkQTPH", "xprv9vHkqa6EV4sPZHYqZznhT2NPtPCjKuDKGY38FBWLvgaDx45zo9WQRUT3dKYnjwih2yJD9mkrocEZXo1ex8G81dwSM1fwqWpWkeS3v86pgKt")]
+    [InlineData(Vector2Seed, "m/0/2147483647'", "xpub6ASAVgeehLbnwdqV6UKMHVzgqAG8Gr6riv3Fxxpj8ksbH9ebxaEyBLZ85ySDhKiLDBrQSARLq1uNRts8RuJiHjaDMBU4Zn9h8LZNnBC5y4a", "xprv9wSp6B7kry3Vj9m1zSnLvN3xH8RdsPP1Mh7fAaR7aRLcQMKTR2vidYEeEg2mUCTAwCd6vnxVrcjfy2kRgVsFawNzmjuHc2YmYRmagcEPdU9")]
+    public void Bip32_test_vectors_1_and_2(string seed, string path, string xpub, string xprv)
     {
-        var key = new MinimalHDWallet(Convert.FromHexString(Vector2Seed)).GetKeyFromPath(path);
-        // Serialized extended key: version(4) depth(1) fingerprint(4) child(4) chain code(32) key(33).
-        Assert.Equal(Base58CheckPayload(xprv)[46..78], key.GetPrivateKeyAsBytes());
-        Assert.Equal(Base58CheckPayload(xpub)[45..78], key.GetPubKey(true));
-    }
-
-    // BIP-32 vector 1's 16-byte seed cannot be run: MinimalHDWallet takes only the 64-byte seeds BIP-39 produces.
-    [Fact]
-    public void Bip32_vector_1_seed_is_refused_by_MinimalHDWallet() =>
-        Assert.Throws<ArgumentException>(() => new MinimalHDWallet(Convert.FromHexString("000102030405060708090a0b0c0d0e0f")));
-
-    // Nethereum 6.1.0 spells "false" and "true" in capitals; otherwise its list is the official one, word for word.
-    [Fact]
-    public void Nethereum_wordlist_is_the_official_english_list_up_to_two_capitalised_words()
-    {
-        Assert.Equal(["FALSE", "TRUE"], Bip39.WordList.Where(word => !string.Equals(word, word.ToLowerInvariant(), StringComparison.Ordinal)));
-        var text = string.Join('\n', Bip39.WordList.Select(word => word.ToLowerInvariant())) + "\n";
-        Assert.Equal("2f5eed53a4727b4bf8880d8f3f199efc90e58503646d9ff8eff3a2ed3b24dbda", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+        var key = new DevelopmentWallet(Convert.FromHexString(seed)).Derive(path);
+        Assert.Equal(xprv, key.ToString(Network.Main));
+        Assert.Equal(xpub, key.Neuter().ToString(Network.Main));
     }
 
     [Fact]
     public void Development_wallet_accepts_the_words_false_and_true()
     {
-        // Derivation must not trip over Nethereum's capitalised spellings of these two words.
+        // Nethereum 6.1.0's list spells these two in capitals; the wallet must take them as BIP-39 writes them.
         var wallet = new DevelopmentWallet("false true abandon abandon abandon abandon abandon abandon abandon abandon abandon about");
         Assert.StartsWith("0x", wallet.Key(0).GetPublicAddress(), StringComparison.Ordinal);
     }
@@ -81,8 +71,8 @@ public sealed class KeyDerivationVectorTests
         "2e8905819b8723fe2c1d161860e5ee1830318dbf49a83bd451cfb8440c28bd6fa457fe1296106559a3c80937a1c1069be3a3a5bd381ee6260e8d9739fce1f607")]
     public void Bip39_trezor_vectors(string entropy, string mnemonic, string seed)
     {
-        Assert.Equal(mnemonic, Bip39.EntropyToMnemonic(Convert.FromHexString(entropy)));
-        Assert.Equal(seed, Convert.ToHexStringLower(Bip39.MnemonicToSeed(mnemonic, "TREZOR")));
+        Assert.Equal(mnemonic, new Mnemonic(Wordlist.English, Convert.FromHexString(entropy)).ToString());
+        Assert.Equal(seed, Convert.ToHexStringLower(new Mnemonic(mnemonic, Wordlist.English).DeriveSeed("TREZOR")));
     }
 
     [Fact]
@@ -93,16 +83,5 @@ public sealed class KeyDerivationVectorTests
         Assert.DoesNotContain("junkk", unknown.Message, StringComparison.Ordinal);
         var count = Assert.Throws<FormatException>(() => new DevelopmentWallet("test test test"));
         Assert.Contains("3", count.Message, StringComparison.Ordinal);
-    }
-
-    // Base58Check decoding for reading the published extended keys; test-only (the chain layer has no Base58 of its own).
-    private static byte[] Base58CheckPayload(string text)
-    {
-        const string alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-        var value = text.Aggregate(BigInteger.Zero, (sum, c) => (sum * 58) + alphabet.IndexOf(c, StringComparison.Ordinal));
-        var bytes = value.ToByteArray(isUnsigned: true, isBigEndian: true);
-        var checksum = SHA256.HashData(SHA256.HashData(bytes.AsSpan(0, bytes.Length - 4)));
-        Assert.Equal(checksum[..4], bytes[^4..]);
-        return bytes[..^4];
     }
 }

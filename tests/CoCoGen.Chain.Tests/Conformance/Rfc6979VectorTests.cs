@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using CoCoGen.Chain.Sending;
 using Nethereum.Signer;
 
 namespace CoCoGen.Chain.Tests.Conformance;
 
 // The widely published RFC 6979 secp256k1 vectors (SHA-256 of the message, low-s form), e.g. in btcd's and ACINQ's test
-// suites, against Nethereum's EthECKey, which signs every transaction of the chain layer.
+// suites, against Nethereum's EthECKey and against SignedTransaction.SignHash, which signs every transaction of the chain layer.
 public sealed class Rfc6979VectorTests
 {
     [Theory]
@@ -26,6 +27,13 @@ public sealed class Rfc6979VectorTests
         Assert.Equal(s, Word(signature.S));
         Assert.True(signature.IsLowS);
         Assert.Equal(key.GetPublicAddress(), EthECKey.RecoverFromSignature(signature, hash).GetPublicAddress());
+
+        // The signer of the chain layer's transactions (libsecp256k1 through NBitcoin.Secp256k1): the same r and s, and its
+        // v is the recovery id that gives the key back. Three of these keys start with zero bytes.
+        var product = SignedTransaction.SignHash(key, hash);
+        Assert.Equal(r, Word(product.R));
+        Assert.Equal(s, Word(product.S));
+        Assert.Equal(key.GetPublicAddress(), EthECKey.RecoverFromSignature(product, product.V[0], hash).GetPublicAddress());
     }
 
     private static string Word(byte[] value) => Convert.ToHexStringLower(value).PadLeft(64, '0');

@@ -88,7 +88,7 @@ public sealed class ShippedCalibrationTests
     {
         var calibration = ScalingCalibration.Find(Folder, dataset, alpha);
         var organizations = calibration.Curves
-            .Select((c, i) => new OrganizationProfile(c.Id, $"0x{i + 1:x40}", c.LocalSamples)).ToArray();
+            .Select((c, i) => new OrganizationProfile(c.Id, ChainAddress.Parse($"0x{i + 1:x40}"), c.LocalSamples)).ToArray();
 
         var guidance = new MechanismGuidancePolicy(new MechanismOptions(), calibration, seed: 1).Solve(organizations);
 

@@ -14,14 +14,14 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, RoundState> _rounds = [];
-    private readonly Dictionary<string, BigInteger> _bonds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<ChainAddress, BigInteger> _bonds = [];
     private SettlementTerms? _terms;
     private long _block;
     private long _lastRound;
 
     public long ChainId => 31337;
 
-    public string ContractAddress => "0x5fbdb2315678afecb367f032d93f642f64180aa3";
+    public ChainAddress ContractAddress { get; } = ChainAddress.Parse("0x5fbdb2315678afecb367f032d93f642f64180aa3");
 
     public long Now { get; set; } = 1_700_000_000;
 
@@ -30,7 +30,7 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
     /// <summary>Throws once from <see cref="TransferPayoffAsync"/> of this round, after the transfer is applied (a crash after mining).</summary>
     public long? CrashAfterTransferOfRound { get; set; }
 
-    public IReadOnlyDictionary<string, BigInteger> Bonds => _bonds;
+    public IReadOnlyDictionary<ChainAddress, BigInteger> Bonds => _bonds;
 
     /// <summary>Wei added to one member's payoff (by member index): a contract that disagrees with the preview.</summary>
     public (int Member, BigInteger Wei)? PayoffSkew { get; set; }
@@ -41,10 +41,10 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         return Task.FromResult<ISettlementLedger>(this);
     }
 
-    public Task<ISettlementLedger> AttachAsync(string contractAddress, CancellationToken cancellationToken) =>
+    public Task<ISettlementLedger> AttachAsync(ChainAddress contractAddress, CancellationToken cancellationToken) =>
         Task.FromResult<ISettlementLedger>(this);
 
-    public Task<ChainReceipt> OpenRoundAsync(long round, CancellationToken cancellationToken)
+    public Task<ChainReceipt> OpenRoundAsync(int round, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -55,7 +55,7 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         }
     }
 
-    public Task<ChainReceipt> RecordProfileAsync(long round, string member, ContributionProfile profile, CancellationToken cancellationToken)
+    public Task<ChainReceipt> RecordProfileAsync(int round, ChainAddress member, ContributionProfile profile, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -66,7 +66,7 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         }
     }
 
-    public Task<ChainReceipt> SubmitAsync(long round, string member, ContributionProfile profile)
+    public Task<ChainReceipt> SubmitAsync(int round, ChainAddress member, ContributionProfile profile)
     {
         lock (_gate)
         {
@@ -78,7 +78,7 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         }
     }
 
-    public Task<ChainReceipt> CloseRoundAsync(long round, CancellationToken cancellationToken)
+    public Task<ChainReceipt> CloseRoundAsync(int round, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -92,7 +92,7 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         }
     }
 
-    public Task<IReadOnlyList<BigInteger>> CalculatePayoffAsync(long round, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<BigInteger>> CalculatePayoffAsync(int round, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -108,7 +108,7 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         }
     }
 
-    public async Task<ChainReceipt> TransferPayoffAsync(long round, CancellationToken cancellationToken)
+    public async Task<ChainReceipt> TransferPayoffAsync(int round, CancellationToken cancellationToken)
     {
         var net = await CalculatePayoffAsync(round, cancellationToken);
         ChainReceipt receipt;
@@ -135,7 +135,7 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         return receipt;
     }
 
-    public Task<SettlementRoundStatus> GetRoundStatusAsync(long round, CancellationToken cancellationToken)
+    public Task<SettlementRoundStatus> GetRoundStatusAsync(int round, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -143,7 +143,7 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         }
     }
 
-    public Task WaitForDeadlineAsync(long round, CancellationToken cancellationToken)
+    public Task WaitForDeadlineAsync(int round, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -153,16 +153,16 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         }
     }
 
-    public Task<IReadOnlyCollection<string>> GetSubmittersAsync(long round, CancellationToken cancellationToken)
+    public Task<IReadOnlyCollection<ChainAddress>> GetSubmittersAsync(int round, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyCollection<string>>(
+            return Task.FromResult<IReadOnlyCollection<ChainAddress>>(
                 _rounds.TryGetValue(round, out var s) ? s.Submitted.Keys.ToArray() : []);
         }
     }
 
-    public Task<BigInteger> GetBondAsync(string member, CancellationToken cancellationToken)
+    public Task<BigInteger> GetBondAsync(ChainAddress member, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -170,7 +170,7 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
         }
     }
 
-    public void Deposit(string member, BigInteger wei)
+    public void Deposit(ChainAddress member, BigInteger wei)
     {
         lock (_gate)
         {
@@ -210,7 +210,7 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
 
     private Task<ChainReceipt> Mined() => Task.FromResult(new ChainReceipt(TxHash(), ++_block));
 
-    private string TxHash() => "0x" + (_block + 1).ToString("x64", System.Globalization.CultureInfo.InvariantCulture);
+    private Hash32 TxHash() => Hash32.Parse("0x" + (_block + 1).ToString("x64", System.Globalization.CultureInfo.InvariantCulture));
 
     private static void Require(bool condition, string message)
     {
@@ -226,8 +226,8 @@ internal sealed class InMemorySettlementContract : ISettlementLedger, ISettlemen
 
         public long Deadline { get; init; }
 
-        public Dictionary<string, ContributionProfile> Recorded { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<ChainAddress, ContributionProfile> Recorded { get; } = [];
 
-        public Dictionary<string, ContributionProfile> Submitted { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<ChainAddress, ContributionProfile> Submitted { get; } = [];
     }
 }

@@ -1,4 +1,5 @@
 using CoCoGen.Federation.Adapters.Ledger;
+using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
 using CoCoGen.Federation.Strategies;
@@ -48,7 +49,7 @@ internal sealed class TestFederation : IDisposable
         var channels = Learners.Select((learner, i) => new InProcessOrganizationChannel(new OrganizationAgent(
             $"org{i + 1}",
             learner,
-            new InMemoryMemberAccount(Contract, $"0x{i + 1:x40}"),
+            new InMemoryMemberAccount(Contract, ChainAddress.Parse($"0x{i + 1:x40}")),
             Contract,
             NullLogger<OrganizationAgent>.Instance))).ToArray();
         return new RoundCoordinator(

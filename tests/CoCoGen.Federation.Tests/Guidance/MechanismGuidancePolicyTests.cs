@@ -21,7 +21,7 @@ public sealed class MechanismGuidancePolicyTests
     };
 
     private static readonly OrganizationProfile[] Organizations =
-        Enumerable.Range(1, 10).Select(i => new OrganizationProfile($"org{i}", $"0x{i:x40}", 1000L * i)).ToArray();
+        Enumerable.Range(1, 10).Select(i => new OrganizationProfile($"org{i}", ChainAddress.Parse($"0x{i:x40}"), 1000L * i)).ToArray();
 
     [Fact]
     public void CoCoGen_plus_guidance_lies_in_the_box_and_generates_something()

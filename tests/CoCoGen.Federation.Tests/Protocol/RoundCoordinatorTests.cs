@@ -159,8 +159,8 @@ public sealed class RoundCoordinatorTests
         Assert.Equal(new Dictionary<long, int> { [1] = 1, [2] = 1, [3] = 1 }, crashed.Contract.TransfersPerRound);
         Assert.Equal(reference.ModelHash, resumed.ModelHash);
         Assert.Equal(
-            uninterrupted.Contract.Bonds.OrderBy(b => b.Key).Select(b => b.Value),
-            crashed.Contract.Bonds.OrderBy(b => b.Key).Select(b => b.Value));
+            uninterrupted.Contract.Bonds.OrderBy(b => b.Key.ToString()).Select(b => b.Value),
+            crashed.Contract.Bonds.OrderBy(b => b.Key.ToString()).Select(b => b.Value));
         Assert.Equal(3, crashed.Learners[0].TrainCalls);
     }
 

@@ -59,7 +59,7 @@ public sealed class RunDirectoryTests : IDisposable
         GeneratorSteps = generatorSteps,
         SettledRound = 0,
         ChainId = 31337,
-        Contract = "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+        Contract = ChainAddress.Parse("0x5fbdb2315678afecb367f032d93f642f64180aa3"),
         Organizations = [],
         ModelHash = "0x00",
     };

@@ -64,7 +64,7 @@ public sealed class HttpTransportTests
         var workers = federation.Learners.Select((learner, i) =>
         {
             var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
-            var agent = new OrganizationAgent(ids[i], learner, new InMemoryMemberAccount(federation.Contract, $"0x{i + 1:x40}"), federation.Contract, NullLogger<OrganizationAgent>.Instance);
+            var agent = new OrganizationAgent(ids[i], learner, new InMemoryMemberAccount(federation.Contract, ChainAddress.Parse($"0x{i + 1:x40}")), federation.Contract, NullLogger<OrganizationAgent>.Instance);
             var worker = new OrganizationWorker(agent, new CoordinatorClient(http), new StoppedLifetime(), NullLogger<OrganizationWorker>.Instance);
             return (worker, http);
         }).ToArray();

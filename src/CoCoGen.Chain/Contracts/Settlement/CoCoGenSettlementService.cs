@@ -83,27 +83,27 @@ public sealed class CoCoGenSettlementService
         SendAsync(new ExitMembershipFunction(), cancellationToken);
 
     /// <summary>openRound(round), coordinator only.</summary>
-    public Task<MinedTransaction> OpenRoundAsync(long round, CancellationToken cancellationToken = default) =>
+    public Task<MinedTransaction> OpenRoundAsync(int round, CancellationToken cancellationToken = default) =>
         SendAsync(new OpenRoundFunction { Round = round }, cancellationToken);
 
     /// <summary>profileRecord(round, member, profile): the coordinator's record of a member's profile.</summary>
-    public Task<MinedTransaction> ProfileRecordAsync(long round, EthereumAddress member, Profile profile, CancellationToken cancellationToken = default) =>
+    public Task<MinedTransaction> ProfileRecordAsync(int round, EthereumAddress member, Profile profile, CancellationToken cancellationToken = default) =>
         SendAsync(new ProfileRecordFunction { Round = round, Member = member.ToLowerHex(), P = profile }, cancellationToken);
 
     /// <summary>contributionSubmit(round, profile): a member's own submission.</summary>
-    public Task<MinedTransaction> ContributionSubmitAsync(long round, Profile profile, CancellationToken cancellationToken = default) =>
+    public Task<MinedTransaction> ContributionSubmitAsync(int round, Profile profile, CancellationToken cancellationToken = default) =>
         SendAsync(new ContributionSubmitFunction { Round = round, P = profile }, cancellationToken);
 
     /// <summary>closeRound(round).</summary>
-    public Task<MinedTransaction> CloseRoundAsync(long round, CancellationToken cancellationToken = default) =>
+    public Task<MinedTransaction> CloseRoundAsync(int round, CancellationToken cancellationToken = default) =>
         SendAsync(new CloseRoundFunction { Round = round }, cancellationToken);
 
     /// <summary>payoffTransfer(round): applies the contract's transfers.</summary>
-    public Task<MinedTransaction> PayoffTransferAsync(long round, CancellationToken cancellationToken = default) =>
+    public Task<MinedTransaction> PayoffTransferAsync(int round, CancellationToken cancellationToken = default) =>
         SendAsync(new PayoffTransferFunction { Round = round }, cancellationToken);
 
     /// <summary>payoffTransferNet(round, netWei): applies a given budget-balanced vector, coordinator only.</summary>
-    public Task<MinedTransaction> PayoffTransferNetAsync(long round, IReadOnlyList<BigInteger> netWei, CancellationToken cancellationToken = default) =>
+    public Task<MinedTransaction> PayoffTransferNetAsync(int round, IReadOnlyList<BigInteger> netWei, CancellationToken cancellationToken = default) =>
         SendAsync(new PayoffTransferNetFunction { Round = round, NetWei = [.. netWei] }, cancellationToken);
 
     /// <summary>transferCoordinator(newCoordinator), coordinator only.</summary>
@@ -166,24 +166,24 @@ public sealed class CoCoGenSettlementService
         QueryAsync<TotalWithdrawnFunction, BigInteger>(new TotalWithdrawnFunction(), cancellationToken);
 
     /// <summary>The last opened round (0 before the first).</summary>
-    public async Task<long> LastRoundAsync(CancellationToken cancellationToken = default) =>
-        (long)await QueryAsync<LastRoundFunction, BigInteger>(new LastRoundFunction(), cancellationToken).ConfigureAwait(false);
+    public async Task<int> LastRoundAsync(CancellationToken cancellationToken = default) =>
+        checked((int)await QueryAsync<LastRoundFunction, BigInteger>(new LastRoundFunction(), cancellationToken).ConfigureAwait(false));
 
     /// <summary>The status of a round.</summary>
-    public async Task<RoundStatus> RoundStatusAsync(long round, CancellationToken cancellationToken = default) =>
+    public async Task<RoundStatus> RoundStatusAsync(int round, CancellationToken cancellationToken = default) =>
         (RoundStatus)await QueryAsync<RoundStatusFunction, byte>(new RoundStatusFunction { Round = round }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The round's submission deadline (Unix seconds).</summary>
-    public async Task<long> RoundDeadlineAsync(long round, CancellationToken cancellationToken = default) =>
+    public async Task<long> RoundDeadlineAsync(int round, CancellationToken cancellationToken = default) =>
         (long)await QueryAsync<RoundDeadlineFunction, ulong>(new RoundDeadlineFunction { Round = round }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The round's active, submitted and recorded member masks.</summary>
-    public Task<RoundMembersOutputDTO> RoundMembersAsync(long round, CancellationToken cancellationToken = default) =>
+    public Task<RoundMembersOutputDTO> RoundMembersAsync(int round, CancellationToken cancellationToken = default) =>
         Typed($"roundMembers({round}) on {Address}", () => _handler.QueryDeserializingToObjectAsync<RoundMembersFunction, RoundMembersOutputDTO>(new RoundMembersFunction { Round = round }, null)
             .WaitAsync(cancellationToken));
 
     /// <summary>payoffCalculate(round): the net transfer per member index in wei of a closed round.</summary>
-    public async Task<IReadOnlyList<BigInteger>> PayoffCalculateAsync(long round, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<BigInteger>> PayoffCalculateAsync(int round, CancellationToken cancellationToken = default) =>
         await QueryAsync<PayoffCalculateFunction, List<BigInteger>>(new PayoffCalculateFunction { Round = round }, cancellationToken).ConfigureAwait(false);
 
     // ---- events --------------------------------------------------------------------------------------------------
