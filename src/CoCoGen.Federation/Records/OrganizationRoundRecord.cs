@@ -33,7 +33,7 @@ public sealed record OrganizationRoundRecord
     public double TrainingSeconds { get; init; }
 
     /// <summary>Samples the coordinator could verify (declared D_i and assigned g_i* cap the claims): its FedAvg weight.</summary>
-    public long VerifiedSamples { get; init; }
+    public long? VerifiedSamples { get; init; }
 
     /// <summary>L(−i): canonical validation loss of the aggregate without this update (accepted updates only).</summary>
     public double? LossWithout { get; init; }
