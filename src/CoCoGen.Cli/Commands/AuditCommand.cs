@@ -12,7 +12,8 @@ namespace CoCoGen.Cli.Commands;
 
 /// <summary>
 /// `cocogen audit --run DIR [--rpc-url URL]`: re-reads the chain and checks every settled round against
-/// the run record. Exit 0 when everything agrees, 3 on any violation (each listed), 2 on bad input.
+/// the run record, then writes audit.json (every check, the chain, contract and blocks read) and report.html (with
+/// this verdict) into the run directory. Exit 0 when everything agrees, 3 on any violation (each listed), 2 on bad input.
 /// </summary>
 public static class AuditCommand
 {
@@ -66,11 +67,14 @@ public static class AuditCommand
             {
                 // Reading needs no key and no mnemonic.
                 using var connection = FederationGraph.Connect(settings, url, PartyKeys.None, NullLoggerFactory.Instance);
-                var report = await FederationGraph.Auditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false);
+                var report = (await FederationGraph.Auditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false))
+                    .With([], [AuditReport.RecomputationNotRequested]);
                 foreach (var violation in report.Violations)
                 {
                     output.WriteLine($"VIOLATION {violation}");
                 }
+
+                Record(directory, settings, report, error);
 
                 output.WriteLine(FormattableString.Invariant(
                     $"audit {(report.Passed ? "passed" : "FAILED")}: {report.RoundsChecked} rounds, {report.Checks} checks, {report.Violations.Count} violations"));
@@ -83,5 +87,19 @@ public static class AuditCommand
             }
         });
         return command;
+    }
+
+    // The verdict stands whether or not it can be filed: a read-only copy of a run is still audited (one line says so).
+    private static void Record(RunDirectory directory, FederationSettings settings, AuditReport report, TextWriter error)
+    {
+        try
+        {
+            RunDirectory.WriteJson(directory.AuditFile, report);
+            RunReport.Write(directory, directory.ReadRounds(), settings, report);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"cocogen audit: could not write audit.json and report.html into {directory.Path} ({ex.Message})");
+        }
     }
 }
