@@ -16,6 +16,9 @@ namespace CoCoGen.Cli.Hosting;
 public static class RunReport
 {
     private const string Missing = "—";
+
+    /// <summary>Separates groups of three digits in wei figures: a narrow no-break space.</summary>
+    public const char WeiGroupSeparator = '\u202F';
     private static readonly BigInteger WeiPerEther = BigInteger.Pow(10, 18);
 
     /// <summary>Writes the report into <paramref name="directory"/> (atomically); <paramref name="audit"/> is null before the run is audited.</summary>
@@ -242,7 +245,33 @@ public static class RunReport
     private static ChartPoint[] Points(IReadOnlyList<RoundRecord> rounds, Func<RoundRecord, double> value) =>
         rounds.Select(r => new ChartPoint(r.Round, value(r))).ToArray();
 
-    private static string Wei(BigInteger? wei) => wei is { } value ? value.ToString(CultureInfo.InvariantCulture) : Missing;
+    // Exact, with digits grouped by thousands (a narrow no-break space) so 21-digit bonds can be read; audit.json has them plain.
+    private static string Wei(BigInteger? wei)
+    {
+        if (wei is not { } value)
+        {
+            return Missing;
+        }
+
+        var digits = BigInteger.Abs(value).ToString(CultureInfo.InvariantCulture);
+        var grouped = new StringBuilder(digits.Length + (digits.Length / 3) + 1);
+        if (value.Sign < 0)
+        {
+            grouped.Append('-');
+        }
+
+        for (var k = 0; k < digits.Length; k++)
+        {
+            if (k > 0 && (digits.Length - k) % 3 == 0)
+            {
+                grouped.Append(WeiGroupSeparator);
+            }
+
+            grouped.Append(digits[k]);
+        }
+
+        return grouped.ToString();
+    }
 
     private static string Wad(BigInteger wad, string format = "G6") => ((double)wad / 1e18).ToString(format, CultureInfo.InvariantCulture);
 
