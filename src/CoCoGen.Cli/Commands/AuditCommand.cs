@@ -76,8 +76,7 @@ public static class AuditCommand
 
                 Record(directory, settings, report, error);
 
-                output.WriteLine(FormattableString.Invariant(
-                    $"audit {(report.Passed ? "passed" : "FAILED")}: {report.RoundsChecked} rounds, {report.Checks} checks, {report.Violations.Count} violations"));
+                output.WriteLine($"audit {report.Summary()}");
                 return report.Passed ? ExitCodes.Success : ExitCodes.AuditViolation;
             }
             catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or CoCoGen.Chain.Rpc.ChainIdMismatchException or Nethereum.JsonRpc.Client.RpcClientUnknownException)

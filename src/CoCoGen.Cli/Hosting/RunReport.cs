@@ -59,7 +59,7 @@ public static class RunReport
             return;
         }
 
-        report.Status(Invariant($"Audit {(audit.Passed ? "passed" : "FAILED")}: {audit.RoundsChecked} rounds, {audit.Checks.Count} checks, {audit.Violations.Count} violations."), audit.Passed);
+        report.Status($"Audit {audit.Summary()}.", audit.Passed);
         report.Table(
             [new TableColumn("read"), new TableColumn("value", ColumnKind.Code)],
             [

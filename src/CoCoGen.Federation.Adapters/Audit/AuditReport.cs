@@ -37,6 +37,10 @@ public sealed record AuditReport
     /// <summary>True when at least one round was checked and every check passed.</summary>
     public bool Passed => RoundsChecked > 0 && Checks.All(c => c.Passed);
 
+    /// <summary>The verdict in one line, as `cocogen audit` ends: <c>passed|FAILED: R rounds, C checks, V violations</c>.</summary>
+    public string Summary() =>
+        FormattableString.Invariant($"{(Passed ? "passed" : "FAILED")}: {RoundsChecked} rounds, {Checks.Count} checks, {Violations.Count} violations");
+
     /// <summary>
     /// This report with checks made elsewhere (for example the evidence recomputation) appended, and the statements in
     /// <paramref name="notChecked"/> added to <see cref="NotChecked"/> (each once).

@@ -98,25 +98,27 @@ public sealed class SettlementAuditor(ChainConnection connection)
             {
                 var organization = record.Organizations[i];
                 var id = organization.Id;
-                var recorded = BigInteger.Parse(organization.ChainNetWei ?? "0", CultureInfo.InvariantCulture);
+                var recorded = Integer(organization.ChainNetWei ?? "0");
                 var sameAddress = organization.Address.Equals(members[i], StringComparison.OrdinalIgnoreCase);
                 Check(AuditCheckNames.MemberAddress, id, sameAddress, sameAddress
                     ? $"round {r}, {id}: address {members[i]} is member {i}"
                     : $"round {r}, {id}: recorded address {organization.Address} is not member {i} ({members[i]})");
                 var emitted = transfers.Where(t => t.Round == r && t.Member == members[i]).ToArray();
-                var transferAgrees = emitted.Length == 1 && emitted[0].NetWei == recorded;
+                var transferAgrees = recorded is { } wei && emitted.Length == 1 && emitted[0].NetWei == wei;
                 Check(AuditCheckNames.TransferEvent, id, transferAgrees, transferAgrees
                     ? $"round {r}, {id}: PayoffTransferred {recorded} wei, as recorded"
-                    : $"round {r}, {id}: PayoffTransferred events {string.Join(", ", emitted.Select(e => e.NetWei))} wei, the record {recorded}");
+                    : $"round {r}, {id}: PayoffTransferred events {string.Join(", ", emitted.Select(e => e.NetWei))} wei, the record {organization.ChainNetWei ?? "none"}");
                 var submitted = submissions.Where(s => s.Round == r && s.Member == members[i]).ToArray();
                 if (organization.SubmitTransaction is { } hash)
                 {
-                    x[i] = BigInteger.Parse(organization.ContributionWad, CultureInfo.InvariantCulture);
-                    var submissionAgrees = submitted.Length == 1 && submitted[0].TransactionHash == TransactionHash.Parse(hash) && submitted[0].ContributionWad == x[i];
+                    var claimed = Integer(organization.ContributionWad);
+                    var transaction = Hash(hash);
+                    var submissionAgrees = claimed is { } wad && transaction is { } recordedHash && submitted.Length == 1 && submitted[0].TransactionHash == recordedHash && submitted[0].ContributionWad == wad;
+                    x[i] = claimed ?? BigInteger.Zero;
                     Check(AuditCheckNames.Submission, id, submissionAgrees, submissionAgrees
-                        ? $"round {r}, {id}: ContributionSubmitted x = {x[i]} (Wad) in {hash}"
-                        : $"round {r}, {id}: no ContributionSubmitted of x = {x[i]} in its recorded transaction {hash}");
-                    var receipt = await chain.ReceiptAsync(TransactionHash.Parse(hash), cancellationToken).ConfigureAwait(false);
+                        ? $"round {r}, {id}: ContributionSubmitted x = {claimed} (Wad) in {hash}"
+                        : $"round {r}, {id}: no ContributionSubmitted of x = {organization.ContributionWad} in its recorded transaction {hash}");
+                    var receipt = transaction is { } mined ? await chain.ReceiptAsync(mined, cancellationToken).ConfigureAwait(false) : null;
                     if (receipt is not null)
                     {
                         blocks.Add(receipt.BlockNumber);
@@ -146,7 +148,7 @@ public sealed class SettlementAuditor(ChainConnection connection)
             Check(AuditCheckNames.BudgetBalance, null, sum.IsZero, sum.IsZero ? $"round {r}: transfers sum to 0 wei" : $"round {r}: transfers sum to {sum} wei, not 0");
             foreach (var transaction in record.Settlement?.Transactions ?? [])
             {
-                var receipt = await chain.ReceiptAsync(TransactionHash.Parse(transaction.Hash), cancellationToken).ConfigureAwait(false);
+                var receipt = Hash(transaction.Hash) is { } sent ? await chain.ReceiptAsync(sent, cancellationToken).ConfigureAwait(false) : null;
                 if (receipt is not null)
                 {
                     blocks.Add(receipt.BlockNumber);
@@ -198,6 +200,22 @@ public sealed class SettlementAuditor(ChainConnection connection)
         rounds.Length == 1 ? $"round {rounds[0]}"
         : rounds.Zip(rounds.Skip(1)).All(p => p.Second == p.First + 1) ? $"rounds {rounds[0]}–{rounds[^1]}"
         : "rounds " + string.Join(", ", rounds);
+
+    // A figure of the record that is not an integer fails its check (null) instead of stopping the audit.
+    private static BigInteger? Integer(string text) =>
+        BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static TransactionHash? Hash(string text)
+    {
+        try
+        {
+            return TransactionHash.Parse(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     private static string Lower(string address) => EthereumAddress.Parse(address).ToLowerHex();
 }

@@ -24,12 +24,14 @@ public class AuditReportTests
     {
         Assert.True(Settled.Passed);
         Assert.Empty(Settled.Violations);
+        Assert.Equal("passed: 2 rounds, 2 checks, 0 violations", Settled.Summary());
 
         var recomputed = Settled.With(
             [new AuditCheck("recompute-x", 2, "org3", false, "round 2, org3: x recomputed 0.0125, recorded 0.0200")],
             ["that the organizations' data is what they declared", "the validation pool's provenance"]);
 
         Assert.False(recomputed.Passed);
+        Assert.Equal("FAILED: 2 rounds, 3 checks, 1 violations", recomputed.Summary());
         Assert.Equal(["round 2, org3: x recomputed 0.0125, recorded 0.0200"], recomputed.Violations);
         Assert.Equal(3, recomputed.Checks.Count);
         Assert.Equal("recompute-x", recomputed.Checks[^1].Name);

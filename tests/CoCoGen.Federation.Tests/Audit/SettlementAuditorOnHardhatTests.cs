@@ -111,6 +111,12 @@ public sealed class SettlementAuditorOnHardhatTests(HardhatChainFixture chain) :
             [(AuditCheckNames.Submission, 1, "org3"), (AuditCheckNames.SubmissionReceipt, 1, "org3")],
             report.Checks.Where(c => !c.Passed).Select(c => (c.Name, c.Round ?? 0, c.Organization)).ToArray());
         Assert.All(report.Violations, v => Assert.StartsWith("round 1, org3:", v, StringComparison.Ordinal));
+
+        // A figure that is not a number is a violation of its check, not a stopped audit.
+        var garbled = Tampered(directory, "garbled", 2, "org1", o => o["contributionWad"] = "12x");
+        report = await new SettlementAuditor(connection).AuditAsync(garbled, CancellationToken.None);
+        Assert.Contains(report.Checks, c => !c.Passed && (c.Name, c.Round, c.Organization) == (AuditCheckNames.Submission, 2, "org1"));
+        Assert.All(report.Checks.Where(c => !c.Passed), c => Assert.Equal(2, c.Round));
     }
 
     public void Dispose()
