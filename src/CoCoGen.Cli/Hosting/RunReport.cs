@@ -91,7 +91,7 @@ public static class RunReport
         report.Heading("Settlement terms");
         if (audit?.Terms is not { } terms)
         {
-            report.Paragraph(Invariant($"From config.json: ρ̄ = {settings.Mechanism.RhoBar}, γ share = {settings.Mechanism.GammaShare}, {settings.Protocol.WeiPerUnit} wei per unit, bond {settings.Protocol.BondEther} ether. The contract's ρ̂ matrix and γ are read by cocogen audit; this report has no audit."));
+            report.Paragraph(Invariant($"From config.json: ρ̄ = {settings.Mechanism.RhoBar}, γ share = {settings.Mechanism.GammaShare}, {settings.Protocol.WeiPerUnit} wei per unit, bond {settings.Protocol.BondEther} ether. The contract's ρ̂ matrix and γ are read by cocogen audit; {(audit is null ? "this report has no audit" : "this audit read none")}."));
             return;
         }
 

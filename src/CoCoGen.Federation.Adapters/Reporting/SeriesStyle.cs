@@ -14,6 +14,8 @@ public sealed record SeriesStyle(string Color, string DashArray, MarkerShape Mar
         "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
     ];
 
+    private static readonly MarkerShape[] Markers = Enum.GetValues<MarkerShape>();
+
     private static readonly string[] Dashes =
     [
         "none", "10 4", "2 3", "10 3 2 3", "16 4", "5 3", "1 6", "10 3 2 3 2 3", "16 3 6 3", "3 6",
@@ -26,8 +28,6 @@ public sealed record SeriesStyle(string Color, string DashArray, MarkerShape Mar
     public static SeriesStyle Of(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        return new SeriesStyle(Palette[index % Palette.Length], Dashes[index % Dashes.Length], (MarkerShape)(index % MarkerShapes));
+        return new SeriesStyle(Palette[index % Palette.Length], Dashes[index % Dashes.Length], Markers[index % Markers.Length]);
     }
-
-    private static int MarkerShapes => Enum.GetValues<MarkerShape>().Length;
 }

@@ -65,8 +65,17 @@ public static class SvgChartWriter
             SeriesStyle style = SeriesStyle.Of(s);
             double y = Top + 10 + (s * LegendRow);
             double x = Width - Right + 12;
-            Append(svg, $"<line x1=\"{N(x)}\" y1=\"{N(y)}\" x2=\"{N(x + 32)}\" y2=\"{N(y)}\" stroke=\"{style.Color}\" stroke-width=\"2\" stroke-dasharray=\"{style.DashArray}\"/>");
-            Append(svg, MarkerAt(style, x + 16, y, chart.Series[s].Name));
+            LineSeries series = chart.Series[s];
+            if (series.Connected)
+            {
+                Append(svg, $"<line x1=\"{N(x)}\" y1=\"{N(y)}\" x2=\"{N(x + 32)}\" y2=\"{N(y)}\" stroke=\"{style.Color}\" stroke-width=\"2\" stroke-dasharray=\"{style.DashArray}\"/>");
+            }
+
+            if (series.Marked || !series.Connected)
+            {
+                Append(svg, MarkerAt(style, x + 16, y, series.Name));
+            }
+
             Append(svg, $"<text class=\"legend\" x=\"{N(x + 40)}\" y=\"{N(y + 4)}\" font-size=\"12\">{Escape(chart.Series[s].Name)}</text>");
         }
 

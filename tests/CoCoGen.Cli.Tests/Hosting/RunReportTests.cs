@@ -128,6 +128,23 @@ public class RunReportTests
         Assert.Contains(document.QuerySelectorAll("p"), p => p.TextContent.Contains("the deposits the audit read on chain", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_audit_of_an_empty_record_is_reported_as_failed_with_its_one_check()
+    {
+        var audit = new AuditReport
+        {
+            ChainId = 31337,
+            RoundsChecked = 0,
+            Checks = [new AuditCheck(AuditCheckNames.Record, null, null, false, "runs/r/rounds.jsonl holds no settled round")],
+            NotChecked = SettlementAuditor.BeyondTheChain,
+        };
+        var document = Parse(RunReport.Build([], RunFixtures.RecordedSettings, audit));
+
+        Assert.Equal("Audit FAILED: 0 rounds, 1 checks, 1 violations.", document.QuerySelector("p.status")!.TextContent);
+        Assert.Equal("runs/r/rounds.jsonl holds no settled round", Row(document.QuerySelectorAll("table").Single(t => Headers(t).Contains("detail")), "—")["detail"]);
+        Assert.Contains(document.QuerySelectorAll("p"), p => p.TextContent.EndsWith("this audit read none.", StringComparison.Ordinal));
+    }
+
     private static IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
     private static IElement OrganizationTable(IHtmlDocument document, string organization) =>
