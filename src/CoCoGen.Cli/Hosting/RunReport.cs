@@ -79,7 +79,7 @@ public static class RunReport
         if (failed.Length > 0)
         {
             report.Heading("Violations", 3).Table(
-                [new TableColumn("round", ColumnKind.Number), new TableColumn("organization"), new TableColumn("check", ColumnKind.Code), new TableColumn("detail")],
+                [new TableColumn("round", ColumnKind.Number), new TableColumn("organization"), new TableColumn("check", ColumnKind.Code), new TableColumn("detail", ColumnKind.Prose)],
                 failed.Select(c => (IReadOnlyList<string>)[c.Round is { } r ? Invariant($"{r}") : Missing, c.Organization ?? Missing, c.Name, c.Detail]));
         }
 
@@ -203,7 +203,7 @@ public static class RunReport
             var index = i;
             report.Details(Invariant($"{ids[i]}: every round"), section => section.Table(
                 [
-                    new TableColumn("round", ColumnKind.Number), new TableColumn("outcome"), new TableColumn("x_i", ColumnKind.Number), new TableColumn("L", ColumnKind.Number),
+                    new TableColumn("round", ColumnKind.Number), new TableColumn("outcome", ColumnKind.Prose), new TableColumn("x_i", ColumnKind.Number), new TableColumn("L", ColumnKind.Number),
                     new TableColumn("L(−i)", ColumnKind.Number), new TableColumn("Shapley ± SE", ColumnKind.Number), new TableColumn("verified samples", ColumnKind.Number),
                     new TableColumn("transfer (wei)", ColumnKind.Number), new TableColumn("received so far (wei)", ColumnKind.Number), new TableColumn("paid so far (wei)", ColumnKind.Number),
                     new TableColumn("bond (wei)", ColumnKind.Number), new TableColumn("own submission", ColumnKind.Code), new TableColumn("block", ColumnKind.Number),

@@ -6,6 +6,9 @@ public enum ColumnKind
     /// <summary>Plain text, left-aligned, wrapping.</summary>
     Text,
 
+    /// <summary>Text that may run long (a reason, a detail): wraps, but never narrower than about 18 characters.</summary>
+    Prose,
+
     /// <summary>A figure: right-aligned, tabular digits, not wrapped.</summary>
     Number,
 

@@ -134,7 +134,7 @@ public sealed class HtmlReportBuilder
         "<style>*{box-sizing:border-box}body{font-family:sans-serif;max-width:1360px;margin:1.5em auto;padding:0 1em;color:#222;line-height:1.4}"
         + ".table-scroll{max-width:100%;overflow-x:auto;margin:.8em 0}table{border-collapse:collapse}"
         + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:baseline}th{background:#f3f3f3}"
-        + ".num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.code{font-family:\"DejaVu Sans Mono\",Menlo,Consolas,monospace;font-size:85%;white-space:nowrap}th.code{font-family:inherit;font-size:inherit}"
+        + ".num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.code{font-family:\"DejaVu Sans Mono\",Menlo,Consolas,monospace;font-size:85%;white-space:nowrap}th.code{font-family:inherit;font-size:inherit}td.prose{min-width:18ch}"
         + "figure{display:inline-block;vertical-align:top;margin:.5em 1em .5em 0;max-width:100%}figure svg{max-width:100%;height:auto}"
         + "figcaption{font-size:90%;color:#555;max-width:640px}pre{background:#f6f6f6;padding:.5em;overflow-x:auto}"
         + "details{margin:.3em 0}summary{cursor:pointer;font-weight:bold}"
@@ -152,6 +152,7 @@ public sealed class HtmlReportBuilder
     {
         ColumnKind.Number => " class=\"num\"",
         ColumnKind.Code => " class=\"code\"",
+        ColumnKind.Prose => " class=\"prose\"",
         _ => string.Empty,
     };
 }
