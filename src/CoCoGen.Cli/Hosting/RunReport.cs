@@ -147,7 +147,7 @@ public static class RunReport
                 r.Validation is { } v ? Invariant($"{v.Loss:F6}") : Missing, r.Validation is { } s ? Invariant($"{s.Size}") : Missing,
                 Invariant($"{r.Organizations.Count(o => o.Outcome == UpdateOutcome.Accepted)}/{r.Organizations.Count}"),
                 r.ShapleyPermutations > 0 ? Invariant($"{r.ShapleyPermutations} ({r.ShapleySeed})") : Missing,
-                r.Evidence ?? Missing, PayoffTransfer(r)?.Hash ?? Missing, PayoffTransfer(r) is { } p ? Invariant($"{p.Block}") : Missing,
+                r.Evidence ?? Missing, PayoffTransfer(r)?.Hash.ToString() ?? Missing, PayoffTransfer(r) is { } p ? Invariant($"{p.Block}") : Missing,
             ]));
 
         report.Heading("Timings", 3).Table(
@@ -193,7 +193,7 @@ public static class RunReport
                 var last = ledger.LastOrDefault(e => e.Organization == i);
                 return (IReadOnlyList<string>)
                 [
-                    id, rounds[0].Organizations[i].Address, Invariant($"{rounds.Count(r => r.Organizations[i].Outcome == UpdateOutcome.Accepted)}/{rounds.Count}"),
+                    id, rounds[0].Organizations[i].Address.ToString(), Invariant($"{rounds.Count(r => r.Organizations[i].Outcome == UpdateOutcome.Accepted)}/{rounds.Count}"),
                     Invariant($"{rounds.Sum(r => r.Organizations[i].Contribution):G6}"), Wei(last?.ReceivedWei), Wei(last?.PaidWei), Wei(deposits[i]), Wei(last?.BondWei),
                 ];
             }));
@@ -221,8 +221,8 @@ public static class RunReport
                         o.Shapley is { } shapley ? Invariant($"{shapley:G4} ± {o.ShapleyStandardError ?? 0:G2}") : Missing,
                         r.Validation is null && o.VerifiedSamples == 0 ? Missing : Invariant($"{o.VerifiedSamples}"),
                         Wei(entry.TransferWei), Wei(entry.ReceivedWei), Wei(entry.PaidWei), Wei(entry.BondWei),
-                        o.SubmitTransaction ?? Missing, o.SubmitBlock is { } sb ? Invariant($"{sb}") : Missing,
-                        payoff?.Hash ?? Missing, payoff is { } p ? Invariant($"{p.Block}") : Missing,
+                        o.SubmitTransaction?.ToString() ?? Missing, o.SubmitBlock is { } sb ? Invariant($"{sb}") : Missing,
+                        payoff?.Hash.ToString() ?? Missing, payoff is { } p ? Invariant($"{p.Block}") : Missing,
                     ];
                 })));
         }

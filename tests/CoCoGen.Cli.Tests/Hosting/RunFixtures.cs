@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CoCoGen.Cli.Hosting;
 using CoCoGen.Federation.Adapters.Audit;
 using CoCoGen.Federation.Records;
@@ -52,14 +55,14 @@ internal static class RunFixtures
         }
 
         var members = rounds[0].Organizations.Select((o, i) => new AuditedMember(
-            i, o.Address, 100 * Ether, (100 * Ether) + rounds.Aggregate(BigInteger.Zero, (a, r) => a + BigInteger.Parse(r.Organizations[i].ChainNetWei!)))).ToArray();
+            i, o.Address.ToString(), 100 * Ether, (100 * Ether) + rounds.Aggregate(BigInteger.Zero, (a, r) => a + BigInteger.Parse(r.Organizations[i].ChainNetWei!)))).ToArray();
         checks.AddRange(members.Select(m => new AuditCheck(AuditCheckNames.Bond, null, rounds[0].Organizations[m.Index].Id, true, $"member {m.Index} ({m.Address}): bond {m.BondWei} wei")));
         checks.AddRange(extra);
         var rho = Enumerable.Range(0, n).Select(i => (IReadOnlyList<BigInteger>)Enumerable.Range(0, n).Select(j => i == j ? BigInteger.Zero : Ether / 2 / (n - 1)).ToArray()).ToArray();
         return new AuditReport
         {
             ChainId = 31337,
-            Contract = rounds[0].Settlement!.Contract,
+            Contract = rounds[0].Settlement!.Contract.ToString(),
             Blocks = new AuditedBlocks(24, 299, 301),
             Terms = new AuditedContract(members, rho, 2 * Ether / 1000, 1_000_000_000_000_000),
             RoundsChecked = rounds.Count,
@@ -68,60 +71,70 @@ internal static class RunFixtures
         };
     }
 
-    private static RoundRecord Round(int round, double loss, (UpdateOutcome Outcome, string? Reason, double? Without, long TransferWei)[] organizations) => new()
+    // Written as rounds.jsonl holds it and read through the run's own JSON settings, as a recorded round is.
+    private static RoundRecord Round(int round, double loss, (UpdateOutcome Outcome, string? Reason, double? Without, long TransferWei)[] organizations)
     {
-        Round = round,
-        Mechanism = "cocogen+",
-        Measure = "performance",
-        Guidance = [0, 0, 0],
-        Utilities = [1, 1, 1],
-        SocialWelfare = 3 + round,
-        PredictedGlobalLoss = 0.5,
-        TestLoss = loss + 0.05,
-        TestAccuracy = 0.6 + (0.1 * round),
-        ModelHash = $"0x{round:x64}",
-        Validation = new ValidationRecord
+        var line = new JsonObject
         {
-            Seed = $"0x{round + 100:x64}",
-            SeedHash = $"0x{round + 200:x64}",
-            PoolHash = $"0x{300:x64}",
-            SubsetHash = $"0x{round + 400:x64}",
-            Size = 512,
-            Loss = loss,
-            Accuracy = 0.55 + (0.1 * round),
-        },
-        ShapleySeed = 7 + round,
-        ShapleyPermutations = 64,
-        Evidence = $"0x{round + 500:x64}",
-        Organizations = organizations.Select((o, i) => new OrganizationRoundRecord
-        {
-            Id = $"org{i + 1}",
-            Address = $"0x{i + 1:x40}",
-            Outcome = o.Outcome,
-            Reason = o.Reason,
-            LocalSamples = 1000 * (i + 1),
-            VerifiedSamples = o.Outcome == UpdateOutcome.Accepted ? 1000 * (i + 1) : 0,
-            LossWithout = o.Without,
-            Shapley = o.Without is { } w ? (w - loss) * 0.9 : null,
-            ShapleyStandardError = o.Without is null ? null : 0.004,
-            Contribution = o.Without is { } without ? without - loss : 0,
-            ContributionWad = o.Without is { } x ? new BigInteger(Math.Round((x - loss) * 1e6)).ToString() + "000000000000" : "0",
-            ChainNetWei = o.TransferWei.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            SubmitTransaction = o.Outcome == UpdateOutcome.Accepted ? $"0x{(round * 16) + i + 1:x64}" : null,
-            SubmitBlock = o.Outcome == UpdateOutcome.Accepted ? (round * 20) + i : null,
-        }).ToArray(),
-        Settlement = new SettlementRecord
-        {
-            ChainId = 31337,
-            Contract = "0x5fbdb2315678afecb367f032d93f642f64180aa3",
-            Status = "Settled",
-            Transactions =
-            [
-                new TransactionRecord("openRound", $"0x{(round * 256) + 1:x64}", (round * 20) - 1),
-                new TransactionRecord("closeRound", $"0x{(round * 256) + 2:x64}", (round * 20) + 3),
-                new TransactionRecord("payoffTransfer", $"0x{(round * 256) + 3:x64}", (round * 20) + 4),
-            ],
-        },
-        Timings = new RoundTimings { Guidance = 0.01, LocalPhase = 4, Training = 8, Aggregation = 0.5, Measurement = 0.3, Evidence = 0.05, Settlement = 0.4, Total = 5 },
-    };
+            ["round"] = round,
+            ["mechanism"] = "cocogen+",
+            ["measure"] = "performance",
+            ["guidance"] = new JsonArray(0, 0, 0),
+            ["utilities"] = new JsonArray(1, 1, 1),
+            ["socialWelfare"] = 3 + round,
+            ["predictedGlobalLoss"] = 0.5,
+            ["testLoss"] = loss + 0.05,
+            ["testAccuracy"] = 0.6 + (0.1 * round),
+            ["modelHash"] = Hex(round, 64),
+            ["validation"] = new JsonObject
+            {
+                ["seed"] = Hex(round + 100, 64),
+                ["seedHash"] = Hex(round + 200, 64),
+                ["poolHash"] = Hex(300, 64),
+                ["subsetHash"] = Hex(round + 400, 64),
+                ["size"] = 512,
+                ["loss"] = loss,
+                ["accuracy"] = 0.55 + (0.1 * round),
+            },
+            ["shapleySeed"] = 7 + round,
+            ["shapleyPermutations"] = 64,
+            ["evidence"] = Hex(round + 500, 64),
+            ["organizations"] = new JsonArray(organizations.Select((o, i) => (JsonNode)new JsonObject
+            {
+                ["id"] = $"org{i + 1}",
+                ["address"] = Hex(i + 1, 40),
+                ["outcome"] = o.Outcome.ToString().ToLowerInvariant(),
+                ["reason"] = o.Reason,
+                ["localSamples"] = 1000 * (i + 1),
+                ["verifiedSamples"] = o.Outcome == UpdateOutcome.Accepted ? 1000 * (i + 1) : 0,
+                ["lossWithout"] = o.Without,
+                ["shapley"] = o.Without is { } w ? (w - loss) * 0.9 : null,
+                ["shapleyStandardError"] = o.Without is null ? null : 0.004,
+                ["contribution"] = o.Without is { } without ? without - loss : 0,
+                ["contributionWad"] = o.Without is { } x ? new BigInteger(Math.Round((x - loss) * 1e6)).ToString(CultureInfo.InvariantCulture) + "000000000000" : "0",
+                ["chainNetWei"] = o.TransferWei.ToString(CultureInfo.InvariantCulture),
+                ["submitTransaction"] = o.Outcome == UpdateOutcome.Accepted ? Hex((round * 16) + i + 1, 64) : null,
+                ["submitBlock"] = o.Outcome == UpdateOutcome.Accepted ? (round * 20) + i : null,
+            }).ToArray()),
+            ["settlement"] = new JsonObject
+            {
+                ["chainId"] = 31337,
+                ["contract"] = "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+                ["status"] = "Settled",
+                ["transactions"] = new JsonArray(
+                    Transaction("openRound", (round * 256) + 1, (round * 20) - 1),
+                    Transaction("closeRound", (round * 256) + 2, (round * 20) + 3),
+                    Transaction("payoffTransfer", (round * 256) + 3, (round * 20) + 4)),
+            },
+            ["timings"] = new JsonObject
+            {
+                ["guidance"] = 0.01, ["localPhase"] = 4, ["training"] = 8, ["aggregation"] = 0.5, ["measurement"] = 0.3, ["evidence"] = 0.05, ["settlement"] = 0.4, ["total"] = 5,
+            },
+        };
+        return line.Deserialize<RoundRecord>(RunJson.Options)!;
+    }
+
+    private static JsonObject Transaction(string step, int hash, int block) => new() { ["step"] = step, ["hash"] = Hex(hash, 64), ["block"] = block };
+
+    private static string Hex(int value, int digits) => "0x" + value.ToString($"x{digits}", CultureInfo.InvariantCulture);
 }

@@ -37,7 +37,7 @@ public sealed class SettlementAuditorOnHardhatTests(HardhatChainFixture chain) :
         Assert.Empty(report.Violations);
         Assert.Equal(Rounds, report.RoundsChecked);
         Assert.Equal(HardhatChainFixture.ChainId, report.ChainId);
-        Assert.Equal(rounds[0].Settlement!.Contract, report.Contract);
+        Assert.Equal(rounds[0].Settlement!.Contract.ToString(), report.Contract);
 
         // Per round: status, settled once, member count, a budget balance and one check per coordinator transaction;
         // per organization: address, transfer event, submission, its receipt, the recomputed transfer; per member: its bond.
@@ -63,7 +63,7 @@ public sealed class SettlementAuditorOnHardhatTests(HardhatChainFixture chain) :
         // The terms: the members as recorded, a 100-ether deposit each, bonds moved by exactly the recorded transfers,
         // and FixedGuidancePolicy's ρ̂ = 0.5 / (n − 1) = 0.25 off the diagonal.
         Assert.NotNull(report.Terms);
-        Assert.Equal(rounds[0].Organizations.Select(o => o.Address), report.Terms.Members.Select(m => m.Address));
+        Assert.Equal(rounds[0].Organizations.Select(o => o.Address.ToString()), report.Terms.Members.Select(m => m.Address));
         for (var i = 0; i < Organizations; i++)
         {
             Assert.Equal(100 * Ether, report.Terms.Members[i].DepositedWei);
@@ -104,7 +104,7 @@ public sealed class SettlementAuditorOnHardhatTests(HardhatChainFixture chain) :
         Assert.Equal((AuditCheckNames.TransferEvent, 2, "org2"), (failed.Name, failed.Round, failed.Organization));
         Assert.Equal([failed.Detail], report.Violations);
 
-        var org1Submission = directory.ReadRounds()[0].Organizations[0].SubmitTransaction!;
+        var org1Submission = directory.ReadRounds()[0].Organizations[0].SubmitTransaction!.ToString();
         var swapped = Tampered(directory, "swapped", 1, "org3", o => o["submitTransaction"] = org1Submission);
         report = await new SettlementAuditor(connection).AuditAsync(swapped, CancellationToken.None);
         Assert.Equal(

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CoCoGen.Federation.Adapters.Audit;
 using CoCoGen.Federation.Records;
 
@@ -31,25 +33,26 @@ public class TransferLedgerTests
         Assert.Equal("round 1, org2: chainNetWei '1e3' is not an integer", error.Message);
     }
 
-    private static RoundRecord Round(int round, params string?[] transfers) => new()
+    // A line of rounds.jsonl with only what the ledger reads, through the run's own JSON settings.
+    private static RoundRecord Round(int round, params string?[] transfers) => new JsonObject
     {
-        Round = round,
-        Mechanism = "fixed",
-        Guidance = [],
-        Utilities = [],
-        SocialWelfare = 0,
-        PredictedGlobalLoss = 0,
-        TestLoss = 0,
-        TestAccuracy = 0,
-        ModelHash = "0x00",
-        Timings = new RoundTimings(),
-        Organizations = transfers.Select((wei, i) => new OrganizationRoundRecord
+        ["round"] = round,
+        ["mechanism"] = "fixed",
+        ["guidance"] = new JsonArray(),
+        ["utilities"] = new JsonArray(),
+        ["socialWelfare"] = 0,
+        ["predictedGlobalLoss"] = 0,
+        ["testLoss"] = 0,
+        ["testAccuracy"] = 0,
+        ["modelHash"] = "0x00",
+        ["timings"] = new JsonObject(),
+        ["organizations"] = new JsonArray(transfers.Select((wei, i) => (JsonNode)new JsonObject
         {
-            Id = $"org{i + 1}",
-            Address = $"0x{i + 1:x40}",
-            Outcome = UpdateOutcome.Accepted,
-            ContributionWad = "0",
-            ChainNetWei = wei,
-        }).ToArray(),
-    };
+            ["id"] = $"org{i + 1}",
+            ["address"] = $"0x{i + 1:x40}",
+            ["outcome"] = "accepted",
+            ["contributionWad"] = "0",
+            ["chainNetWei"] = wei,
+        }).ToArray()),
+    }.Deserialize<RoundRecord>(RunJson.Options)!;
 }
