@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 packages=()
 [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || packages+=(dataset-fashion-mnist)
 command -v docker-compose >/dev/null || packages+=(docker-compose)
+# Headless Chromium lays report.html out at 1400 px in tests/CoCoGen.Cli.Tests (RunReportInChromiumTests).
+command -v chromium >/dev/null || packages+=(chromium)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "setup: apt-get install ${packages[*]}"
   apt-get update -qq

@@ -55,6 +55,17 @@ public sealed class DistributedRunTests(ChainFixture chain) : IDisposable
         using var audit = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, "audit", "--run", run, "--rpc-url", chain.RpcUrl);
         Assert.True(await audit.ExitCodeAsync(TimeSpan.FromMinutes(2)) == 0, audit.Output);
         Assert.Contains("audit passed", audit.Output, StringComparison.Ordinal);
+
+        // The audit filed what it read and every check, the straggler's missing submission among them, and the report shows it.
+        using var filed = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "audit.json")));
+        var auditJson = filed.RootElement;
+        Assert.True(auditJson.GetProperty("passed").GetBoolean());
+        Assert.True(auditJson.GetProperty("blocks").GetProperty("head").GetInt64() >= auditJson.GetProperty("blocks").GetProperty("last").GetInt64());
+        Assert.Contains(auditJson.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "no-submission"
+            && c.GetProperty("round").GetInt32() == 3 && c.GetProperty("organization").GetString() == "org3" && c.GetProperty("passed").GetBoolean());
+        var report = File.ReadAllText(Path.Combine(run, "report.html"));
+        Assert.Contains("Audit passed: 3 rounds", report, StringComparison.Ordinal);
+        Assert.Contains("straggler: ", report, StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -12,7 +12,8 @@ namespace CoCoGen.Cli.Commands;
 
 /// <summary>
 /// `cocogen audit --run DIR [--rpc-url URL]`: re-reads the chain and checks every settled round against
-/// the run record. Exit 0 when everything agrees, 3 on any violation (each listed), 2 on bad input.
+/// the run record, then writes audit.json (every check, the chain, contract and blocks read) and report.html (with
+/// this verdict) into the run directory. Exit 0 when everything agrees, 3 on any violation (each listed), 2 on bad input.
 /// </summary>
 public static class AuditCommand
 {
@@ -76,10 +77,11 @@ public static class AuditCommand
                     output.WriteLine($"VIOLATION {violation}");
                 }
 
-                output.WriteLine(FormattableString.Invariant(
-                    $"audit {(report.Passed ? "passed" : "FAILED")}: {report.RoundsChecked} rounds, {report.Checks} checks, {report.Violations.Count} violations"));
+                output.WriteLine($"audit {report.Summary()}");
                 if (!parse.GetValue(recompute))
                 {
+                    report = report.With([], [AuditReport.RecomputationNotRequested]);
+                    Record(directory, settings, report, error);
                     return report.Passed ? ExitCodes.Success : ExitCodes.AuditViolation;
                 }
 
@@ -103,7 +105,9 @@ public static class AuditCommand
 
                 output.WriteLine(FormattableString.Invariant(
                     $"recompute {(failed.Length == 0 ? "passed" : "FAILED")}: {checks.Select(c => c.Round).Distinct().Count(r => r is not null)} rounds, {checks.Count} checks, {failed.Length} violations (canonical kernels at {CoCoGen.Learning.Canonical.CanonicalEvaluator.WidestLanes} float lanes)"));
-                return report.Passed && failed.Length == 0 ? ExitCodes.Success : ExitCodes.AuditViolation;
+                report = report.With(checks, []);
+                Record(directory, settings, report, error);
+                return report.Passed ? ExitCodes.Success : ExitCodes.AuditViolation;
             }
             catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or CoCoGen.Chain.Rpc.ChainIdMismatchException or Nethereum.JsonRpc.Client.RpcClientUnknownException)
             {
@@ -112,5 +116,19 @@ public static class AuditCommand
             }
         });
         return command;
+    }
+
+    // The verdict stands whether or not it can be filed: a read-only copy of a run is still audited (one line says so).
+    private static void Record(RunDirectory directory, FederationSettings settings, AuditReport report, TextWriter error)
+    {
+        try
+        {
+            RunDirectory.WriteJson(directory.AuditFile, report);
+            RunReport.Write(directory, directory.ReadRounds(), settings, report);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"cocogen audit: could not write audit.json and report.html into {directory.Path} ({ex.Message})");
+        }
     }
 }

@@ -84,7 +84,7 @@ public static class RunCommand
             $"mean seconds per round: synthesis {summary.Rounds.Average(r => r.Timings.Synthesis):F1}, training {summary.Rounds.Average(r => r.Timings.Training):F1}, aggregation {summary.Rounds.Average(r => r.Timings.Aggregation):F1}, settlement {summary.Rounds.Average(r => r.Timings.Settlement):F1}, total {summary.Rounds.Average(r => r.Timings.Total):F1}"));
         var audit = result.Audit;
         output.WriteLine(audit.Passed
-            ? string.Create(CultureInfo.InvariantCulture, $"audit passed: {audit.RoundsChecked} rounds, {audit.Checks} checks against the chain, 0 violations (again later: cocogen audit --run {summary.Directory})")
+            ? string.Create(CultureInfo.InvariantCulture, $"audit passed: {audit.RoundsChecked} rounds, {audit.Checks.Count} checks against the chain, 0 violations (again later: cocogen audit --run {summary.Directory})")
             : string.Create(CultureInfo.InvariantCulture, $"audit FAILED: {audit.Violations.Count} violations, first: {(audit.Violations.Count > 0 ? audit.Violations[0] : "none")}"));
     }
 }

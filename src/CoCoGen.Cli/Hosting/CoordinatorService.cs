@@ -34,7 +34,7 @@ public sealed partial class CoordinatorService(
             var directory = FederationGraph.PrepareDirectory(settings);
             var coordinator = FederationGraph.Coordinator(settings, hub.Channels, connection, test, pool, directory, loggers);
             outcome.Summary = await coordinator.RunAsync(settings.Run.Resume, progress: null, stoppingToken).ConfigureAwait(false);
-            RunReport.Write(directory, outcome.Summary.Rounds, settings);
+            RunReport.Write(directory, outcome.Summary.Rounds, settings, audit: null);
             await hub.FinishAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

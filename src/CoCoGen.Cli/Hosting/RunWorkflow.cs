@@ -45,12 +45,14 @@ public sealed partial class RunWorkflow(
         var directory = FederationGraph.PrepareDirectory(settings);
         var coordinator = FederationGraph.Coordinator(settings, channels, connection, data.Test, data.Pool, directory, loggers);
         var summary = await coordinator.RunAsync(settings.Run.Resume, progress, cancellationToken).ConfigureAwait(false);
-        RunReport.Write(directory, summary.Rounds, settings);
 
+        // Audited first, so the report shows the verdict, what was checked and the terms read from the chain.
         progress?.Report(new RunProgress("audit", 0, 1, "auditing every settled round against the chain"));
-        var audit = await FederationGraph.Auditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false);
+        var audit = (await FederationGraph.Auditor(connection).AuditAsync(directory, cancellationToken).ConfigureAwait(false))
+            .With([], [AuditReport.RecomputationNotRequested]);
         RunDirectory.WriteJson(directory.AuditFile, audit);
-        LogAudit(_logger, audit.RoundsChecked, audit.Checks, audit.Violations.Count);
+        RunReport.Write(directory, summary.Rounds, settings, audit);
+        LogAudit(_logger, audit.RoundsChecked, audit.Checks.Count, audit.Violations.Count);
         return new RunResult(summary, audit, endpoint);
     }
 

@@ -39,4 +39,41 @@ public static class AxisTicks
 
         return ticks;
     }
+
+    /// <summary>
+    /// Whole-number ticks covering [min, max] (a round or count axis): every integer when there are at most
+    /// <paramref name="target"/> + 1 of them, else a step of 1, 2 or 5 times a power of ten; never a fraction.
+    /// </summary>
+    public static IReadOnlyList<double> ForIntegers(double min, double max, int target = 12)
+    {
+        if (!double.IsFinite(min) || !double.IsFinite(max))
+        {
+            return [0, 1];
+        }
+
+        if (max < min)
+        {
+            (min, max) = (max, min);
+        }
+
+        double low = Math.Floor(min);
+        double high = Math.Ceiling(max);
+        if (high == low)
+        {
+            low -= 1;
+            high += 1;
+        }
+
+        double raw = (high - low) / Math.Max(1, target);
+        double step = raw <= 1 ? 1 : Multipliers.Select(m => m * Math.Pow(10, Math.Floor(Math.Log10(raw)))).First(s => s >= raw);
+        double start = step == 1 ? low : Math.Floor(low / step) * step;
+        double end = step == 1 ? high : Math.Ceiling(high / step) * step;
+        var ticks = new List<double>();
+        for (double t = start; t <= end; t += step)
+        {
+            ticks.Add(t);
+        }
+
+        return ticks;
+    }
 }

@@ -5,4 +5,5 @@ namespace CoCoGen.Federation.Adapters.Reporting;
 /// <param name="XLabel">Horizontal axis label.</param>
 /// <param name="YLabel">Vertical axis label.</param>
 /// <param name="Series">The lines.</param>
-public sealed record LineChart(string Title, string XLabel, string YLabel, IReadOnlyList<LineSeries> Series);
+/// <param name="WholeNumberX">Whether the horizontal axis counts something (rounds): its ticks are then integers only.</param>
+public sealed record LineChart(string Title, string XLabel, string YLabel, IReadOnlyList<LineSeries> Series, bool WholeNumberX = false);

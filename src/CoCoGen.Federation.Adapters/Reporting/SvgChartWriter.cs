@@ -15,57 +15,70 @@ public static class SvgChartWriter
     private const double Right = 170;
     private const double Top = 40;
     private const double Bottom = 60;
+    private const double LegendRow = 20;
 
-    private static readonly string[] Palette =
-    [
-        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-    ];
-
-    /// <summary>The colour given to the series at <paramref name="index"/>.</summary>
-    public static string ColorOf(int index) => Palette[index % Palette.Length];
-
-    /// <summary>Renders a line chart.</summary>
+    /// <summary>Renders a line chart; each series has its own colour, dash pattern and marker (<see cref="SeriesStyle"/>).</summary>
     public static string Render(LineChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
         ChartPoint[] all = chart.Series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToArray();
-        IReadOnlyList<double> xTicks = all.Length == 0 ? [0, 1] : AxisTicks.For(all.Min(p => p.X), all.Max(p => p.X));
+        IReadOnlyList<double> xTicks = all.Length == 0 ? [0, 1]
+            : chart.WholeNumberX ? AxisTicks.ForIntegers(all.Min(p => p.X), all.Max(p => p.X))
+            : AxisTicks.For(all.Min(p => p.X), all.Max(p => p.X));
         IReadOnlyList<double> yTicks = all.Length == 0 ? [0, 1] : AxisTicks.For(all.Min(p => p.Y), all.Max(p => p.Y));
         var frame = new Frame(xTicks[0], xTicks[^1], yTicks[0], yTicks[^1]);
         var svg = new StringBuilder();
-        Open(svg, chart.Title);
+        Open(svg, chart.Title, chart.WholeNumberX ? "whole" : "continuous");
         Axes(svg, frame, chart.XLabel, chart.YLabel, yTicks);
         foreach (double t in xTicks)
         {
             double x = frame.X(t);
             Append(svg, $"<line x1=\"{N(x)}\" y1=\"{N(Height - Bottom)}\" x2=\"{N(x)}\" y2=\"{N(Height - Bottom + 5)}\" stroke=\"#333\"/>");
-            Append(svg, $"<text x=\"{N(x)}\" y=\"{N(Height - Bottom + 20)}\" text-anchor=\"middle\" font-size=\"12\">{Escape(Tick(t))}</text>");
+            Append(svg, $"<text class=\"x-tick\" x=\"{N(x)}\" y=\"{N(Height - Bottom + 20)}\" text-anchor=\"middle\" font-size=\"12\">{Escape(Tick(t))}</text>");
         }
 
         for (int s = 0; s < chart.Series.Count; s++)
         {
-            ChartPoint[] points = chart.Series[s].Points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToArray();
-            if (points.Length == 0)
-            {
-                continue;
-            }
-
-            if (chart.Series[s].Connected)
+            LineSeries series = chart.Series[s];
+            SeriesStyle style = SeriesStyle.Of(s);
+            ChartPoint[] points = series.Points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToArray();
+            Append(svg, $"<g class=\"series\" data-series=\"{Escape(series.Name)}\" data-marker=\"{Marker(style.Marker)}\">");
+            if (series.Connected && points.Length > 0)
             {
                 string path = string.Join(' ', points.Select(p => $"{N(frame.X(p.X))},{N(frame.Y(p.Y))}"));
-                Append(svg, $"<polyline fill=\"none\" stroke=\"{ColorOf(s)}\" stroke-width=\"2\" points=\"{path}\"/>");
+                Append(svg, $"<polyline fill=\"none\" stroke=\"{style.Color}\" stroke-width=\"2\" stroke-dasharray=\"{style.DashArray}\" points=\"{path}\"/>");
             }
 
-            if (chart.Series[s].Marked)
+            if (series.Marked || !series.Connected)
             {
                 foreach (ChartPoint p in points)
                 {
-                    Append(svg, $"<circle cx=\"{N(frame.X(p.X))}\" cy=\"{N(frame.Y(p.Y))}\" r=\"3\" fill=\"{ColorOf(s)}\"/>");
+                    Append(svg, MarkerAt(style, frame.X(p.X), frame.Y(p.Y), $"{series.Name}: ({Tick(p.X)}, {Tick(p.Y)})"));
                 }
             }
+
+            svg.Append("</g>\n");
         }
 
-        Legend(svg, chart.Series.Select(s => s.Name).ToArray());
+        for (int s = 0; s < chart.Series.Count; s++)
+        {
+            SeriesStyle style = SeriesStyle.Of(s);
+            double y = Top + 10 + (s * LegendRow);
+            double x = Width - Right + 12;
+            LineSeries series = chart.Series[s];
+            if (series.Connected)
+            {
+                Append(svg, $"<line x1=\"{N(x)}\" y1=\"{N(y)}\" x2=\"{N(x + 32)}\" y2=\"{N(y)}\" stroke=\"{style.Color}\" stroke-width=\"2\" stroke-dasharray=\"{style.DashArray}\"/>");
+            }
+
+            if (series.Marked || !series.Connected)
+            {
+                Append(svg, MarkerAt(style, x + 16, y, series.Name));
+            }
+
+            Append(svg, $"<text class=\"legend\" x=\"{N(x + 40)}\" y=\"{N(y + 4)}\" font-size=\"12\">{Escape(chart.Series[s].Name)}</text>");
+        }
+
         svg.Append("</svg>\n");
         return svg.ToString();
     }
@@ -86,7 +99,7 @@ public static class SvgChartWriter
         IReadOnlyList<double> yTicks = AxisTicks.For(Math.Min(0, values.DefaultIfEmpty(0).Min()), Math.Max(0, values.DefaultIfEmpty(1).Max()));
         var frame = new Frame(0, Math.Max(1, chart.Categories.Count), yTicks[0], yTicks[^1]);
         var svg = new StringBuilder();
-        Open(svg, chart.Title);
+        Open(svg, chart.Title, "categories");
         Axes(svg, frame, chart.XLabel, chart.YLabel, yTicks);
         int groups = chart.Categories.Count;
         int members = Math.Max(1, chart.Series.Count);
@@ -106,7 +119,7 @@ public static class SvgChartWriter
                 }
 
                 double y = frame.Y(v);
-                Append(svg, $"<rect x=\"{N(groupStart + (s * barWidth))}\" y=\"{N(Math.Min(y, zero))}\" width=\"{N(barWidth * 0.95)}\" height=\"{N(Math.Abs(zero - y))}\" fill=\"{ColorOf(s)}\"><title>{Escape(chart.Series[s].Name)}: {Escape(Tick(v))}</title></rect>");
+                Append(svg, $"<rect x=\"{N(groupStart + (s * barWidth))}\" y=\"{N(Math.Min(y, zero))}\" width=\"{N(barWidth * 0.95)}\" height=\"{N(Math.Abs(zero - y))}\" fill=\"{SeriesStyle.Of(s).Color}\"><title>{Escape(chart.Series[s].Name)}: {Escape(Tick(v))}</title></rect>");
             }
         }
 
@@ -115,9 +128,9 @@ public static class SvgChartWriter
         return svg.ToString();
     }
 
-    private static void Open(StringBuilder svg, string title)
+    private static void Open(StringBuilder svg, string title, string xAxis)
     {
-        Append(svg, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{N(Width)}\" height=\"{N(Height)}\" viewBox=\"0 0 {N(Width)} {N(Height)}\" font-family=\"sans-serif\">");
+        Append(svg, $"<svg xmlns=\"http://www.w3.org/2000/svg\" data-x-axis=\"{xAxis}\" width=\"{N(Width)}\" height=\"{N(Height)}\" viewBox=\"0 0 {N(Width)} {N(Height)}\" font-family=\"sans-serif\">");
         Append(svg, $"<rect width=\"{N(Width)}\" height=\"{N(Height)}\" fill=\"white\"/>");
         Append(svg, $"<text x=\"{N(Width / 2)}\" y=\"24\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">{Escape(title)}</text>");
     }
@@ -128,7 +141,7 @@ public static class SvgChartWriter
         {
             double y = frame.Y(t);
             Append(svg, $"<line x1=\"{N(Left)}\" y1=\"{N(y)}\" x2=\"{N(Width - Right)}\" y2=\"{N(y)}\" stroke=\"#ddd\"/>");
-            Append(svg, $"<text x=\"{N(Left - 8)}\" y=\"{N(y + 4)}\" text-anchor=\"end\" font-size=\"12\">{Escape(Tick(t))}</text>");
+            Append(svg, $"<text class=\"y-tick\" x=\"{N(Left - 8)}\" y=\"{N(y + 4)}\" text-anchor=\"end\" font-size=\"12\">{Escape(Tick(t))}</text>");
         }
 
         Append(svg, $"<line x1=\"{N(Left)}\" y1=\"{N(Height - Bottom)}\" x2=\"{N(Width - Right)}\" y2=\"{N(Height - Bottom)}\" stroke=\"#333\"/>");
@@ -141,11 +154,40 @@ public static class SvgChartWriter
     {
         for (int s = 0; s < names.Length; s++)
         {
-            double y = Top + 10 + (s * 20);
-            Append(svg, $"<rect x=\"{N(Width - Right + 15)}\" y=\"{N(y - 9)}\" width=\"12\" height=\"12\" fill=\"{ColorOf(s)}\"/>");
-            Append(svg, $"<text x=\"{N(Width - Right + 33)}\" y=\"{N(y + 1)}\" font-size=\"12\">{Escape(names[s])}</text>");
+            double y = Top + 10 + (s * LegendRow);
+            Append(svg, $"<rect x=\"{N(Width - Right + 15)}\" y=\"{N(y - 9)}\" width=\"12\" height=\"12\" fill=\"{SeriesStyle.Of(s).Color}\"/>");
+            Append(svg, $"<text class=\"legend\" x=\"{N(Width - Right + 33)}\" y=\"{N(y + 1)}\" font-size=\"12\">{Escape(names[s])}</text>");
         }
     }
+
+    // Each marker is a small closed shape (or two strokes) centred on the point, with the point as its tooltip.
+    private static string MarkerAt(SeriesStyle style, double x, double y, string tooltip)
+    {
+        const double R = 4;
+        string title = $"<title>{Escape(tooltip)}</title>";
+        string fill = $"fill=\"{style.Color}\"";
+        return style.Marker switch
+        {
+            MarkerShape.Circle => $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(R - 0.5)}\" {fill}>{title}</circle>",
+            MarkerShape.Square => $"<rect x=\"{N(x - R + 0.5)}\" y=\"{N(y - R + 0.5)}\" width=\"{N((2 * R) - 1)}\" height=\"{N((2 * R) - 1)}\" {fill}>{title}</rect>",
+            MarkerShape.TriangleUp => $"<polygon points=\"{N(x)},{N(y - R - 1)} {N(x + R + 0.5)},{N(y + R - 0.5)} {N(x - R - 0.5)},{N(y + R - 0.5)}\" {fill}>{title}</polygon>",
+            MarkerShape.Diamond => $"<polygon points=\"{N(x)},{N(y - R - 1)} {N(x + R + 1)},{N(y)} {N(x)},{N(y + R + 1)} {N(x - R - 1)},{N(y)}\" {fill}>{title}</polygon>",
+            MarkerShape.TriangleDown => $"<polygon points=\"{N(x)},{N(y + R + 1)} {N(x + R + 0.5)},{N(y - R + 0.5)} {N(x - R - 0.5)},{N(y - R + 0.5)}\" {fill}>{title}</polygon>",
+            MarkerShape.Plus => $"<path d=\"M{N(x - R - 1)},{N(y)}H{N(x + R + 1)}M{N(x)},{N(y - R - 1)}V{N(y + R + 1)}\" stroke=\"{style.Color}\" stroke-width=\"2.5\" fill=\"none\">{title}</path>",
+            _ => $"<path d=\"M{N(x - R)},{N(y - R)}L{N(x + R)},{N(y + R)}M{N(x - R)},{N(y + R)}L{N(x + R)},{N(y - R)}\" stroke=\"{style.Color}\" stroke-width=\"2.5\" fill=\"none\">{title}</path>",
+        };
+    }
+
+    private static string Marker(MarkerShape shape) => shape switch
+    {
+        MarkerShape.Circle => "circle",
+        MarkerShape.Square => "square",
+        MarkerShape.TriangleUp => "triangle-up",
+        MarkerShape.Diamond => "diamond",
+        MarkerShape.TriangleDown => "triangle-down",
+        MarkerShape.Plus => "plus",
+        _ => "cross",
+    };
 
     private static void Append(StringBuilder svg, string element) => svg.Append(element).Append('\n');
 

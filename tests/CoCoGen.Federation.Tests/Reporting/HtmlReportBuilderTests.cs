@@ -33,4 +33,24 @@ public class HtmlReportBuilderTests
         Assert.Throws<ArgumentException>(() => builder.Table(["a", "b"], [["1"]]));
         Assert.Throws<ArgumentException>(() => builder.Figure("<svg><script>alert(1)</script></svg>", "x"));
     }
+
+    [Fact]
+    public void Typed_columns_scroll_boxes_lists_verdicts_and_collapsible_sections_need_no_script()
+    {
+        string html = new HtmlReportBuilder("r")
+            .Table([new TableColumn("n", ColumnKind.Number), new TableColumn("hash", ColumnKind.Code), new TableColumn("why", ColumnKind.Prose)], [["1", "0xab", "a <reason>"]])
+            .List(["a < b", "c"])
+            .Status("Audit passed", true)
+            .Status("Not audited", null)
+            .Details("org1", section => section.Paragraph("inside"))
+            .Build();
+
+        Assert.Contains("<div class=\"table-scroll\">\n<table>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td class=\"num\">1</td><td class=\"code\">0xab</td><td class=\"prose\">a &lt;reason&gt;</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<ul>\n<li>a &lt; b</li>\n<li>c</li>\n</ul>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"status status-passed\">Audit passed</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"status status-unknown\">Not audited</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<details>\n<summary>org1</summary>\n<p>inside</p>\n</details>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
 }
