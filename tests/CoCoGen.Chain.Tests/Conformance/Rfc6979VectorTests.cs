@@ -29,7 +29,7 @@ public sealed class Rfc6979VectorTests
         Assert.Equal(key.GetPublicAddress(), EthECKey.RecoverFromSignature(signature, hash).GetPublicAddress());
 
         // The signer of the chain layer's transactions (libsecp256k1 through NBitcoin.Secp256k1): the same r and s, and its
-        // v is the recovery id that gives the key back. Three of these keys start with zero bytes.
+        // v is the recovery id that gives the key back. The key 1 (two of the vectors) is 31 zero bytes and a one.
         var product = SignedTransaction.SignHash(key, hash);
         Assert.Equal(r, Word(product.R));
         Assert.Equal(s, Word(product.S));
