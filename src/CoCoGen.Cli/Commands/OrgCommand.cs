@@ -3,6 +3,7 @@ using CoCoGen.Cli.Hosting;
 using CoCoGen.Cli.Invocation;
 using CoCoGen.Federation.Adapters.Keys;
 using CoCoGen.Federation.Adapters.Training;
+using CoCoGen.Federation.Adapters.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -78,6 +79,19 @@ public static class OrgCommand
             }
 
             await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            var outcome = host.Services.GetRequiredService<OrganizationOutcome>();
+            if (outcome.Refusal is not null)
+            {
+                error.WriteLine($"cocogen org: {outcome.Refusal}");
+                return CocogenHost.BadConfiguration;
+            }
+
+            if (outcome.Failure is not null)
+            {
+                error.WriteLine($"cocogen org: {outcome.Failure}");
+                return CocogenHost.Failed;
+            }
+
             if (cancellationToken.IsCancellationRequested)
             {
                 error.WriteLine($"cocogen org: {parse.GetValue(id)} stopped; start it again with the same options to rejoin the run");
