@@ -4,6 +4,7 @@ using CoCoGen.Cli.Invocation;
 using CoCoGen.Federation.Adapters.Keys;
 using CoCoGen.Federation.Adapters.Training;
 using CoCoGen.Federation.Adapters.Transport;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -54,17 +55,18 @@ public static class OrgCommand
                 throw new CommandInputException(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0], ex);
             }
 
-            using var host = builder.Build();
-            if (CocogenHost.ReportValidationFailures(host.Services, error))
-            {
-                return CocogenHost.BadConfiguration;
-            }
-
-            var organizations = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LearningOptions>>().Value.Organizations;
+            // The id is checked against the run's size before the rest of the configuration (the roster is judged by it).
+            var organizations = FederationOptionsExtensions.ConfiguredLearning(configuration).Organizations;
             if (index >= organizations)
             {
                 throw new CommandInputException(FormattableString.Invariant(
                     $"--id {parse.GetValue(id)}: the run has {organizations} organizations (org1 … org{organizations}; Learning:Organizations)"));
+            }
+
+            using var host = builder.Build();
+            if (CocogenHost.ReportValidationFailures(host.Services, error))
+            {
+                return CocogenHost.BadConfiguration;
             }
 
             try

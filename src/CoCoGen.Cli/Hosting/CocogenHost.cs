@@ -168,7 +168,13 @@ internal static class CocogenHost
         Check<MechanismOptions>();
         Check<ChainOptions>();
         Check<RunOptions>();
-        Check<ConsortiumOptions>();
+
+        // The roster is judged against the run's size, so only once the other sections are sound.
+        if (failures.Count == 0)
+        {
+            Check<ConsortiumOptions>();
+        }
+
         return failures;
     }
 

@@ -48,12 +48,29 @@ public static class FederationOptionsExtensions
 
             // The roster is checked against the run's size as configured (bound here without validation, so a bad
             // Learning value is reported once, by its own section).
-            var learning = configuration.GetSection(LearningOptions.Section).Get<LearningOptions>() ?? new LearningOptions();
+            var learning = ConfiguredLearning(configuration);
             var trainingSamples = learning.TrainSamples > 0 ? learning.TrainSamples : FullTrainingSet(learning);
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsortiumOptions>>(new ConsortiumOptionsValidator(learning.Organizations, trainingSamples)));
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The Learning section as configured, bound without validation (defaults where a value does not bind; the
+    /// section's own validation reports it).
+    /// </summary>
+    public static LearningOptions ConfiguredLearning(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        try
+        {
+            return configuration.GetSection(LearningOptions.Section).Get<LearningOptions>() ?? new LearningOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            return new LearningOptions();
+        }
     }
 
     // Fashion-MNIST has 60,000 training images, CIFAR-10 50,000; an unknown corpus is reported by the Learning section.

@@ -43,7 +43,7 @@ public static class FederationServiceCollectionExtensions
             var signer = new PartySigner("coordinator", sp.GetRequiredService<PartyKeys>().Coordinator());
             if (!string.Equals(signer.Address, consortium.CoordinatorAddress, StringComparison.OrdinalIgnoreCase))
             {
-                throw new CommandInputException($"Consortium:CoordinatorAddress is {consortium.CoordinatorAddress}, but the coordinator's keystore holds {signer.Address}");
+                throw new CommandInputException($"Consortium:CoordinatorAddress is {consortium.CoordinatorAddress}, but the coordinator's keystore holds another key");
             }
 
             return new CoordinatorHub(
