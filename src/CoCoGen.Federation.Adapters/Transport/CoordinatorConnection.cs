@@ -14,10 +14,13 @@ namespace CoCoGen.Federation.Adapters.Transport;
 /// </summary>
 public sealed class CoordinatorConnection(Wire.Coordinator.CoordinatorClient client, PartySigner signer, string coordinatorAddress, long maxWeightsBytes, TimeProvider time)
 {
+    // No call waits forever on a coordinator that stopped answering: the caller then reconnects.
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>The run description, checked to be signed by the configured coordinator.</summary>
     public async Task<RunDescription> DescribeRunAsync(CancellationToken cancellationToken)
     {
-        var reply = await client.DescribeRunAsync(new DescribeRunRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var reply = await client.DescribeRunAsync(new DescribeRunRequest(), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
         CheckReply(nameof(Wire.Coordinator.CoordinatorClient.DescribeRun), reply, reply.Coordinator, reply.Challenge, r => r.Coordinator = null);
         return reply;
     }
@@ -27,7 +30,7 @@ public sealed class CoordinatorConnection(Wire.Coordinator.CoordinatorClient cli
     {
         var request = new JoinRequest { Challenge = challenge, AgreedSettingsHash = ByteString.CopyFrom(agreedSettingsHash) };
         request.Auth = Sign("Join", 0, string.Empty, request);
-        var reply = await client.JoinAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var reply = await client.JoinAsync(request, deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
         CheckReply("Join", reply, reply.Coordinator, request.Auth.Nonce, r => r.Coordinator = null);
         return reply.Round;
     }
@@ -57,7 +60,7 @@ public sealed class CoordinatorConnection(Wire.Coordinator.CoordinatorClient cli
 
         var request = new DownloadWeightsRequest { WorkId = work.Id, Which = which };
         request.Auth = Sign("DownloadWeights", work.Round, work.Id, request);
-        using var call = client.DownloadWeights(request, cancellationToken: cancellationToken);
+        using var call = client.DownloadWeights(request, deadline: Deadline(), cancellationToken: cancellationToken);
         var bytes = new byte[expectedBytes];
         var received = 0L;
         while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
@@ -98,7 +101,7 @@ public sealed class CoordinatorConnection(Wire.Coordinator.CoordinatorClient cli
             WeightsHash = ByteString.CopyFrom(SignatureRecovery.Keccak(bytes)),
         };
         header.Auth = Sign("UploadUpdate", work.Round, work.Id, header);
-        using var call = client.UploadUpdate(cancellationToken: cancellationToken);
+        using var call = client.UploadUpdate(deadline: Deadline(), cancellationToken: cancellationToken);
         await call.RequestStream.WriteAsync(new UploadMessage { Header = header }, cancellationToken).ConfigureAwait(false);
         for (var offset = 0; offset < bytes.Length; offset += CoordinatorGrpcService.ChunkBytes)
         {
@@ -138,8 +141,10 @@ public sealed class CoordinatorConnection(Wire.Coordinator.CoordinatorClient cli
     private async Task ReportAsync(WorkItem work, ReportRequest request, CancellationToken cancellationToken)
     {
         request.Auth = Sign("Report", work.Round, work.Id, request);
-        await client.ReportAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await client.ReportAsync(request, deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
+
+    private DateTime Deadline() => time.GetUtcNow().UtcDateTime + CallTimeout;
 
     private Wire.Authentication Sign(string method, long round, string workId, IMessage body) =>
         WireSignatures.Sign(signer, method, round, workId, body, time.GetUtcNow().ToUnixTimeMilliseconds(), WireSignatures.NewNonce());

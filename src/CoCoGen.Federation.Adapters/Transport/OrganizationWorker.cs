@@ -85,6 +85,11 @@ public sealed partial class OrganizationWorker(
         {
             Stop(refusal: ex.Message);
         }
+        catch (RpcException ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // A refusal this process cannot repair by reconnecting (its clock, its messages): stop, saying why.
+            Stop(failure: $"{agent.Id}: the coordinator refused {ex.StatusCode}: {ex.Status.Detail}");
+        }
     }
 
     // Before any contact: this process's key and data must be the ones the roster names.
