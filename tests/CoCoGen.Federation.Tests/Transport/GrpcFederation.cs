@@ -25,7 +25,7 @@ namespace CoCoGen.Federation.Tests.Transport;
 /// </summary>
 internal sealed class GrpcFederation : IAsyncDisposable
 {
-    private readonly List<(OrganizationWorker Worker, GrpcChannel Channel)> _workers = [];
+    private readonly List<(int Index, OrganizationWorker Worker, GrpcChannel Channel)> _workers = [];
     private readonly List<GrpcChannel> _channels = [];
     private WebApplication? _app;
 
@@ -134,13 +134,25 @@ internal sealed class GrpcFederation : IAsyncDisposable
             new Coordinator.CoordinatorClient(channel), new PartySigner(Id(index), OrganizationKeys[index]), CoordinatorKey.GetPublicAddress(), 64L << 20, TimeProvider.System);
         var worker = new OrganizationWorker(agent, connection, settings ?? Settings, Consortium, outcome, new StoppedLifetime(), NullLogger<OrganizationWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
-        _workers.Add((worker, channel));
+        _workers.Add((index, worker, channel));
         return outcome;
+    }
+
+    /// <summary>Stops organization <paramref name="index"/>'s workers (its process dies; what it held in memory is gone).</summary>
+    public async Task StopWorkersAsync(int index)
+    {
+        foreach (var entry in _workers.Where(w => w.Index == index).ToArray())
+        {
+            await entry.Worker.StopAsync(CancellationToken.None);
+            entry.Worker.Dispose();
+            entry.Channel.Dispose();
+            _workers.Remove(entry);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (worker, channel) in _workers)
+        foreach (var (_, worker, channel) in _workers)
         {
             await worker.StopAsync(CancellationToken.None);
             worker.Dispose();

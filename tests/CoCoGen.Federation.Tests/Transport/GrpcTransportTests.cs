@@ -71,6 +71,30 @@ public sealed class GrpcTransportTests
     }
 
     [Fact]
+    public async Task A_restarted_organization_process_is_bound_again_and_its_later_submissions_count()
+    {
+        await using var grpc = new GrpcFederation(organizations: 3, rounds: 3);
+        await grpc.StartServerAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await grpc.StartWorkerAsync(i);
+        }
+
+        var run = grpc.Coordinator().RunAsync(resume: false, progress: null, CancellationToken.None);
+        await WaitUntilAsync(() => File.Exists(grpc.Federation.Run.RoundsFile) && grpc.Federation.Run.ReadRounds().Count >= 1);
+
+        // org3's process dies and a new one (a new agent: bound to nothing) joins in its place.
+        await grpc.StopWorkersAsync(2);
+        await grpc.StartWorkerAsync(2);
+        var summary = await run.WaitAsync(Patience);
+
+        var last = summary.Rounds[^1].Organizations[2];
+        Assert.Equal(UpdateOutcome.Accepted, last.Outcome);
+        Assert.NotNull(last.SubmitTransaction);
+        Assert.Contains(grpc.Accounts[2].Address, await grpc.Federation.Contract.GetSubmittersAsync(3, CancellationToken.None), StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task An_organization_with_a_disagreeing_setting_stops_naming_it()
     {
         await using var grpc = new GrpcFederation(organizations: 2, rounds: 1);
