@@ -49,6 +49,9 @@ public static class CoordinatorCommand
             builder.Configuration.AddConfiguration(configuration);
             var addresses = parse.GetValue(urls)!.Split(';');
             builder.WebHost.UseUrls(addresses);
+
+            // The slim builder leaves out HTTPS; https:// endpoints take their certificate from Kestrel's configuration (docs/transport.md, TLS).
+            builder.WebHost.UseKestrelHttpsConfiguration();
             // gRPC needs HTTP/2: cleartext endpoints speak it with prior knowledge (h2c), TLS ones negotiate it by ALPN.
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint =>
                 endpoint.Protocols = addresses.All(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ? HttpProtocols.Http2 : HttpProtocols.Http1AndHttp2));
