@@ -255,6 +255,7 @@ public sealed class GrpcAttackTests
         poll.Auth = Sign(grpc.OrganizationKeys[0], "org1", "NextWork", 0, string.Empty, poll);
         await raw.NextWorkAsync(poll);
         Assert.Equal(StatusCode.Unauthenticated, (await Assert.ThrowsAsync<RpcException>(() => raw.NextWorkAsync(poll).ResponseAsync)).StatusCode);
+        Assert.Contains("Warning: Refused NextWork from org1: Unauthenticated replayed request (nonce already used)", grpc.Log.Lines);
 
         var tampered = new NextWorkRequest { WaitMs = 10 };
         tampered.Auth = Sign(grpc.OrganizationKeys[0], "org1", "NextWork", 0, string.Empty, tampered);

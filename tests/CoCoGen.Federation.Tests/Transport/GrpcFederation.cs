@@ -79,8 +79,12 @@ internal sealed class GrpcFederation : IAsyncDisposable
     /// <summary>A fixed secp256k1 key (private key = <paramref name="seed"/> repeated), so every run signs the same.</summary>
     public static EthECKey Key(int seed) => new(Convert.ToHexString(Enumerable.Repeat((byte)seed, 32).ToArray()));
 
+    /// <summary>What the coordinator's transport logged.</summary>
+    public RecordingLoggerProvider Log { get; } = new();
+
     public CoordinatorHub NewHub() => new(
-        Consortium, Settings, new PartySigner("coordinator", CoordinatorKey), Chain, new RunDirectoryEvidence(Federation.Directory), TimeProvider.System, NullLoggerFactory.Instance);
+        Consortium, Settings, new PartySigner("coordinator", CoordinatorKey), Chain, new RunDirectoryEvidence(Federation.Directory), TimeProvider.System,
+        new LoggerFactory([Log]));
 
     /// <summary>Serves <see cref="Hub"/> on loopback (port 0, or a given port after a restart).</summary>
     public async Task StartServerAsync(int port = 0)
