@@ -26,6 +26,8 @@ public sealed class LayerRulesTests
         { "CoCoGen.Federation.Adapters.Guidance", ["CoCoGen.Chain", "CoCoGen.Learning", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.Calibration", ["CoCoGen.Chain", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.Transport", ["CoCoGen.Chain", "CoCoGen.Learning", "CoCoGen.Mechanism", "Nethereum"] },
+        { "CoCoGen.Federation.Adapters.Transport.Wire", ["CoCoGen.Chain", "CoCoGen.Learning", "CoCoGen.Mechanism", "Nethereum", "CoCoGen.Federation.Ports"] },
+        { "CoCoGen.Federation.Adapters.Authentication", ["CoCoGen.Chain", "CoCoGen.Learning", "CoCoGen.Mechanism", "Microsoft.AspNetCore", "Grpc"] },
         { "CoCoGen.Federation.Adapters.Reporting", ["CoCoGen.Chain", "CoCoGen.Learning", "CoCoGen.Mechanism", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.SeedMechanisms", ["CoCoGen.Chain", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.SeedSettlement", ["CoCoGen.Learning", "Microsoft.AspNetCore"] },

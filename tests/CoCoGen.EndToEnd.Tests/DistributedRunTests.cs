@@ -14,16 +14,18 @@ public sealed class DistributedRunTests(ChainFixture chain) : IDisposable
     public async Task Three_organization_processes_and_a_coordinator_settle_every_round_and_a_stopped_silo_is_settled_at_zero()
     {
         var run = Path.Combine(_work, "run");
-        var config = RunFiles.WriteConfiguration(_work, Path.Combine(chain.RepositoryRoot, "calibration"), stragglerTimeoutSeconds: 20);
         var port = FreePort();
         var coordinatorUrl = $"http://127.0.0.1:{port}";
 
-        // Four keystores made by `cocogen keys new`, each under its own passphrase, funded from the node's faucet account.
+        // Four keystores made by `cocogen keys new`, each under its own passphrase, funded from the node's faucet account;
+        // the roster names their addresses before anything starts.
         var keys = await PartyKeystores.CreateAsync(chain, _work, "coordinator", "org1", "org2", "org3");
+        var config = RunFiles.WriteDistributedConfiguration(_work, Path.Combine(chain.RepositoryRoot, "calibration"), stragglerTimeoutSeconds: 20, keys, organizations: 3);
 
-        string[] shared = ["--config", config, "--rpc-url", chain.RpcUrl, "--organizations", "3"];
+        // The rounds, like every agreed setting, are the same for all four processes (an org that disagrees exits 2).
+        string[] shared = ["--config", config, "--rpc-url", chain.RpcUrl, "--organizations", "3", "--rounds", "3"];
         string[] KeyOf(string party) => keys.Of(party);
-        using var coordinator = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["coordinator", "--urls", coordinatorUrl, "--rounds", "3", "--out", run, "--verbose", .. shared, .. KeyOf("coordinator")]);
+        using var coordinator = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["coordinator", "--urls", coordinatorUrl, "--out", run, "--verbose", .. shared, .. KeyOf("coordinator")]);
         using var org1 = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["org", "--id", "org1", "--coordinator", coordinatorUrl, .. shared, .. KeyOf("org1")]);
         using var org2 = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["org", "--id", "org2", "--coordinator", coordinatorUrl, .. shared, .. KeyOf("org2")]);
         using var org3 = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["org", "--id", "org3", "--coordinator", coordinatorUrl, .. shared, .. KeyOf("org3")]);

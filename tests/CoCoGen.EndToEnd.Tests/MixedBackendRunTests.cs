@@ -9,12 +9,12 @@ public sealed class MixedBackendRunTests(ChainFixture chain) : IDisposable
     public async Task Organizations_training_on_the_native_engine_and_on_torch_settle_a_round_together()
     {
         var run = Path.Combine(_work, "run");
-        var config = RunFiles.WriteConfiguration(_work, Path.Combine(chain.RepositoryRoot, "calibration"), stragglerTimeoutSeconds: 120);
         var coordinatorUrl = $"http://127.0.0.1:{DistributedRunTests.FreePort()}";
         var keys = await PartyKeystores.CreateAsync(chain, _work, "coordinator", "org1", "org2");
-        string[] shared = ["--config", config, "--rpc-url", chain.RpcUrl, "--organizations", "2"];
+        var config = RunFiles.WriteDistributedConfiguration(_work, Path.Combine(chain.RepositoryRoot, "calibration"), stragglerTimeoutSeconds: 120, keys, organizations: 2);
+        string[] shared = ["--config", config, "--rpc-url", chain.RpcUrl, "--organizations", "2", "--rounds", "1"];
         var secrets = PartyKeystores.NoSharedSecrets;
-        using var coordinator = new CocogenProcess(chain.RepositoryRoot, secrets, ["coordinator", "--urls", coordinatorUrl, "--rounds", "1", "--out", run, "--verbose", .. shared, .. keys.Of("coordinator")]);
+        using var coordinator = new CocogenProcess(chain.RepositoryRoot, secrets, ["coordinator", "--urls", coordinatorUrl, "--out", run, "--verbose", .. shared, .. keys.Of("coordinator")]);
         using var onNative = new CocogenProcess(chain.RepositoryRoot, secrets, ["org", "--id", "org1", "--coordinator", coordinatorUrl, "--backend", "native", .. shared, .. keys.Of("org1")]);
         using var onTorch = new CocogenProcess(chain.RepositoryRoot, secrets, ["org", "--id", "org2", "--coordinator", coordinatorUrl, "--backend", "torch", .. shared, .. keys.Of("org2")]);
 

@@ -5,6 +5,9 @@ namespace CoCoGen.EndToEnd.Tests;
 /// <summary>Reads a run directory the way a script would: plain JSON, no project types.</summary>
 internal static class RunFiles
 {
+    private const int TrainSamples = 1500;
+    private const int TestSamples = 500;
+
     public static IReadOnlyList<JsonElement> Rounds(string directory)
     {
         var file = Path.Combine(directory, "rounds.jsonl");
@@ -28,16 +31,44 @@ internal static class RunFiles
     }
 
     /// <summary>A tiny configuration: a few hundred real samples per organization, small test set, one generator pass.</summary>
-    public static string WriteConfiguration(string directory, string calibration, double stragglerTimeoutSeconds)
+    public static string WriteConfiguration(string directory, string calibration, double stragglerTimeoutSeconds, object? consortium = null)
     {
         Directory.CreateDirectory(directory);
         var file = Path.Combine(directory, "config.input.json");
         File.WriteAllText(file, JsonSerializer.Serialize(new
         {
             Protocol = new { GeneratorSteps = 1, StragglerTimeoutSeconds = stragglerTimeoutSeconds, SubmissionTimeoutSeconds = 30 },
-            Learning = new { TrainSamples = 1500, TestSamples = 500, BatchSize = 32, ValidationSubset = 300 },
+            Learning = new { TrainSamples, TestSamples, BatchSize = 32, ValidationSubset = 300 },
             Mechanism = new { Calibration = calibration, MaxSynthetic = 300 },
+            Consortium = consortium ?? PlaceholderConsortium(10),
         }));
         return file;
     }
+
+    /// <summary>
+    /// The distributed shape's configuration: the tiny run plus the roster of <paramref name="organizations"/> members, each
+    /// at its keystore's address with the D_i its shard of this configuration's split holds.
+    /// </summary>
+    public static string WriteDistributedConfiguration(string directory, string calibration, double stragglerTimeoutSeconds, PartyKeystores keys, int organizations)
+    {
+        var split = CoCoGen.Federation.Adapters.Training.ImageFederationData.Load(
+            new CoCoGen.Federation.Adapters.Training.LearningOptions { TrainSamples = TrainSamples, TestSamples = TestSamples, Organizations = organizations }).Partition;
+        return WriteConfiguration(directory, calibration, stragglerTimeoutSeconds, new
+        {
+            CoordinatorAddress = keys.AddressOf("coordinator").ToLowerHex(),
+            Roster = Enumerable.Range(0, organizations).Select(i => new
+            {
+                Organization = $"org{i + 1}",
+                Address = keys.AddressOf($"org{i + 1}").ToLowerHex(),
+                LocalSamples = split.Size(i),
+            }).ToArray(),
+        });
+    }
+
+    /// <summary>A well-formed roster for processes that stop before anyone joins (bad keys, bad input).</summary>
+    public static object PlaceholderConsortium(int organizations) => new
+    {
+        CoordinatorAddress = "0x" + new string('c', 40),
+        Roster = Enumerable.Range(1, organizations).Select(i => new { Organization = $"org{i}", Address = "0x" + i.ToString("x40", System.Globalization.CultureInfo.InvariantCulture), LocalSamples = 100 }).ToArray(),
+    };
 }

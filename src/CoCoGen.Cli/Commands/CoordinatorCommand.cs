@@ -5,6 +5,7 @@ using CoCoGen.Cli.Invocation;
 using CoCoGen.Federation.Adapters.Keys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace CoCoGen.Cli.Commands;
 
 /// <summary>
 /// `cocogen coordinator --urls http://HOST:PORT --rpc-url URL [--config F]`: the coordinator of the
-/// distributed shape, serving the HTTP/JSON API the organization processes poll. Exit 0 when every
+/// distributed shape, serving the gRPC federation service (proto/cocogen/federation/v1) to the roster's organizations. Exit 0 when every
 /// round is settled, 2 on a configuration error, 1 when the run fails.
 /// </summary>
 public static class CoordinatorCommand
@@ -46,7 +47,14 @@ public static class CoordinatorCommand
 
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
             builder.Configuration.AddConfiguration(configuration);
-            builder.WebHost.UseUrls(parse.GetValue(urls)!.Split(';'));
+            var addresses = parse.GetValue(urls)!.Split(';');
+            builder.WebHost.UseUrls(addresses);
+
+            // The slim builder leaves out HTTPS; https:// endpoints take their certificate from Kestrel's configuration (docs/transport.md, TLS).
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            // gRPC needs HTTP/2: cleartext endpoints speak it with prior knowledge (h2c), TLS ones negotiate it by ALPN.
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint =>
+                endpoint.Protocols = addresses.All(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ? HttpProtocols.Http2 : HttpProtocols.Http1AndHttp2));
             CocogenHost.AddLogging(builder.Logging, parse.GetValue(CocogenHost.VerboseOption));
             builder.Services.AddCocogenOptions(configuration, ProcessRole.Coordinator);
             builder.Services.AddCocogenCoordinator();
@@ -56,11 +64,12 @@ public static class CoordinatorCommand
                 return CocogenHost.BadConfiguration;
             }
 
-            app.MapCoordinatorEndpoints();
+            app.MapGrpcService<CoordinatorGrpcService>();
             try
             {
                 // Unlock the coordinator's keystore before serving: a wrong passphrase is bad input (exit 2), not a failed run.
                 app.Services.GetRequiredService<PartyKeys>();
+                app.Services.GetRequiredService<CoordinatorHub>();
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (CocogenHost.TryReportConfigurationError(ex, error) || KeyOptions.TryReport(ex, error))

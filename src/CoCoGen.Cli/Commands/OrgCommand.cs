@@ -3,6 +3,8 @@ using CoCoGen.Cli.Hosting;
 using CoCoGen.Cli.Invocation;
 using CoCoGen.Federation.Adapters.Keys;
 using CoCoGen.Federation.Adapters.Training;
+using CoCoGen.Federation.Adapters.Transport;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -53,17 +55,18 @@ public static class OrgCommand
                 throw new CommandInputException(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0], ex);
             }
 
-            using var host = builder.Build();
-            if (CocogenHost.ReportValidationFailures(host.Services, error))
-            {
-                return CocogenHost.BadConfiguration;
-            }
-
-            var organizations = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LearningOptions>>().Value.Organizations;
+            // The id is checked against the run's size before the rest of the configuration (the roster is judged by it).
+            var organizations = FederationOptionsExtensions.ConfiguredLearning(configuration).Organizations;
             if (index >= organizations)
             {
                 throw new CommandInputException(FormattableString.Invariant(
                     $"--id {parse.GetValue(id)}: the run has {organizations} organizations (org1 … org{organizations}; Learning:Organizations)"));
+            }
+
+            using var host = builder.Build();
+            if (CocogenHost.ReportValidationFailures(host.Services, error))
+            {
+                return CocogenHost.BadConfiguration;
             }
 
             try
@@ -78,6 +81,19 @@ public static class OrgCommand
             }
 
             await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            var outcome = host.Services.GetRequiredService<OrganizationOutcome>();
+            if (outcome.Refusal is not null)
+            {
+                error.WriteLine($"cocogen org: {outcome.Refusal}");
+                return CocogenHost.BadConfiguration;
+            }
+
+            if (outcome.Failure is not null)
+            {
+                error.WriteLine($"cocogen org: {outcome.Failure}");
+                return CocogenHost.Failed;
+            }
+
             if (cancellationToken.IsCancellationRequested)
             {
                 error.WriteLine($"cocogen org: {parse.GetValue(id)} stopped; start it again with the same options to rejoin the run");

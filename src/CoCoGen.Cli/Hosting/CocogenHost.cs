@@ -1,3 +1,4 @@
+using CoCoGen.Federation.Adapters.Transport;
 using System.CommandLine;
 using CoCoGen.Federation.Adapters.Keys;
 using CoCoGen.Cli.Invocation;
@@ -34,6 +35,7 @@ internal static class CocogenHost
         [MechanismOptions.Section] = typeof(MechanismOptions),
         [ChainOptions.Section] = typeof(ChainOptions),
         [RunOptions.Section] = typeof(RunOptions),
+        [ConsortiumOptions.Section] = typeof(ConsortiumOptions),
     };
 
     /// <summary>The options every federation command shares, each mapped to its configuration key.</summary>
@@ -166,6 +168,13 @@ internal static class CocogenHost
         Check<MechanismOptions>();
         Check<ChainOptions>();
         Check<RunOptions>();
+
+        // The roster is judged against the run's size, so only once the other sections are sound.
+        if (failures.Count == 0)
+        {
+            Check<ConsortiumOptions>();
+        }
+
         return failures;
     }
 

@@ -1,4 +1,4 @@
-using CoCoGen.Federation.Adapters.Keys;
+using CoCoGen.Federation.Adapters.Ledger;
 using CoCoGen.Federation.Adapters.Training;
 using CoCoGen.Federation.Adapters.Transport;
 using Microsoft.Extensions.Hosting;
@@ -7,13 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace CoCoGen.Cli.Hosting;
 
 /// <summary>
-/// `cocogen coordinator`: runs the rounds over the organizations that join through the HTTP API, then
+/// `cocogen coordinator`: runs the rounds over the roster's organizations, which join through the gRPC service, then
 /// tells them the run is over and stops the host.
 /// </summary>
 public sealed partial class CoordinatorService(
     FederationSettings settings,
-    PartyKeys keys,
     CoordinatorHub hub,
+    ChainConnection connection,
     RunOutcome outcome,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggers) : BackgroundService
@@ -29,7 +29,6 @@ public sealed partial class CoordinatorService(
 
             // Organization processes train on their own machines: all of them at once.
             settings.Protocol.MaxParallelOrganizations = Math.Max(settings.Protocol.MaxParallelOrganizations, settings.Learning.Organizations);
-            using var connection = FederationGraph.Connect(settings, new Uri(settings.Chain.RpcUrl!), keys, loggers);
             var (test, pool) = ImageFederationData.LoadCoordinator(settings.Learning);
             var directory = FederationGraph.PrepareDirectory(settings);
             var coordinator = FederationGraph.Coordinator(settings, hub.Channels, connection, test, pool, directory, loggers);

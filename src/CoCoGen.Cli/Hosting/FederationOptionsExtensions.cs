@@ -1,3 +1,4 @@
+using CoCoGen.Federation.Adapters.Transport;
 using CoCoGen.Federation.Adapters.Keys;
 using CoCoGen.Federation.Adapters.Guidance;
 using CoCoGen.Federation.Adapters.Ledger;
@@ -15,7 +16,7 @@ public static class FederationOptionsExtensions
 {
     /// <summary>The top-level sections a configuration may hold.</summary>
     public static readonly IReadOnlyList<string> Sections =
-        [ProtocolOptions.Section, LearningOptions.Section, MechanismOptions.Section, ChainOptions.Section, RunOptions.Section, "Logging"];
+        [ProtocolOptions.Section, LearningOptions.Section, MechanismOptions.Section, ChainOptions.Section, RunOptions.Section, ConsortiumOptions.Section, "Logging"];
 
     /// <summary>
     /// Binds every section of <paramref name="configuration"/> (unknown keys are errors), validates
@@ -29,6 +30,7 @@ public static class FederationOptionsExtensions
         services.AddSection<MechanismOptions>(configuration, MechanismOptions.Section);
         services.AddSection<ChainOptions>(configuration, ChainOptions.Section);
         services.AddSection<RunOptions>(configuration, RunOptions.Section);
+        services.AddSection<ConsortiumOptions>(configuration, ConsortiumOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LearningOptions>, LearningOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChainOptions>>(new ChainOptionsValidator(role)));
         if (role != ProcessRole.Organization)
@@ -43,10 +45,37 @@ public static class FederationOptionsExtensions
             services.AddOptions<ChainOptions>().Validate(
                 chain => !string.IsNullOrWhiteSpace(chain.RpcUrl),
                 $"Chain:RpcUrl is required by `cocogen {(role == ProcessRole.Coordinator ? "coordinator" : "org")}`: every process of the distributed shape settles on one shared chain");
+
+            // The roster is checked against the run's size as configured (bound here without validation, so a bad
+            // Learning value is reported once, by its own section).
+            var learning = ConfiguredLearning(configuration);
+            var trainingSamples = learning.TrainSamples > 0 ? learning.TrainSamples : FullTrainingSet(learning);
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsortiumOptions>>(new ConsortiumOptionsValidator(learning.Organizations, trainingSamples)));
         }
 
         return services;
     }
+
+    /// <summary>
+    /// The Learning section as configured, bound without validation (defaults where a value does not bind; the
+    /// section's own validation reports it).
+    /// </summary>
+    public static LearningOptions ConfiguredLearning(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        try
+        {
+            return configuration.GetSection(LearningOptions.Section).Get<LearningOptions>() ?? new LearningOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            return new LearningOptions();
+        }
+    }
+
+    // Fashion-MNIST has 60,000 training images, CIFAR-10 50,000; an unknown corpus is reported by the Learning section.
+    private static long FullTrainingSet(LearningOptions learning) =>
+        string.Equals(learning.Corpus, "cifar10", StringComparison.OrdinalIgnoreCase) ? 50_000 : 60_000;
 
     private static void AddSection<T>(this IServiceCollection services, IConfiguration configuration, string section)
         where T : class

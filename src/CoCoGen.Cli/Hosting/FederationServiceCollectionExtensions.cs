@@ -3,7 +3,10 @@ using CoCoGen.Federation.Adapters.Guidance;
 using CoCoGen.Federation.Adapters.Keys;
 using CoCoGen.Federation.Adapters.Ledger;
 using CoCoGen.Federation.Adapters.Training;
+using CoCoGen.Federation.Adapters.Authentication;
 using CoCoGen.Federation.Adapters.Transport;
+using CoCoGen.Cli.Invocation;
+using Grpc.Net.Client;
 using CoCoGen.Federation.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,20 +24,48 @@ public static class FederationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>`cocogen coordinator`: the HTTP hub of the organizations and the service running the rounds.</summary>
+    /// <summary>`cocogen coordinator`: the gRPC hub of the roster's organizations and the service running the rounds.</summary>
     public static IServiceCollection AddCocogenCoordinator(this IServiceCollection services)
     {
         services.AddSingleton(Settings);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConsortiumOptions>>().Value);
         // The coordinator's own key, from its own keystore; it holds no organization's key.
         services.AddSingleton(sp => PartyKeys.ForCoordinator(KeystoreSource.Unlock(sp.GetRequiredService<FederationSettings>().Chain)));
-        services.AddSingleton(sp => new CoordinatorHub(
-            Enumerable.Range(0, sp.GetRequiredService<IOptions<LearningOptions>>().Value.Organizations).Select(OrganizationIds.Of).ToArray()));
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<FederationSettings>();
+            return FederationGraph.Connect(settings, new Uri(settings.Chain.RpcUrl!), sp.GetRequiredService<PartyKeys>(), sp.GetRequiredService<ILoggerFactory>());
+        });
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<FederationSettings>();
+            var consortium = sp.GetRequiredService<ConsortiumOptions>();
+            var signer = new PartySigner("coordinator", sp.GetRequiredService<PartyKeys>().Coordinator());
+            if (!string.Equals(signer.Address, consortium.CoordinatorAddress, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CommandInputException($"Consortium:CoordinatorAddress is {consortium.CoordinatorAddress}, but the coordinator's keystore holds another key");
+            }
+
+            return new CoordinatorHub(
+                consortium,
+                RunAgreement.Of(settings, consortium),
+                signer,
+                new ChainTransactionCheck(sp.GetRequiredService<ChainConnection>()),
+                new RunDirectoryEvidence(settings.Run.Out),
+                TimeProvider.System,
+                sp.GetRequiredService<ILoggerFactory>());
+        });
+        services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
+            grpc.MaxSendMessageSize = 4 * 1024 * 1024;
+        });
         services.AddSingleton<RunOutcome>();
         services.AddHostedService<CoordinatorService>();
         return services;
     }
 
-    /// <summary>`cocogen org`: organization <paramref name="id"/> (org1 … orgN) polling the coordinator at <paramref name="coordinator"/>.</summary>
+    /// <summary>`cocogen org`: organization <paramref name="id"/> (org1 … orgN) calling the coordinator's gRPC service at <paramref name="coordinator"/>.</summary>
     public static IServiceCollection AddCocogenOrganization(this IServiceCollection services, string id, Uri coordinator)
     {
         var index = OrganizationIndex(id);
@@ -57,10 +88,24 @@ public static class FederationServiceCollectionExtensions
             return FederationGraph.Organization(
                 settings, ImageFederationData.Load(settings.Learning), index, sp.GetRequiredService<ChainConnection>(), sp.GetRequiredService<ILoggerFactory>());
         });
-        services.AddHttpClient<CoordinatorClient>(http =>
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConsortiumOptions>>().Value);
+        services.AddSingleton(sp => RunAgreement.Of(sp.GetRequiredService<FederationSettings>(), sp.GetRequiredService<ConsortiumOptions>()));
+        services.AddSingleton<OrganizationOutcome>();
+        services.AddSingleton(sp => GrpcChannel.ForAddress(coordinator, new GrpcChannelOptions
         {
-            http.BaseAddress = coordinator;
-            http.Timeout = TimeSpan.FromMinutes(5);
+            MaxReceiveMessageSize = 4 * 1024 * 1024,
+            MaxSendMessageSize = 4 * 1024 * 1024,
+            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
+        }));
+        services.AddSingleton(sp =>
+        {
+            var consortium = sp.GetRequiredService<ConsortiumOptions>();
+            return new CoordinatorConnection(
+                new CoCoGen.Federation.Adapters.Transport.Wire.Coordinator.CoordinatorClient(sp.GetRequiredService<GrpcChannel>()),
+                new PartySigner(id, sp.GetRequiredService<PartyKeys>().Organization(index)),
+                consortium.CoordinatorAddress!,
+                consortium.MaxWeightsMebibytes * 1024L * 1024L,
+                TimeProvider.System);
         });
         services.AddHostedService<OrganizationWorker>();
         return services;

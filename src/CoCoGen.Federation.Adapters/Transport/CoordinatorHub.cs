@@ -1,37 +1,109 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using CoCoGen.Federation.Adapters.Authentication;
+using CoCoGen.Federation.Adapters.Transport.Wire;
 using CoCoGen.Federation.Ports;
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
 
 namespace CoCoGen.Federation.Adapters.Transport;
 
-/// <summary>The organizations a coordinator process expects, each behind its mailbox.</summary>
+/// <summary>
+/// The coordinator's side of the federation: the roster fixed before round 1, one mailbox per member, the channels
+/// the protocol drives, the request authenticator and the coordinator's own signer.
+/// </summary>
 public sealed class CoordinatorHub
 {
     private readonly Dictionary<string, OrganizationMailbox> _mailboxes;
+    private readonly ConcurrentDictionary<string, long> _challenges = new(StringComparer.Ordinal);
+    private long _round;
 
-    /// <summary>Creates mailboxes for <paramref name="organizationIds"/> (registration order).</summary>
-    public CoordinatorHub(IReadOnlyList<string> organizationIds)
+    /// <summary>Creates the hub of <paramref name="consortium"/>'s roster, signing with <paramref name="signer"/>.</summary>
+    public CoordinatorHub(
+        ConsortiumOptions consortium,
+        AgreedSettings settings,
+        PartySigner signer,
+        ITransactionCheck chain,
+        IEvidenceSource evidence,
+        TimeProvider time,
+        ILoggerFactory loggers)
     {
-        ArgumentNullException.ThrowIfNull(organizationIds);
-        _mailboxes = organizationIds.ToDictionary(id => id, id => new OrganizationMailbox(id), StringComparer.Ordinal);
-        Channels = organizationIds.Select(id => (IOrganizationChannel)new RemoteOrganizationChannel(_mailboxes[id])).ToArray();
+        ArgumentNullException.ThrowIfNull(consortium);
+        ArgumentNullException.ThrowIfNull(loggers);
+        Consortium = consortium;
+        Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        Signer = signer ?? throw new ArgumentNullException(nameof(signer));
+        Evidence = evidence ?? throw new ArgumentNullException(nameof(evidence));
+        Time = time ?? throw new ArgumentNullException(nameof(time));
+        _mailboxes = consortium.Roster.ToDictionary(m => m.Organization!, m => new OrganizationMailbox(m), StringComparer.Ordinal);
+        Authenticator = new RequestAuthenticator(
+            consortium.Roster.ToDictionary(m => m.Organization!, StringComparer.Ordinal), time, TimeSpan.FromSeconds(consortium.ClockSkewSeconds), loggers.CreateLogger<RequestAuthenticator>());
+        var channelLogger = loggers.CreateLogger<CoordinatorHub>();
+        Channels = consortium.Roster
+            .Select(m => (IOrganizationChannel)new RemoteOrganizationChannel(_mailboxes[m.Organization!], chain, consortium, r => Interlocked.Exchange(ref _round, r), channelLogger))
+            .ToArray();
     }
 
-    /// <summary>One channel per organization, in registration order.</summary>
+    /// <summary>One channel per roster member, in roster order.</summary>
     public IReadOnlyList<IOrganizationChannel> Channels { get; }
 
-    /// <summary>Tells every organization the run is over and waits (bounded) until each has heard it.</summary>
+    internal ConsortiumOptions Consortium { get; }
+
+    internal AgreedSettings Settings { get; }
+
+    internal PartySigner Signer { get; }
+
+    internal IEvidenceSource Evidence { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal RequestAuthenticator Authenticator { get; }
+
+    internal long Round => Interlocked.Read(ref _round);
+
+    internal long MaxWeightsBytes => Consortium.MaxWeightsMebibytes * 1024L * 1024L;
+
+    internal IEnumerable<RosterMember> Roster => Consortium.Roster;
+
+    internal IEnumerable<string> JoinedIds => _mailboxes.Values.Where(m => m.HasJoined).Select(m => m.Id);
+
+    /// <summary>Tells every member the run is over and waits (bounded) until each has heard it.</summary>
     public async Task FinishAsync(TimeSpan wait)
     {
         var done = _mailboxes.Values.Select(m =>
         {
-            var work = new PendingWork(new WorkItem { Id = Guid.NewGuid().ToString("N"), Kind = WorkKind.Done }, null, null);
+            var work = new PendingWork(new WorkItem { Id = OrganizationMailbox.NewId(), Kind = WorkKind.Done }, null, null);
             m.Post(work);
             return work.Result.Task;
         }).ToArray();
         await Task.WhenAny(Task.WhenAll(done), Task.Delay(wait)).ConfigureAwait(false);
     }
 
-    internal OrganizationMailbox? Find(string id) => _mailboxes.GetValueOrDefault(id);
+    internal OrganizationMailbox Mailbox(RosterMember member) => _mailboxes[member.Organization!];
 
-    internal PendingWork? FindWork(string workId) =>
-        _mailboxes.Values.Select(m => m.Find(workId)).FirstOrDefault(w => w is not null);
+    /// <summary>A fresh join challenge, valid for one join within the clock skew.</summary>
+    internal byte[] NewChallenge()
+    {
+        var challenge = RandomNumberGenerator.GetBytes(32);
+        var now = Time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var (key, issued) in _challenges)
+        {
+            if (now - issued > Consortium.ClockSkewSeconds * 1000L)
+            {
+                _challenges.TryRemove(key, out _);
+            }
+        }
+
+        _challenges[Convert.ToHexStringLower(challenge)] = now;
+        return challenge;
+    }
+
+    /// <summary>Consumes a challenge this hub issued and that has not expired.</summary>
+    internal bool TakeChallenge(ReadOnlySpan<byte> challenge) =>
+        _challenges.TryRemove(Convert.ToHexStringLower(challenge), out var issued)
+        && Time.GetUtcNow().ToUnixTimeMilliseconds() - issued <= Consortium.ClockSkewSeconds * 1000L;
+
+    /// <summary>The coordinator's signature of a reply (its own field unset), bound to the request's nonce.</summary>
+    internal Wire.Authentication SignReply(string method, long round, string workId, IMessage reply, ByteString nonce) =>
+        WireSignatures.Sign(Signer, WireSignatures.Reply(method), round, workId, reply, Time.GetUtcNow().ToUnixTimeMilliseconds(), nonce.ToByteArray());
 }

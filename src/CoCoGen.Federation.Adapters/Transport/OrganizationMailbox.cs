@@ -1,42 +1,50 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using CoCoGen.Federation.Ports;
+using CoCoGen.Federation.Adapters.Transport.Wire;
 
 namespace CoCoGen.Federation.Adapters.Transport;
 
 /// <summary>
-/// The coordinator's queue for one organization process: work waits here until the process polls
-/// for it, and the process posts results against the work id. Work the coordinator gave up on (a
-/// straggler's) is dropped, so a late result is answered 410 Gone.
+/// The coordinator's queue for one roster member: work waits here until the member polls for it, and the member
+/// posts results against the work id. Work the coordinator gave up on (a straggler's) is dropped, so a late result
+/// is refused. A member that joins again (a restarted process) is re-bound to the contract before its next work.
 /// </summary>
-internal sealed class OrganizationMailbox(string id)
+internal sealed class OrganizationMailbox(RosterMember member)
 {
     private readonly Channel<PendingWork> _queue = Channel.CreateUnbounded<PendingWork>();
     private readonly ConcurrentDictionary<string, PendingWork> _open = new();
-    private TaskCompletionSource<OrganizationProfile> _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private (string Contract, long ChainId)? _binding;
 
-    public string Id { get; } = id;
+    public RosterMember Member { get; } = member;
 
-    public Task<OrganizationProfile> Joined => _joined.Task;
+    public string Id => Member.Organization!;
 
-    public void Join(OrganizationProfile profile)
+    public Task Joined => _joined.Task;
+
+    public bool HasJoined => _joined.Task.IsCompleted;
+
+    /// <summary>Records a proven join; on a second one, queues a bind-only bond so the new process can settle.</summary>
+    public void Join()
     {
-        if (!_joined.TrySetResult(profile) && _joined.Task.Result != profile)
+        if (!_joined.TrySetResult() && _binding is { } binding)
         {
-            // A restarted process re-joins; its profile replaces the old one for later rounds.
-            _joined = new TaskCompletionSource<OrganizationProfile>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _joined.SetResult(profile);
+            Post(new PendingWork(new WorkItem { Id = NewId(), Kind = WorkKind.Bond, Contract = binding.Contract, ChainId = binding.ChainId, Wei = "0" }, null, null));
         }
     }
 
-    public async Task<T> SendAsync<T>(PendingWork work, CancellationToken cancellationToken)
+    public void Bound(string contract, long chainId) => _binding = (contract, chainId);
+
+    /// <summary>The contract the member was bound to, once it was.</summary>
+    public string? Contract => _binding?.Contract;
+
+    public async Task<object?> SendAsync(PendingWork work, CancellationToken cancellationToken)
     {
         _open[work.Item.Id] = work;
         try
         {
             await _queue.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
-            var result = await work.Result.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return (T)result!;
+            return await work.Result.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -59,7 +67,7 @@ internal sealed class OrganizationMailbox(string id)
             while (true)
             {
                 var work = await _queue.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
-                if (work.Item.Kind == WorkKind.Done)
+                if (work.Item.Kind is WorkKind.Done)
                 {
                     work.Result.TrySetResult(null);
                     return work.Item;
@@ -78,5 +86,9 @@ internal sealed class OrganizationMailbox(string id)
         }
     }
 
+    public void Forget(string workId) => _open.TryRemove(workId, out _);
+
     public PendingWork? Find(string workId) => _open.TryGetValue(workId, out var work) ? work : null;
+
+    public static string NewId() => Guid.NewGuid().ToString("N");
 }

@@ -1,4 +1,7 @@
+using CoCoGen.Federation.Adapters.Authentication;
+using CoCoGen.Federation.Adapters.Transport.Wire;
 using CoCoGen.Federation.Ports;
+using Google.Protobuf;
 
 namespace CoCoGen.Federation.Adapters.Transport;
 
@@ -8,8 +11,19 @@ internal sealed class PendingWork
     public PendingWork(WorkItem item, ModelWeights? global, ModelWeights? generator)
     {
         Item = item;
-        Global = global is null ? null : WeightsWireFormat.Encode(global);
-        Generator = generator is null ? null : WeightsWireFormat.Encode(generator);
+        Global = global?.ToBytes();
+        Generator = generator?.ToBytes();
+        if (Global is not null)
+        {
+            item.GlobalWeightsHash = ByteString.CopyFrom(SignatureRecovery.Keccak(Global));
+            item.GlobalWeightsBytes = Global.Length;
+        }
+
+        if (Generator is not null)
+        {
+            item.GeneratorWeightsHash = ByteString.CopyFrom(SignatureRecovery.Keccak(Generator));
+            item.GeneratorWeightsBytes = Generator.Length;
+        }
     }
 
     public WorkItem Item { get; }
@@ -18,5 +32,9 @@ internal sealed class PendingWork
 
     public byte[]? Generator { get; }
 
+    /// <summary>Bytes an uploaded update must have: the size of the weights it started from.</summary>
+    public long ExpectedUpdateBytes => Item.Kind == WorkKind.Generator ? Generator?.Length ?? 0 : Global?.Length ?? 0;
+
+    /// <summary>A <see cref="LocalUpdate"/>, a transaction hash (string), null (bind only) or an exception.</summary>
     public TaskCompletionSource<object?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

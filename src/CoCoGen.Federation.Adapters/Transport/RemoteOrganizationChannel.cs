@@ -1,38 +1,113 @@
+using System.Globalization;
 using System.Numerics;
+using CoCoGen.Federation.Adapters.Transport.Wire;
 using CoCoGen.Federation.Ports;
+using Microsoft.Extensions.Logging;
 
 namespace CoCoGen.Federation.Adapters.Transport;
 
-/// <summary>The distributed shape: the coordinator reaches an organization process through its mailbox.</summary>
-internal sealed class RemoteOrganizationChannel(OrganizationMailbox mailbox) : IOrganizationChannel
+/// <summary>
+/// The distributed shape: the coordinator reaches a roster member through its mailbox. What the member says is
+/// believed only as far as the coordinator can check it: its profile is the roster's, its counts are capped by the
+/// roster's D_i and the g_i* it was assigned, and a transaction it names is read from the chain.
+/// </summary>
+internal sealed partial class RemoteOrganizationChannel(
+    OrganizationMailbox mailbox, ITransactionCheck chain, ConsortiumOptions options, Action<long> roundStarted, ILogger logger) : IOrganizationChannel
 {
     public string Id => mailbox.Id;
 
-    public Task<OrganizationProfile> JoinAsync(CancellationToken cancellationToken) => mailbox.Joined.WaitAsync(cancellationToken);
+    private RosterMember Member => mailbox.Member;
 
-    public Task<ChainReceipt?> BondAsync(ChainAddress contractAddress, long chainId, BigInteger wei, CancellationToken cancellationToken) =>
-        mailbox.SendAsync<ChainReceipt?>(
-            new PendingWork(new WorkItem { Id = NewId(), Kind = WorkKind.Bond, Contract = contractAddress, ChainId = chainId, Wei = wei }, null, null),
-            cancellationToken);
+    public async Task<OrganizationProfile> JoinAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mailbox.Joined.WaitAsync(TimeSpan.FromSeconds(options.JoinTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"{Id} did not join within {options.JoinTimeoutSeconds} s (Consortium:JoinTimeoutSeconds); start `cocogen org --id {Id}` with its keystore"));
+        }
 
-    public Task<LocalUpdate> TrainGeneratorAsync(ModelWeights generator, int pass, CancellationToken cancellationToken) =>
-        mailbox.SendAsync<LocalUpdate>(
-            new PendingWork(new WorkItem { Id = NewId(), Kind = WorkKind.Generator, Pass = pass }, null, generator),
-            cancellationToken);
+        return new OrganizationProfile(Id, ChainAddress.Parse(Member.Address!), Member.LocalSamples);
+    }
 
-    public Task<LocalUpdate> TrainAsync(RoundAssignment assignment, CancellationToken cancellationToken) =>
-        mailbox.SendAsync<LocalUpdate>(
+    public async Task<ChainReceipt?> BondAsync(ChainAddress contract, long chainId, BigInteger wei, CancellationToken cancellationToken)
+    {
+        var contractAddress = contract.ToString();
+        mailbox.Bound(contractAddress, chainId);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.BondTimeoutSeconds));
+        object? result;
+        try
+        {
+            result = await mailbox.SendAsync(
+                new PendingWork(new WorkItem { Id = OrganizationMailbox.NewId(), Kind = WorkKind.Bond, Contract = contractAddress, ChainId = chainId, Wei = wei.ToString(CultureInfo.InvariantCulture) }, null, null),
+                timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"{Id} did not bond within {options.BondTimeoutSeconds} s (Consortium:BondTimeoutSeconds)"));
+        }
+
+        if (wei.IsZero)
+        {
+            return null;
+        }
+
+        return result is string hash
+            ? await chain.ConfirmAsync(hash, Member.Address!, contractAddress, cancellationToken).ConfigureAwait(false)
+            : throw new InvalidOperationException($"{Id} named no bond transaction");
+    }
+
+    public async Task<LocalUpdate> TrainGeneratorAsync(ModelWeights generator, int pass, CancellationToken cancellationToken)
+    {
+        var update = (LocalUpdate)(await mailbox.SendAsync(
+            new PendingWork(new WorkItem { Id = OrganizationMailbox.NewId(), Kind = WorkKind.Generator, Pass = pass }, null, generator),
+            cancellationToken).ConfigureAwait(false))!;
+        return Capped(update, 0, update.SyntheticSamples);
+    }
+
+    public async Task<LocalUpdate> TrainAsync(RoundAssignment assignment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        roundStarted(assignment.Round);
+        var update = (LocalUpdate)(await mailbox.SendAsync(
             new PendingWork(
-                new WorkItem { Id = NewId(), Kind = WorkKind.Train, Round = assignment.Round, SyntheticSamples = assignment.SyntheticSamples },
+                new WorkItem { Id = OrganizationMailbox.NewId(), Kind = WorkKind.Train, Round = assignment.Round, SyntheticSamples = assignment.SyntheticSamples },
                 assignment.Global,
                 assignment.Generator),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false))!;
+        return Capped(update, assignment.Round, assignment.SyntheticSamples);
+    }
 
-    public async Task<ChainReceipt> SubmitContributionAsync(int round, ContributionProfile profile, CancellationToken cancellationToken) =>
-        await mailbox.SendAsync<ChainReceipt?>(
-            new PendingWork(new WorkItem { Id = NewId(), Kind = WorkKind.Submit, Round = round, Profile = profile }, null, null),
-            cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException($"organization {Id} returned no receipt for its submission of round {round}");
+    public async Task<ChainReceipt> SubmitContributionAsync(int round, Ports.ContributionProfile profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var result = await mailbox.SendAsync(
+            new PendingWork(new WorkItem { Id = OrganizationMailbox.NewId(), Kind = WorkKind.Submit, Round = round, Profile = WireConversions.ToWire(profile) }, null, null),
+            cancellationToken).ConfigureAwait(false);
+        var contract = mailbox.Contract ?? throw new InvalidOperationException($"{Id} was asked to submit before it was bound to a contract");
+        return result is string hash
+            ? await chain.ConfirmAsync(hash, Member.Address!, contract, cancellationToken).ConfigureAwait(false)
+            : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{Id} named no transaction for its submission of round {round}"));
+    }
 
-    private static string NewId() => Guid.NewGuid().ToString("N");
+    // FedAvg weighs by these counts, so a claim never raises them above what the coordinator itself knows.
+    private LocalUpdate Capped(LocalUpdate update, int round, long assignedSynthetic)
+    {
+        var local = Math.Min(update.LocalSamples, Member.LocalSamples);
+        var synthetic = Math.Min(update.SyntheticSamples, assignedSynthetic);
+        if (local != update.LocalSamples || synthetic != update.SyntheticSamples)
+        {
+            LogCapped(logger, Id, round, update.LocalSamples, local, update.SyntheticSamples, synthetic);
+        }
+
+        return update with { LocalSamples = local, SyntheticSamples = synthetic };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Organization} round {Round}: claimed {ClaimedLocal} real and {ClaimedSynthetic} synthetic samples; counted {Local} and {Synthetic} (roster D_i and assigned g_i*)")]
+    private static partial void LogCapped(ILogger logger, string organization, int round, long claimedLocal, long local, long claimedSynthetic, long synthetic);
 }

@@ -37,6 +37,15 @@ public sealed partial class ErrorTableTests : IDisposable
         });
         File.WriteAllText(truncated.RoundsFile, "{\"round\": 1,");
 
+        // A valid consortium of the default 10 organizations, for the rows that need one to get past validation.
+        File.WriteAllText(Path.Combine(_tmp, "consortium.json"), System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Consortium = new
+            {
+                CoordinatorAddress = "0x" + new string('c', 40),
+                Roster = Enumerable.Range(1, 10).Select(i => new { Organization = $"org{i}", Address = "0x" + i.ToString("x40", System.Globalization.CultureInfo.InvariantCulture), LocalSamples = 100 }).ToArray(),
+            },
+        }));
         File.WriteAllText(Path.Combine(_tmp, "pw"), "correct horse\n");
         File.WriteAllText(Path.Combine(_tmp, "wrong"), "wrong horse\n");
         File.WriteAllText(Path.Combine(_tmp, "corrupt.json"), "not a keystore");
