@@ -219,7 +219,7 @@ public static class RunReport
                         Invariant($"{r.Round}"), Outcome(o), Invariant($"{o.Contribution:G6}"), r.Validation is { } v ? Invariant($"{v.Loss:F6}") : Missing,
                         o.LossWithout is { } without ? Invariant($"{without:F6}") : Missing,
                         o.Shapley is { } shapley ? Invariant($"{shapley:G4} ± {o.ShapleyStandardError ?? 0:G2}") : Missing,
-                        r.Validation is null && o.VerifiedSamples == 0 ? Missing : Invariant($"{o.VerifiedSamples}"),
+                        o.VerifiedSamples is { } verified ? Invariant($"{verified}") : Missing,
                         Wei(entry.TransferWei), Wei(entry.ReceivedWei), Wei(entry.PaidWei), Wei(entry.BondWei),
                         o.SubmitTransaction?.ToString() ?? Missing, o.SubmitBlock is { } sb ? Invariant($"{sb}") : Missing,
                         payoff?.Hash.ToString() ?? Missing, payoff is { } p ? Invariant($"{p.Block}") : Missing,
