@@ -31,7 +31,11 @@ public sealed class SignalStopTests(LocalChainFixture chain) : IDisposable
     {
         var reference = await ReferenceModelAsync();
         var run = Path.Combine(_work, "run");
-        var arguments = Arguments(run);
+
+        // Settling on the local node takes ~0.1 s, less than a test needs to react: the settlement point runs through a
+        // proxy that delays each call, so the signal lands between two of its transactions.
+        using var slow = point == "settlement" ? new SlowRpcProxy(chain.RpcUrl, TimeSpan.FromMilliseconds(60)) : null;
+        var arguments = slow is null ? Arguments(run) : Arguments(run, ["--rpc-url", slow.Url]);
 
         using (var first = new CocogenProcess(chain.RepositoryRoot, arguments))
         {
