@@ -9,7 +9,6 @@ using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
 using Nethereum.ABI.FunctionEncoding;
-using Nethereum.Util;
 
 namespace CoCoGen.Federation.Adapters.Audit;
 
@@ -69,7 +68,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
         return checks;
     }
 
-    private static EvidenceManifest? Manifest(RunDirectory directory, RoundRecord record, List<AuditCheck> checks)
+    private EvidenceManifest? Manifest(RunDirectory directory, RoundRecord record, List<AuditCheck> checks)
     {
         var r = record.Round;
         if (record.Evidence is null)
@@ -96,7 +95,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
         }
 
         var bytes = File.ReadAllBytes(file);
-        var hash = Keccak(bytes);
+        var hash = arithmetic.HashBytes(bytes);
         Add(checks, "evidence-hash", r, null, hash == record.Evidence, $"round {r}: the bundle's keccak is {hash}, the record commits to {record.Evidence} (the bundle was changed)");
         if (hash != record.Evidence)
         {
@@ -173,7 +172,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
             Check("update-record", o.Id, o.Outcome == UpdateOutcome.Accepted && o.WeightsHash == update.Weights,
                 $"the bundle averages update {update.Weights}, the record has {o.Outcome} with weights {o.WeightsHash} (a swapped update)");
             var assigned = (long)Math.Round(record.Guidance[i], MidpointRounding.ToEven);
-            var verified = VerifiedSamples.Of(roster[i], new LocalUpdate(new ModelWeights([]), update.ClaimedLocal, update.ClaimedSynthetic, 0, 0, 0), assigned);
+            var verified = VerifiedSamples.Of(roster[i].LocalSamples, update.ClaimedLocal, update.ClaimedSynthetic, assigned);
             Check("verified-samples", o.Id, verified == update.VerifiedSamples && verified == o.VerifiedSamples
                     && update.ClaimedLocal == o.LocalSamples && update.ClaimedSynthetic == o.SyntheticSamples,
                 $"verified samples recomputed {verified} (D_i {roster[i].LocalSamples}, g_i* {assigned}), the bundle says {update.VerifiedSamples}, the record {o.VerifiedSamples}");
@@ -206,7 +205,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
             return;
         }
 
-        var after = Keccak(measured.Aggregate.ToBytes());
+        var after = arithmetic.Hash(measured.Aggregate);
         Check("aggregate", null, after == manifest.GlobalAfter && after == record.ModelHash,
             $"the recomputed aggregate is {after}; the bundle says {manifest.GlobalAfter}, the record {record.ModelHash}");
         Check("validation-subset", null, measured.SubsetHash == validation.SubsetHash && measured.SubsetSize == validation.Size,
@@ -258,7 +257,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
             if (o.Outcome == UpdateOutcome.Accepted && o.TrainingLoss is { } loss && o.WeightsHash is not null)
             {
                 var profile = new ContributionProfile((ulong)o.LocalSamples, (ulong)o.SyntheticSamples, WadConversion.ToWad(loss, "trainingLoss"), xWad[i], o.WeightsHash).ToProfile();
-                var expected = Keccak(new ParametersEncoder().EncodeParametersFromTypeAttributes(typeof(Profile), profile));
+                var expected = arithmetic.HashBytes(new ParametersEncoder().EncodeParametersFromTypeAttributes(typeof(Profile), profile));
                 var recorded = chain.RecordedProfiles.GetValueOrDefault((r, o.Address));
                 Check("profile-commitment", o.Id, recorded == expected,
                     $"the contract recorded profile {recorded ?? "none"}, the evidence gives {expected} (x_i {xWad[i]} wad, weights {o.WeightsHash})");
@@ -266,7 +265,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
         }
     }
 
-    private static ModelWeights? Blob(RunDirectory directory, string hash, int round, string? organization, List<AuditCheck> checks)
+    private ModelWeights? Blob(RunDirectory directory, string hash, int round, string? organization, List<AuditCheck> checks)
     {
         string file;
         try
@@ -280,7 +279,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
         }
 
         var bytes = File.Exists(file) ? File.ReadAllBytes(file) : null;
-        var actual = bytes is null ? null : Keccak(bytes);
+        var actual = bytes is null ? null : arithmetic.HashBytes(bytes);
         Add(checks, "evidence-blob", round, organization, actual == hash,
             $"round {round}{(organization is null ? "" : $", {organization}")}: weights {hash} are {(bytes is null ? "missing" : $"changed (their keccak is {actual})")}");
         return actual == hash ? ModelWeights.FromBytes(bytes) : null;
@@ -322,8 +321,6 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
 
     private static byte[]? Hex(string text) =>
         text.StartsWith("0x", StringComparison.Ordinal) && text.Length == 66 && text[2..].All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(text[2..]) : null;
-
-    private static string Keccak(byte[] bytes) => "0x" + Convert.ToHexStringLower(Sha3Keccack.Current.CalculateHash(bytes));
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 

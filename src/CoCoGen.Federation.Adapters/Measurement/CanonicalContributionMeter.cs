@@ -100,38 +100,13 @@ public sealed class CanonicalContributionMeter : IContributionMeter
     // The flat vector is the model's state tensors back to back in their own order, which StateLayout repeats.
     private Dictionary<string, Tensor> State(ModelWeights weights)
     {
-        var state = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        var offset = 0;
-        foreach (var (name, shape) in _architecture.StateLayout)
-        {
-            var length = shape.Aggregate(1, (a, b) => a * b);
-            if (offset + length > weights.Count)
-            {
-                throw new ArgumentException($"weights hold {weights.Count} values; LeNet-5's state needs more (at tensor {name})", nameof(weights));
-            }
-
-            state[name] = new Tensor(weights.Values.Slice(offset, length).ToArray(), shape);
-            offset += length;
-        }
-
-        if (offset != weights.Count)
-        {
-            throw new ArgumentException($"weights hold {weights.Count} values; LeNet-5's state has {offset}", nameof(weights));
-        }
-
+        var state = LeaveOneOutEvaluator.CreateState(_architecture);
+        StateVector.Write(Ordered(state), weights);
         return state;
     }
 
-    private ModelWeights Flatten(Dictionary<string, Tensor> state)
-    {
-        var values = new float[state.Values.Sum(t => t.Length)];
-        var offset = 0;
-        foreach (var (name, _) in _architecture.StateLayout)
-        {
-            state[name].Span.CopyTo(values.AsSpan(offset));
-            offset += state[name].Length;
-        }
+    private ModelWeights Flatten(Dictionary<string, Tensor> state) => StateVector.Read(Ordered(state));
 
-        return new ModelWeights(values);
-    }
+    private IEnumerable<(string Name, Tensor Tensor)> Ordered(Dictionary<string, Tensor> state) =>
+        _architecture.StateLayout.Select(t => (t.Name, state[t.Name]));
 }

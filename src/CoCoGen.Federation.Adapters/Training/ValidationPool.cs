@@ -43,7 +43,7 @@ public sealed class ValidationPool
 
         _sourceIndices = sourceIndices;
         _images = new SubsetDataset(source, sourceIndices);
-        Hash = HashOf(_images, _normalization, Enumerable.Range(0, _images.Count).ToArray());
+        Hash = PoolHash(_images, normalization);
     }
 
     /// <summary>Samples in the pool.</summary>
@@ -72,7 +72,6 @@ public sealed class ValidationPool
         new RandomSource(BinaryPrimitives.ReadUInt64LittleEndian(seed)).Shuffle(order.AsSpan());
         var chosen = order[..size];
         Array.Sort(chosen);
-        subsetHash = HashOf(_images, _normalization, chosen);
 
         var plane = _images.Height * _images.Width;
         var images = new float[(long)size * _images.ImageSize];
@@ -85,24 +84,43 @@ public sealed class ValidationPool
             labels[i] = _images.Label(chosen[i]);
         }
 
+        subsetHash = HashOf(images, labels, _images.ImageSize);
         return new CanonicalValidationSet(images, labels, _images.ImageSize, _images.ClassCount);
     }
 
-    private static string HashOf(ImageDataset images, ChannelNormalization normalization, int[] indices)
+    // The pool is hashed image by image, so it is never held standardised in memory as a whole.
+    private static string PoolHash(ImageDataset images, ChannelNormalization normalization)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var image = new float[images.ImageSize];
-        Span<byte> label = stackalloc byte[4];
         var plane = images.Height * images.Width;
-        foreach (var index in indices)
+        for (var index = 0; index < images.Count; index++)
         {
             images.CopyImage(index, image);
             normalization.ApplyInPlace(image, plane);
-            sha.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(image.AsSpan()));
-            BinaryPrimitives.WriteInt32LittleEndian(label, images.Label(index));
-            sha.AppendData(label);
+            Append(sha, image, images.Label(index));
         }
 
         return "0x" + Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static string HashOf(float[] images, int[] labels, int imageLength)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            Append(sha, images.AsSpan(i * imageLength, imageLength), labels[i]);
+        }
+
+        return "0x" + Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    // One sample: its standardised float32 pixels, then its int32 label, little-endian.
+    private static void Append(IncrementalHash sha, ReadOnlySpan<float> image, int label)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        sha.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(image));
+        BinaryPrimitives.WriteInt32LittleEndian(bytes, label);
+        sha.AppendData(bytes);
     }
 }

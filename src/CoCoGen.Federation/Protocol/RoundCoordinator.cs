@@ -315,7 +315,8 @@ public sealed partial class RoundCoordinator
             Loss = measurement?.Loss ?? double.NaN,
             Accuracy = measurement?.Accuracy ?? double.NaN,
         };
-        var transfers = _arithmetic.NetTransfersWei(state.Terms, participants.Select(p => p.Outcome == UpdateOutcome.Accepted ? p.ContributionWad : BigInteger.Zero).ToArray(), Enumerable.Repeat(true, _channels.Count).ToArray());
+        var settledWad = participants.Select(p => p.Outcome == UpdateOutcome.Accepted ? p.ContributionWad : BigInteger.Zero).ToArray();
+        var transfers = _arithmetic.NetTransfersWei(state.Terms, settledWad, Enumerable.Repeat(true, _channels.Count).ToArray());
         var manifest = new EvidenceManifest
         {
             Round = round,
@@ -329,7 +330,7 @@ public sealed partial class RoundCoordinator
             Updates = order.Select(i => new EvidenceUpdate(_channels[i].Id, participants[i].WeightsHash!, results[i].Update!.LocalSamples, results[i].Update!.SyntheticSamples, verified[i])).ToArray(),
             Contributions = participants.Select((p, i) => new EvidenceContribution(
                 p.Id, p.Outcome, p.Reason, p.LossWithout, p.Shapley, p.ShapleyStandardError, p.Contribution,
-                (p.Outcome == UpdateOutcome.Accepted ? p.ContributionWad : BigInteger.Zero).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                settledWad[i].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 transfers[i].ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray(),
             ShapleySeed = shapley?.Seed,
             ShapleyPermutations = shapley?.Permutations ?? 0,

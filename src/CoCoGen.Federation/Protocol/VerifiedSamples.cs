@@ -16,6 +16,10 @@ public static class VerifiedSamples
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(update);
-        return Math.Clamp(update.LocalSamples, 0, profile.LocalSamples) + Math.Clamp(update.SyntheticSamples, 0, Math.Max(0, assignedSynthetic));
+        return Of(profile.LocalSamples, update.LocalSamples, update.SyntheticSamples, assignedSynthetic);
     }
+
+    /// <summary>The rule on bare counts: what an auditor recomputes from the evidence.</summary>
+    public static long Of(long declaredLocal, long claimedLocal, long claimedSynthetic, long assignedSynthetic) =>
+        Math.Clamp(claimedLocal, 0, declaredLocal) + Math.Clamp(claimedSynthetic, 0, Math.Max(0, assignedSynthetic));
 }
