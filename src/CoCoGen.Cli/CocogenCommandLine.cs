@@ -2,6 +2,7 @@ using System.CommandLine;
 using CoCoGen.Cli.Commands;
 using CoCoGen.Cli.Hosting;
 using CoCoGen.Cli.Invocation;
+using CoCoGen.Federation.Adapters.SeedStudies;
 
 namespace CoCoGen.Cli;
 
@@ -23,7 +24,7 @@ public static class CocogenCommandLine
         root.Subcommands.Add(ChainCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(FitScalingCommand.Create());
-        root.Subcommands.Add(MechanismCommand.Create());
+        root.Subcommands.Add(MechanismCommand.Create([new TradeFlStudy(), new ShapleyMechanismStudy(), new DefectionFreeStudy()]));
         return root;
     }
 

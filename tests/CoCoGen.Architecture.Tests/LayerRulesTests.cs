@@ -30,6 +30,7 @@ public sealed class LayerRulesTests
         { "CoCoGen.Federation.Adapters.Authentication", ["CoCoGen.Chain", "CoCoGen.Learning", "CoCoGen.Mechanism", "Microsoft.AspNetCore", "Grpc"] },
         { "CoCoGen.Federation.Adapters.Reporting", ["CoCoGen.Chain", "CoCoGen.Learning", "CoCoGen.Mechanism", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.SeedMechanisms", ["CoCoGen.Chain", "Nethereum", "Microsoft.AspNetCore"] },
+        { "CoCoGen.Federation.Adapters.SeedStudies", ["CoCoGen.Chain", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.SeedSettlement", ["CoCoGen.Learning", "Microsoft.AspNetCore"] },
     };
 

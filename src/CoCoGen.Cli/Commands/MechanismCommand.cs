@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using CoCoGen.Federation.Adapters.SeedStudies;
 
 namespace CoCoGen.Cli.Commands;
 
@@ -7,20 +8,24 @@ namespace CoCoGen.Cli.Commands;
 /// `cocogen mechanism tradefl|mshap|dfcl --input FILE.json [--out FILE]`: the seed mechanisms other than CoCoGen+,
 /// JSON in and JSON out. tradefl also takes `--csv FILE` and `--charts DIR` for its γ sweep; mshap and dfcl take
 /// `--train fashion-mnist [--data-dir D] [--seed S]` to run FedBR-Shap and Algorithm 1 on real LeNet-5 training.
-/// Exit 0 on success, 2 on bad input with a message naming the field.
+/// Exit 0 on success, 2 on bad input with a message naming the field. Each mechanism's input fields, defaults and
+/// checks belong to its study (Federation.Adapters.SeedStudies); this command only reads and writes files.
 /// </summary>
 public static class MechanismCommand
 {
     /// <summary>Exit code for unusable input.</summary>
     public const int BadInput = 2;
 
-    /// <summary>Creates the command with its three sub-commands.</summary>
-    public static Command Create()
+    /// <summary>Creates the command with one sub-command per study.</summary>
+    public static Command Create(IEnumerable<ISeedStudy> studies)
     {
+        ArgumentNullException.ThrowIfNull(studies);
         var command = new Command("mechanism", "Run TradeFL, M^Shap (reciprocally fair FL) or defection-free collaboration on a JSON input.");
-        command.Subcommands.Add(Sub("tradefl", "TradeFL: CGBD, DBR and baselines; optional γ sweep (--csv, --charts).", MechanismTradeFlCommand.Run, sweep: true));
-        command.Subcommands.Add(Sub("mshap", "Reciprocally fair FL: M^Shap vs M^0 vs accuracy shaping, payments, reciprocity, gains; FedBR-Shap (--train).", MechanismShapCommand.Run, sweep: false));
-        command.Subcommands.Add(Sub("dfcl", "Defection-free collaboration (Algorithm 1) and the one-sided/complete schemes; real training with --train.", MechanismDefectionFreeCommand.Run, sweep: false));
+        foreach (var study in studies)
+        {
+            command.Subcommands.Add(Sub(study));
+        }
+
         return command;
     }
 
@@ -32,16 +37,18 @@ public static class MechanismCommand
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private static Command Sub(string name, string description, Func<MechanismJsonObject, MechanismRunOptions, object> run, bool sweep)
+    private static Command Sub(ISeedStudy study)
     {
+        string name = study.Name;
+        bool sweep = study.OptionSet == StudyOptionSet.Sweep;
         var input = new Option<FileInfo>("--input") { Description = "JSON input file.", Required = true };
         var output = new Option<FileInfo?>("--out") { Description = "Write the JSON result here instead of standard output." };
         var csv = new Option<FileInfo?>("--csv") { Description = "Write the γ sweep as CSV here." };
         var charts = new Option<DirectoryInfo?>("--charts") { Description = "Write the γ sweep's SVG charts (welfare, damage, data) into this folder." };
-        var train = new Option<string?>("--train") { Description = $"Run on real LeNet-5 training of this dataset ({MechanismRunOptions.FashionMnistName})." };
+        var train = new Option<string?>("--train") { Description = $"Run on real LeNet-5 training of this dataset ({StudyOptions.FashionMnistName})." };
         var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Folder holding the dataset's IDX files (default: the installed Fashion-MNIST)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the data draw, initial weights and sample orders (default 1).", DefaultValueFactory = _ => 1 };
-        var command = new Command(name, description);
+        var command = new Command(name, study.Description);
         command.Options.Add(input);
         command.Options.Add(output);
         Option[] extra = sweep ? [csv, charts] : [train, dataDir, seed];
@@ -58,20 +65,20 @@ public static class MechanismCommand
             {
                 if (!file.Exists)
                 {
-                    throw new MechanismInputException($"--input: file {file.FullName} does not exist.");
+                    throw new StudyInputException($"--input: file {file.FullName} does not exist.");
                 }
 
                 string? dataset = sweep ? null : parse.GetValue(train);
-                if (dataset is not null && dataset != MechanismRunOptions.FashionMnistName)
+                if (dataset is not null && dataset != StudyOptions.FashionMnistName)
                 {
-                    throw new MechanismInputException($"--train: unknown dataset \"{dataset}\" ({MechanismRunOptions.FashionMnistName}).");
+                    throw new StudyInputException($"--train: unknown dataset \"{dataset}\" ({StudyOptions.FashionMnistName}).");
                 }
 
-                var root = MechanismJsonObject.Parse(File.ReadAllText(file.FullName));
+                var root = StudyInput.Parse(File.ReadAllText(file.FullName));
                 var options = sweep
-                    ? new MechanismRunOptions(CsvPath: parse.GetValue(csv)?.FullName, ChartsDirectory: parse.GetValue(charts)?.FullName)
-                    : new MechanismRunOptions(Train: dataset, DataDirectory: parse.GetValue(dataDir)?.FullName, Seed: parse.GetValue(seed));
-                var result = run(root, options);
+                    ? new StudyOptions(CsvPath: parse.GetValue(csv)?.FullName, ChartsDirectory: parse.GetValue(charts)?.FullName)
+                    : new StudyOptions(Train: dataset, DataDirectory: parse.GetValue(dataDir)?.FullName, Seed: parse.GetValue(seed));
+                var result = study.Run(root, options);
                 string json = JsonSerializer.Serialize(result, OutputOptions);
                 var target = parse.GetValue(output);
                 if (target is null)
@@ -85,7 +92,7 @@ public static class MechanismCommand
 
                 return 0;
             }
-            catch (MechanismInputException e)
+            catch (StudyInputException e)
             {
                 config.Error.WriteLine($"cocogen mechanism {name}: {e.Message}");
                 return BadInput;

@@ -1,22 +1,22 @@
 using System.Text.Json;
 
-namespace CoCoGen.Cli.Commands;
+namespace CoCoGen.Federation.Adapters.SeedStudies;
 
 /// <summary>
 /// Strict reading of one JSON object of a mechanism input: every value is checked for type and finiteness, every
 /// error names its path (e.g. <c>organizations[2].profitability</c>), and fields nobody asked for are rejected.
 /// </summary>
-public sealed class MechanismJsonObject
+public sealed class StudyInput
 {
     private readonly JsonElement _element;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
     /// <summary>Wraps an element found at <paramref name="path"/>.</summary>
-    public MechanismJsonObject(JsonElement element, string path)
+    public StudyInput(JsonElement element, string path)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw new MechanismInputException($"{Describe(path)}: expected a JSON object.");
+            throw new StudyInputException($"{Describe(path)}: expected a JSON object.");
         }
 
         _element = element;
@@ -27,16 +27,16 @@ public sealed class MechanismJsonObject
     public string Path { get; }
 
     /// <summary>Parses a whole file's text.</summary>
-    public static MechanismJsonObject Parse(string json)
+    public static StudyInput Parse(string json)
     {
         try
         {
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return new MechanismJsonObject(document.RootElement.Clone(), string.Empty);
+            return new StudyInput(document.RootElement.Clone(), string.Empty);
         }
         catch (JsonException e)
         {
-            throw new MechanismInputException($"input: not valid JSON ({e.Message}).", e);
+            throw new StudyInputException($"input: not valid JSON ({e.Message}).", e);
         }
     }
 
@@ -60,7 +60,7 @@ public sealed class MechanismJsonObject
         var v = Required(name);
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int value))
         {
-            throw new MechanismInputException($"{Child(name)}: expected an integer.");
+            throw new StudyInputException($"{Child(name)}: expected an integer.");
         }
 
         return value;
@@ -75,7 +75,7 @@ public sealed class MechanismJsonObject
         var v = Required(name);
         if (v.ValueKind != JsonValueKind.String)
         {
-            throw new MechanismInputException($"{Child(name)}: expected a string.");
+            throw new StudyInputException($"{Child(name)}: expected a string.");
         }
 
         return v.GetString()!;
@@ -85,11 +85,11 @@ public sealed class MechanismJsonObject
     public string Text(string name, string fallback) => Has(name) ? Text(name) : Mark(name, fallback);
 
     /// <summary>A required nested object.</summary>
-    public MechanismJsonObject Section(string name) => new(Required(name), Child(name));
+    public StudyInput Section(string name) => new(Required(name), Child(name));
 
     /// <summary>A required array of objects.</summary>
-    public IReadOnlyList<MechanismJsonObject> Sections(string name) =>
-        Items(name).Select((e, i) => new MechanismJsonObject(e, $"{Child(name)}[{i}]")).ToArray();
+    public IReadOnlyList<StudyInput> Sections(string name) =>
+        Items(name).Select((e, i) => new StudyInput(e, $"{Child(name)}[{i}]")).ToArray();
 
     /// <summary>A required array of finite numbers.</summary>
     public double[] Numbers(string name) =>
@@ -102,7 +102,7 @@ public sealed class MechanismJsonObject
     public string[] Strings(string name) =>
         Items(name).Select((e, i) => e.ValueKind == JsonValueKind.String
             ? e.GetString()!
-            : throw new MechanismInputException($"{Child(name)}[{i}]: expected a string.")).ToArray();
+            : throw new StudyInputException($"{Child(name)}[{i}]: expected a string.")).ToArray();
 
     /// <summary>A required rectangular matrix of finite numbers.</summary>
     public double[,] Matrix(string name, int? size = null)
@@ -111,7 +111,7 @@ public sealed class MechanismJsonObject
         int n = size ?? rows.Count;
         if (rows.Count != n)
         {
-            throw new MechanismInputException($"{Child(name)}: expected {n} rows, got {rows.Count}.");
+            throw new StudyInputException($"{Child(name)}: expected {n} rows, got {rows.Count}.");
         }
 
         var matrix = new double[n, n];
@@ -120,7 +120,7 @@ public sealed class MechanismJsonObject
             string rowPath = $"{Child(name)}[{i}]";
             if (rows[i].ValueKind != JsonValueKind.Array || rows[i].GetArrayLength() != n)
             {
-                throw new MechanismInputException($"{rowPath}: expected an array of {n} numbers.");
+                throw new StudyInputException($"{rowPath}: expected an array of {n} numbers.");
             }
 
             int j = 0;
@@ -141,7 +141,7 @@ public sealed class MechanismJsonObject
         {
             if (!_read.Contains(property.Name))
             {
-                throw new MechanismInputException($"{Child(property.Name)}: unknown field.");
+                throw new StudyInputException($"{Child(property.Name)}: unknown field.");
             }
         }
     }
@@ -155,7 +155,7 @@ public sealed class MechanismJsonObject
     {
         if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out double value) || !double.IsFinite(value))
         {
-            throw new MechanismInputException($"{path}: expected a finite number.");
+            throw new StudyInputException($"{path}: expected a finite number.");
         }
 
         return value;
@@ -172,7 +172,7 @@ public sealed class MechanismJsonObject
         _read.Add(name);
         if (!_element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
         {
-            throw new MechanismInputException($"{Child(name)}: required field is missing.");
+            throw new StudyInputException($"{Child(name)}: required field is missing.");
         }
 
         return v;
@@ -183,7 +183,7 @@ public sealed class MechanismJsonObject
         var v = Required(name);
         if (v.ValueKind != JsonValueKind.Array)
         {
-            throw new MechanismInputException($"{Child(name)}: expected an array.");
+            throw new StudyInputException($"{Child(name)}: expected an array.");
         }
 
         return v.EnumerateArray().ToList();

@@ -3,19 +3,28 @@ using System.Text;
 using CoCoGen.Federation.Adapters.SeedMechanisms;
 using CoCoGen.Mechanism.TradeFl;
 
-namespace CoCoGen.Cli.Commands;
+namespace CoCoGen.Federation.Adapters.SeedStudies;
 
 /// <summary>
-/// `cocogen mechanism tradefl`: reads either explicit organizations or a Table II simulation, runs the requested
+/// The study behind `cocogen mechanism tradefl`: reads either explicit organizations or a Table II simulation, runs the requested
 /// schemes, and optionally sweeps γ (Figs 7–10). Input fields: <c>simulation</c> {seed, organizations,
 /// competitionMean, competitionSpread, energyWeight} or <c>organizations</c>[] + <c>competition</c> + <c>parameters</c>
 /// + <c>epochs</c>; <c>gamma</c>, <c>schemes</c>, <c>fipGridStep</c>, <c>sweep</c> {gammas, competitionMeans}. The sweep
 /// goes to CSV with --csv and to SVG charts of welfare, damage and data contribution with --charts.
 /// </summary>
-public static class MechanismTradeFlCommand
+public sealed class TradeFlStudy : ISeedStudy
 {
-    /// <summary>Runs the command on a parsed input; returns the JSON result object.</summary>
-    public static object Run(MechanismJsonObject root, MechanismRunOptions options)
+    /// <inheritdoc/>
+    public string Name => "tradefl";
+
+    /// <inheritdoc/>
+    public string Description => "TradeFL: CGBD, DBR and baselines; optional γ sweep (--csv, --charts).";
+
+    /// <inheritdoc/>
+    public StudyOptionSet OptionSet => StudyOptionSet.Sweep;
+
+    /// <inheritdoc/>
+    public object Run(StudyInput root, StudyOptions options)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(options);
@@ -25,10 +34,10 @@ public static class MechanismTradeFlCommand
         double grid = root.Number("fipGridStep", 0.1);
         if (!(grid > 0 && grid <= 1))
         {
-            throw new MechanismInputException($"fipGridStep: must lie in (0, 1], got {grid}.");
+            throw new StudyInputException($"fipGridStep: must lie in (0, 1], got {grid}.");
         }
 
-        MechanismJsonObject? sweep = root.Has("sweep") ? root.Section("sweep") : null;
+        StudyInput? sweep = root.Has("sweep") ? root.Section("sweep") : null;
         root.RejectUnknownFields();
         var mechanism = new TradeFlMechanism(new BestResponseDynamics(gridStep: grid));
         var outcomes = schemes.Select(s => Describe(game, mechanism.Run(game, s))).ToArray();
@@ -40,7 +49,7 @@ public static class MechanismTradeFlCommand
             sweep.RejectUnknownFields();
             if (means is not null && simulation is null)
             {
-                throw new MechanismInputException("sweep.competitionMeans: only a simulation input can redraw ρ; remove it or use \"simulation\".");
+                throw new StudyInputException("sweep.competitionMeans: only a simulation input can redraw ρ; remove it or use \"simulation\".");
             }
 
             var rows = new List<(double Mean, TradeFlSweepRow Row)>();
@@ -76,7 +85,7 @@ public static class MechanismTradeFlCommand
         }
         else if (csvPath is not null || options.ChartsDirectory is not null)
         {
-            throw new MechanismInputException($"{(csvPath is not null ? "--csv" : "--charts")}: the input has no \"sweep\" to write.");
+            throw new StudyInputException($"{(csvPath is not null ? "--csv" : "--charts")}: the input has no \"sweep\" to write.");
         }
 
         return new
@@ -128,12 +137,12 @@ public static class MechanismTradeFlCommand
         };
     }
 
-    private static (TradeFlGame Game, SimulationRecipe? Simulation) ReadGame(MechanismJsonObject root)
+    private static (TradeFlGame Game, SimulationRecipe? Simulation) ReadGame(StudyInput root)
     {
         bool explicitGame = root.Has("organizations");
         if (root.Has("simulation") == explicitGame)
         {
-            throw new MechanismInputException("input: give exactly one of \"simulation\" and \"organizations\".");
+            throw new StudyInputException("input: give exactly one of \"simulation\" and \"organizations\".");
         }
 
         if (!explicitGame)
@@ -149,7 +158,7 @@ public static class MechanismTradeFlCommand
             sim.RejectUnknownFields();
             if (recipe.Organizations < 2)
             {
-                throw new MechanismInputException($"simulation.organizations: need at least 2, got {recipe.Organizations}.");
+                throw new StudyInputException($"simulation.organizations: need at least 2, got {recipe.Organizations}.");
             }
 
             return (recipe.Create(mean), recipe);
@@ -184,7 +193,7 @@ public static class MechanismTradeFlCommand
         double epochs = root.Number("epochs", 1.0);
         if (!(epochs > 0))
         {
-            throw new MechanismInputException($"epochs: must be positive, got {epochs}.");
+            throw new StudyInputException($"epochs: must be positive, got {epochs}.");
         }
 
         return (new TradeFlGame(list, rho, new InverseSqrtAccuracyLoss(epochs), parameters), null);
@@ -193,7 +202,7 @@ public static class MechanismTradeFlCommand
     private static TradeFlScheme ParseScheme(string text, string path) =>
         text.All(char.IsLetter) && Enum.TryParse<TradeFlScheme>(text, ignoreCase: true, out var scheme)
             ? scheme
-            : throw new MechanismInputException($"{path}: unknown scheme \"{text}\" (dbr, cgbd, wpr, gca, fip, tos).");
+            : throw new StudyInputException($"{path}: unknown scheme \"{text}\" (dbr, cgbd, wpr, gca, fip, tos).");
 
     private readonly record struct SimulationRecipe(int Seed, double Gamma, int Organizations, double Spread, double EnergyWeight)
     {

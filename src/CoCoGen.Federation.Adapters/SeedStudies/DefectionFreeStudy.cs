@@ -1,10 +1,10 @@
 using CoCoGen.Federation.Adapters.SeedMechanisms;
 using CoCoGen.Mechanism.DefectionFree;
 
-namespace CoCoGen.Cli.Commands;
+namespace CoCoGen.Federation.Adapters.SeedStudies;
 
 /// <summary>
-/// `cocogen mechanism dfcl`: runs Algorithm 1 and the comparison schemes, on the synthetic quadratic duopoly or, with
+/// The study behind `cocogen mechanism dfcl`: runs Algorithm 1 and the comparison schemes, on the synthetic quadratic duopoly or, with
 /// `--train fashion-mnist`, on two LeNet-5 firms trained on Fashion-MNIST with complementary label skews. Input
 /// fields: <c>training</c> {kind: quadratic, optimumLow, optimumHigh, curvature, initialLow, initialHigh} or
 /// {kind: fashionMnist, samplesPerFirm, homeFraction, targetSamples, batchSize, learningRate, initialEpochsLow,
@@ -12,10 +12,19 @@ namespace CoCoGen.Cli.Commands;
 /// <c>rounds</c>, <c>growthCap</c>, <c>schemes</c>. Every scheme's result lists the rounds in which a firm's revenue
 /// fell (<c>revenueDecreases</c>); for the defection-free scheme that list must be empty (Proposition 3).
 /// </summary>
-public static class MechanismDefectionFreeCommand
+public sealed class DefectionFreeStudy : ISeedStudy
 {
-    /// <summary>Runs the command on a parsed input; returns the JSON result object.</summary>
-    public static object Run(MechanismJsonObject root, MechanismRunOptions options)
+    /// <inheritdoc/>
+    public string Name => "dfcl";
+
+    /// <inheritdoc/>
+    public string Description => "Defection-free collaboration (Algorithm 1) and the one-sided/complete schemes; real training with --train.";
+
+    /// <inheritdoc/>
+    public StudyOptionSet OptionSet => StudyOptionSet.Training;
+
+    /// <inheritdoc/>
+    public object Run(StudyInput root, StudyOptions options)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(options);
@@ -33,9 +42,9 @@ public static class MechanismDefectionFreeCommand
         }
         else
         {
-            throw new MechanismInputException(options.TrainsForReal
+            throw new StudyInputException(options.TrainsForReal
                 ? $"training.kind: \"{kind}\" is not real training; with --train use kind \"fashionMnist\" or leave \"training\" out."
-                : $"training.kind: unknown kind \"{kind}\" (quadratic; fashionMnist needs --train {MechanismRunOptions.FashionMnistName}).");
+                : $"training.kind: unknown kind \"{kind}\" (quadratic; fashionMnist needs --train {StudyOptions.FashionMnistName}).");
         }
 
         int rounds = root.WholeNumber("rounds", 200);
@@ -47,7 +56,7 @@ public static class MechanismDefectionFreeCommand
         {
             if (!schemes[k].All(char.IsLetter) || !Enum.TryParse(schemes[k], ignoreCase: true, out parsed[k]))
             {
-                throw new MechanismInputException($"schemes[{k}]: unknown scheme \"{schemes[k]}\" (defectionFree, onlyLowShares, complete).");
+                throw new StudyInputException($"schemes[{k}]: unknown scheme \"{schemes[k]}\" (defectionFree, onlyLowShares, complete).");
             }
         }
 
@@ -74,7 +83,7 @@ public static class MechanismDefectionFreeCommand
         return new { Mechanism = "dfcl", Training = setup, Results = results };
     }
 
-    private static (Func<IDuopolyTraining> Process, object Setup) FashionMnist(DuopolyTrainingSettings settings, MechanismRunOptions options)
+    private static (Func<IDuopolyTraining> Process, object Setup) FashionMnist(DuopolyTrainingSettings settings, StudyOptions options)
     {
         var (train, test) = options.LoadFashionMnist();
         var start = DuopolyStart.Create(train, test, settings);
@@ -97,7 +106,7 @@ public static class MechanismDefectionFreeCommand
         return (() => new FederatedDuopolyTraining(start, maximal), setup);
     }
 
-    private static Func<IDuopolyTraining> Quadratic(MechanismJsonObject training)
+    private static Func<IDuopolyTraining> Quadratic(StudyInput training)
     {
         var optimumLow = training.Numbers("optimumLow");
         var optimumHigh = training.Numbers("optimumHigh");
@@ -108,7 +117,7 @@ public static class MechanismDefectionFreeCommand
         return () => new QuadraticDuopolyTraining(optimumLow, optimumHigh, curvature, initialLow, initialHigh);
     }
 
-    private static DuopolyTrainingSettings Settings(MechanismJsonObject? training, ulong seed)
+    private static DuopolyTrainingSettings Settings(StudyInput? training, ulong seed)
     {
         var defaults = new DuopolyTrainingSettings(Seed: seed);
         if (training is null)
@@ -136,7 +145,7 @@ public static class MechanismDefectionFreeCommand
         }
         catch (ArgumentException e)
         {
-            throw new MechanismInputException($"training.{e.Message}");
+            throw new StudyInputException($"training.{e.Message}");
         }
 
         return settings;

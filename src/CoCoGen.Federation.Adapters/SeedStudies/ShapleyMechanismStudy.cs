@@ -1,10 +1,10 @@
 using CoCoGen.Federation.Adapters.SeedMechanisms;
 using CoCoGen.Mechanism.ReciprocalFairness;
 
-namespace CoCoGen.Cli.Commands;
+namespace CoCoGen.Federation.Adapters.SeedStudies;
 
 /// <summary>
-/// `cocogen mechanism mshap`: finds the equilibria of M^Shap, M^0 and the accuracy-shaping mechanism of Example 7
+/// The study behind `cocogen mechanism mshap`: finds the equilibria of M^Shap, M^0 and the accuracy-shaping mechanism of Example 7
 /// on a closed-form instance and reports samples, payments, Shapley values, reciprocity, data gain and accuracy
 /// gain. Input fields: <c>accuracy</c> {kind: powerLaw (alpha, beta) | grouped (weights)}, <c>agents</c>[] {id,
 /// costPerSample, fixedCost, maxSamples, group}, <c>mechanisms</c>, <c>dynamics</c> {stepSize, iterations,
@@ -16,17 +16,26 @@ namespace CoCoGen.Cli.Commands;
 /// contributions for that many FedAvg rounds and reports the model's accuracy (the paper's Table 1 accuracy column).
 /// M^Shap's <c>payments</c> is the per-member net settlement vector; it sums to zero.
 /// </summary>
-public static class MechanismShapCommand
+public sealed class ShapleyMechanismStudy : ISeedStudy
 {
-    /// <summary>Runs the command on a parsed input; returns the JSON result object.</summary>
-    public static object Run(MechanismJsonObject root, MechanismRunOptions options)
+    /// <inheritdoc/>
+    public string Name => "mshap";
+
+    /// <inheritdoc/>
+    public string Description => "Reciprocally fair FL: M^Shap vs M^0 vs accuracy shaping, payments, reciprocity, gains; FedBR-Shap (--train).";
+
+    /// <inheritdoc/>
+    public StudyOptionSet OptionSet => StudyOptionSet.Training;
+
+    /// <inheritdoc/>
+    public object Run(StudyInput root, StudyOptions options)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(options);
         var agents = root.Sections("agents");
         if (agents.Count == 0)
         {
-            throw new MechanismInputException("agents: need at least one agent.");
+            throw new StudyInputException("agents: need at least one agent.");
         }
 
         var accuracy = root.Section("accuracy");
@@ -36,7 +45,7 @@ public static class MechanismShapCommand
         {
             "powerLaw" => new PowerLawAccuracy(agents.Count, accuracy.Number("alpha"), accuracy.Number("beta")),
             "grouped" => Grouped(accuracy, agents, groups),
-            _ => throw new MechanismInputException($"accuracy.kind: unknown kind \"{kind}\" (powerLaw, grouped)."),
+            _ => throw new StudyInputException($"accuracy.kind: unknown kind \"{kind}\" (powerLaw, grouped)."),
         };
         accuracy.RejectUnknownFields();
         var costs = agents.Select(a => new AgentCost(a.Number("costPerSample"), a.Number("fixedCost", 0), a.Number("maxSamples"))).ToArray();
@@ -45,7 +54,7 @@ public static class MechanismShapCommand
         {
             if (kind == "powerLaw" && a.Has("group"))
             {
-                throw new MechanismInputException($"{a.Child("group")}: only grouped accuracy takes groups.");
+                throw new StudyInputException($"{a.Child("group")}: only grouped accuracy takes groups.");
             }
 
             a.RejectUnknownFields();
@@ -83,7 +92,7 @@ public static class MechanismShapCommand
                 fedBrShap.OptionalNumbers("initialSamples"));
             if (options.TrainsForReal && fedBrShap.Has("rate"))
             {
-                throw new MechanismInputException("fedBrShap.rate: only the closed-form oracle takes a rate; real training measures its gains.");
+                throw new StudyInputException("fedBrShap.rate: only the closed-form oracle takes a rate; real training measures its gains.");
             }
 
             rate = options.TrainsForReal ? 0 : fedBrShap.Number("rate", 1.0 / protocol.StageLength);
@@ -98,13 +107,13 @@ public static class MechanismShapCommand
         }
         else if (root.Has("training"))
         {
-            throw new MechanismInputException($"training: real training needs --train {MechanismRunOptions.FashionMnistName}.");
+            throw new StudyInputException($"training: real training needs --train {StudyOptions.FashionMnistName}.");
         }
 
         root.RejectUnknownFields();
         if (options.TrainsForReal && protocol is null && equilibriumRounds == 0)
         {
-            throw new MechanismInputException("fedBrShap: with --train, give \"fedBrShap\" or training.equilibriumRounds > 0: there is nothing to train.");
+            throw new StudyInputException("fedBrShap: with --train, give \"fedBrShap\" or training.equilibriumRounds > 0: there is nothing to train.");
         }
 
         var data = options.TrainsForReal ? options.LoadFashionMnist() : default;
@@ -112,7 +121,7 @@ public static class MechanismShapCommand
         FederatedCoalitionOracle Oracle() => FashionMnistFederation.CreateOracle(data.Train, data.Test, trainingSettings!, agentGroups);
         if (!mechanisms.Contains("none"))
         {
-            throw new MechanismInputException("mechanisms: must include \"none\" (M^0), the baseline of data and accuracy gain.");
+            throw new StudyInputException("mechanisms: must include \"none\" (M^0), the baseline of data and accuracy gain.");
         }
 
         var shap = new ShapleyMechanism(permutations, shapleyPermutations, shapleySeed);
@@ -125,7 +134,7 @@ public static class MechanismShapCommand
                 "shap" => Equilibrium(dynamics, instance, shap),
                 "none" => Equilibrium(dynamics, instance, new NoPaymentMechanism()),
                 "shaping" => ("accuracy shaping (Example 7)", (IReadOnlyList<double>)AccuracyShapingEquilibrium.Solve(instance), new double[n], 0, 0.0),
-                _ => throw new MechanismInputException($"mechanisms[{m}]: unknown mechanism \"{mechanisms[m]}\" (shap, none, shaping)."),
+                _ => throw new StudyInputException($"mechanisms[{m}]: unknown mechanism \"{mechanisms[m]}\" (shap, none, shaping)."),
             };
             var phi = shap.Shapley(instance, samples);
             var estimate = n > ShapleyValues.MaxExactAgents ? ShapleyValues.MonteCarlo(instance, samples, shapleyPermutations, shapleySeed) : null;
@@ -183,7 +192,7 @@ public static class MechanismShapCommand
         return new { Mechanism = "mshap", Agents = ids, Results = results, FedBrShap = protocolResult };
     }
 
-    private static (FederationTrainingSettings Settings, int EquilibriumRounds) TrainingSettings(MechanismJsonObject root, int agents, ulong seed, bool grouped)
+    private static (FederationTrainingSettings Settings, int EquilibriumRounds) TrainingSettings(StudyInput root, int agents, ulong seed, bool grouped)
     {
         var defaults = new FederationTrainingSettings(Agents: agents, Seed: seed);
         if (!root.Has("training"))
@@ -204,7 +213,7 @@ public static class MechanismShapCommand
         training.RejectUnknownFields();
         if (rounds < 0)
         {
-            throw new MechanismInputException($"training.equilibriumRounds: must be non-negative, got {rounds}.");
+            throw new StudyInputException($"training.equilibriumRounds: must be non-negative, got {rounds}.");
         }
 
         return (Validated(settings, grouped), rounds);
@@ -219,7 +228,7 @@ public static class MechanismShapCommand
         catch (ArgumentException e)
         {
             // The agent count comes from "agents"; every other setting from "training".
-            throw new MechanismInputException(e.Message.StartsWith("agents", StringComparison.Ordinal) ? e.Message : $"training.{e.Message}");
+            throw new StudyInputException(e.Message.StartsWith("agents", StringComparison.Ordinal) ? e.Message : $"training.{e.Message}");
         }
 
         return settings;
@@ -232,7 +241,7 @@ public static class MechanismShapCommand
         return (mechanism.Name, run.Samples, mechanism.Payments(instance, run.Samples), run.Iterations, run.Residual);
     }
 
-    private static GroupedAccuracy Grouped(MechanismJsonObject accuracy, IReadOnlyList<MechanismJsonObject> agents, int[] groups)
+    private static GroupedAccuracy Grouped(StudyInput accuracy, IReadOnlyList<StudyInput> agents, int[] groups)
     {
         var weights = accuracy.Matrix("weights");
         for (int i = 0; i < agents.Count; i++)
@@ -240,7 +249,7 @@ public static class MechanismShapCommand
             groups[i] = agents[i].WholeNumber("group", -1);
             if (groups[i] < 0 || groups[i] >= weights.GetLength(0))
             {
-                throw new MechanismInputException($"{agents[i].Child("group")}: required, in [0, {weights.GetLength(0)}).");
+                throw new StudyInputException($"{agents[i].Child("group")}: required, in [0, {weights.GetLength(0)}).");
             }
         }
 

@@ -1,6 +1,6 @@
 using CoCoGen.Learning.Data;
 
-namespace CoCoGen.Cli.Commands;
+namespace CoCoGen.Federation.Adapters.SeedStudies;
 
 /// <summary>The command-line options of `cocogen mechanism` beyond the JSON input.</summary>
 /// <param name="CsvPath">--csv: where tradefl writes its γ sweep.</param>
@@ -8,7 +8,7 @@ namespace CoCoGen.Cli.Commands;
 /// <param name="Train">--train: the dataset for real training ("fashion-mnist"), or null for the closed-form models.</param>
 /// <param name="DataDirectory">--data-dir: the folder holding the dataset's IDX files.</param>
 /// <param name="Seed">--seed: seed of the data draw, the initial weights and the sample orders.</param>
-public sealed record MechanismRunOptions(
+public sealed record StudyOptions(
     string? CsvPath = null,
     string? ChartsDirectory = null,
     string? Train = null,
@@ -26,7 +26,7 @@ public sealed record MechanismRunOptions(
     {
         if (Train != FashionMnistName)
         {
-            throw new MechanismInputException($"--train: unknown dataset \"{Train}\" ({FashionMnistName}).");
+            throw new StudyInputException($"--train: unknown dataset \"{Train}\" ({FashionMnistName}).");
         }
 
         try
@@ -35,7 +35,7 @@ public sealed record MechanismRunOptions(
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            throw new MechanismInputException($"--data-dir: {e.Message}");
+            throw new StudyInputException($"--data-dir: {e.Message}");
         }
     }
 }

@@ -1,22 +1,22 @@
-namespace CoCoGen.Cli.Commands;
+namespace CoCoGen.Federation.Adapters.SeedStudies;
 
 /// <summary>A mechanism input file that cannot be used; the message names the offending field.</summary>
-public sealed class MechanismInputException : Exception
+public sealed class StudyInputException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public MechanismInputException(string message)
+    public StudyInputException(string message)
         : base(message)
     {
     }
 
     /// <summary>Creates the exception with its cause.</summary>
-    public MechanismInputException(string message, Exception inner)
+    public StudyInputException(string message, Exception inner)
         : base(message, inner)
     {
     }
 
     /// <summary>Creates an empty exception.</summary>
-    public MechanismInputException()
+    public StudyInputException()
     {
     }
 }
