@@ -20,7 +20,10 @@ using Nethereum.Signer;
 // Weights down (DownloadWeights) and up (UploadUpdate) for one organization over the gRPC transport on loopback,
 // signing, hashing and checking included, for LeNet-5 (Fashion-MNIST) and MobileNetV3-Small (CIFAR-10).
 //   dotnet run -c Release --project bench/CoCoGen.Transport.SideBySide -- [repeats]
-// Prints one line per model: parameters, bytes, median and best milliseconds down and up.
+// Prints one line per model: parameters, bytes, median and best milliseconds down and up; then, in the same run and
+// interleaved, what authentication costs apart from the transfer: the body's keccak-256 over the model's bytes, one
+// statement signed and one signer recovered, each with this build's signer and with Nethereum's EIP-191 signer (the
+// reference, and what the transport used before).
 var repeats = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
 var models = new (string Name, Func<int> Parameters)[]
 {
@@ -85,6 +88,43 @@ foreach (var (name, parameters) in models)
 }
 
 await app.StopAsync();
+
+// Attribution, interleaved so that load drifts hit every component alike.
+Console.WriteLine("component,model,median_ms,best_ms,repeats");
+var reference = new EthereumMessageSigner();
+var ours = new PartySigner("org1", organizationKey);
+var statement = new SignedStatement("UploadUpdate", "org1", 1, "work", new byte[32], 1_700_000_000_000, new byte[16]);
+var text = statement.Text();
+var signature = ours.Sign(statement);
+var signatureHex = "0x" + Convert.ToHexStringLower(signature);
+foreach (var (name, parameters) in models)
+{
+    var bytes = new byte[parameters() * 4];
+    new Random(1).NextBytes(bytes);
+    var timings = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+    void Time(string component, Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        (timings.TryGetValue(component, out var list) ? list : timings[component] = []).Add(elapsed);
+    }
+
+    for (var r = 0; r <= repeats; r++)
+    {
+        Time("keccak256(body)", () => SignatureRecovery.Keccak(bytes));
+        Time("sign (NBitcoin.Secp256k1, this build)", () => ours.Sign(statement));
+        Time("sign (Nethereum EthereumMessageSigner)", () => reference.EncodeUTF8AndSign(text, organizationKey));
+        Time("recover (NBitcoin.Secp256k1, this build)", () => SignatureRecovery.Signer(statement, signature));
+        Time("recover (Nethereum EthereumMessageSigner)", () => reference.EncodeUTF8AndEcRecover(text, signatureHex));
+    }
+
+    foreach (var (component, values) in timings)
+    {
+        var timed = values.Skip(1).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{component},{name},{Median(timed):F3},{timed.Min():F3},{repeats}"));
+    }
+}
 
 static double Median(List<double> values)
 {
