@@ -1,4 +1,5 @@
 using CoCoGen.Federation.Adapters.Calibration;
+using CoCoGen.Mechanism.Calibration;
 using CoCoGen.Federation.Ports;
 using CoCoGen.Mechanism.Baselines;
 using CoCoGen.Mechanism.Equilibrium;
@@ -10,9 +11,9 @@ using OrganizationProfile = CoCoGen.Federation.Ports.OrganizationProfile;
 namespace CoCoGen.Federation.Adapters.Guidance;
 
 /// <summary>
-/// Step 0 through the Mechanism layer: builds the round's scenario from the organizations' data sizes,
-/// the calibrated loss curves and seeded economics (Table II ranges), solves the CoCoGen+ equilibrium,
-/// or applies the selected baseline's decision rule.
+/// Step 0 through the Mechanism layer: builds the round's scenario from the organizations' data sizes, the
+/// calibrated loss curves moved towards what earlier rounds measured, and the configured economics (Table II
+/// ranges by default), solves the CoCoGen+ equilibrium, or applies the selected baseline's decision rule.
 /// </summary>
 public sealed class MechanismGuidancePolicy : IGuidancePolicy
 {
@@ -42,29 +43,64 @@ public sealed class MechanismGuidancePolicy : IGuidancePolicy
     /// <inheritdoc/>
     public string Name => _options.Rule.ToLowerInvariant();
 
-    /// <summary>The scenario the policy solves for <paramref name="organizations"/>.</summary>
-    public Scenario Scenario(IReadOnlyList<OrganizationProfile> organizations)
+    /// <summary>
+    /// The scenario the policy solves for <paramref name="organizations"/>: each organization's economics from
+    /// <c>Mechanism:Economics</c> (a value not configured is drawn from Table II's range with the run's seed, in
+    /// organization order, so the draws do not depend on which values are configured), and its calibrated curve,
+    /// moved towards the losses in <paramref name="observations"/> when <c>Mechanism:FollowRun</c> is on.
+    /// </summary>
+    public Scenario Scenario(IReadOnlyList<OrganizationProfile> organizations, IReadOnlyList<LossObservation>? observations = null)
     {
         ArgumentNullException.ThrowIfNull(organizations);
+        var economics = _options.Economics;
+        var unknown = economics.Organizations.Keys.FirstOrDefault(id => !organizations.Any(o => o.Id == id));
+        if (unknown is not null)
+        {
+            throw new ArgumentException($"Mechanism:Economics:Organizations:{unknown}: no organization of this run has that id", nameof(organizations));
+        }
+
         var n = organizations.Count;
         var random = new Random(_seed);
         var members = new MechanismOrganization[n];
         for (var i = 0; i < n; i++)
         {
-            var valuation = Uniform(random, 800, 1200);
-            var rivalRate = valuation * Uniform(random, 0.8, 1.0);
-            var frequency = Uniform(random, 2.5e9, 4e9);
-            var curve = _calibration.Curves.Count == n
+            // Draw every value, configured or not, so a configured value leaves the other organizations' draws alone.
+            var drawnValuation = Uniform(random, 800, 1200);
+            var drawnRivalShare = Uniform(random, 0.8, 1.0);
+            var drawnFrequency = Uniform(random, 2.5e9, 4e9);
+            var own = economics.Organizations.GetValueOrDefault(organizations[i].Id) ?? new OrganizationEconomics();
+            var valuation = own.Revenue ?? drawnValuation;
+            var rivalRate = own.RivalRate ?? valuation * drawnRivalShare;
+            var prior = _calibration.Curves.Count == n
                 ? new LossCurve(_calibration.Curves[i].A, _calibration.Curves[i].B, _calibration.Curves[i].C)
                 : new LossCurve(_calibration.A, _calibration.B, _calibration.C);
+            var curve = Followed(prior, i, organizations[i].LocalSamples, observations);
             members[i] = new MechanismOrganization(
-                organizations[i].Id, organizations[i].LocalSamples, _options.MaxSynthetic, frequency, 1e-28, valuation, rivalRate, curve);
+                organizations[i].Id, organizations[i].LocalSamples, _options.MaxSynthetic, own.Frequency ?? drawnFrequency, own.Capacitance ?? 1e-28, valuation, rivalRate, curve);
         }
 
         var gamma = _options.GammaShare * members.Min(m => m.RivalRate);
         var parameters = new ScenarioParameters(
-            GlobalLossModel.Separable, ContributionMeasure.Performance, 1.0, Math.Log(10), gamma, 1.0, 0.0, 1e5, 2e5);
+            GlobalLossModel.Separable, ContributionMeasure.Performance, economics.Xi, Math.Log(10), gamma, economics.OperatingCost, economics.Fee, economics.TrainCycles, economics.GenerateCycles);
         return Mechanism.Scenarios.Scenario.Create(parameters, members, new UniformCompetition(n, _options.RhoBar));
+    }
+
+    private LossCurve Followed(LossCurve prior, int organization, long localSamples, IReadOnlyList<LossObservation>? observations)
+    {
+        if (!_options.FollowRun || observations is null)
+        {
+            return prior;
+        }
+
+        var own = observations.Where(o => o.Organization == organization).ToArray();
+        if (own.Length == 0)
+        {
+            return prior;
+        }
+
+        var latest = own.Max(o => o.Round);
+        var points = own.Select(o => new LossObservationPoint(o.Samples, o.Loss, Math.Pow(_options.ObservationDecay, latest - o.Round))).ToArray();
+        return LossCurveUpdate.Apply(prior, Math.Max(1, localSamples), _options.CurvePriorWeight, points);
     }
 
     /// <inheritdoc/>
@@ -87,9 +123,9 @@ public sealed class MechanismGuidancePolicy : IGuidancePolicy
     }
 
     /// <inheritdoc/>
-    public RoundGuidance Solve(IReadOnlyList<OrganizationProfile> organizations)
+    public RoundGuidance Solve(IReadOnlyList<OrganizationProfile> organizations, IReadOnlyList<LossObservation> observations)
     {
-        var scenario = Scenario(organizations);
+        var scenario = Scenario(organizations, observations);
         var equilibrium = EquilibriumSolver.Solve(scenario);
         var generation = _rule == BaselineKind.CoCoGenPlus
             ? equilibrium.Generation

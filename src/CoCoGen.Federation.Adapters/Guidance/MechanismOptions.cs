@@ -30,4 +30,21 @@ public sealed class MechanismOptions
     /// </summary>
     [Required(ErrorMessage = "Mechanism:Calibration is required")]
     public string Calibration { get; set; } = "calibration";
+
+    /// <summary>
+    /// Whether each round's curves are moved towards the local losses earlier rounds measured
+    /// (<see cref="CoCoGen.Mechanism.Calibration.LossCurveUpdate"/>), so that the guidance follows the run.
+    /// </summary>
+    public bool FollowRun { get; set; } = true;
+
+    /// <summary>κ: how many agreeing observations the calibration counts as when a curve is updated.</summary>
+    [Range(0.0, 1e6, ErrorMessage = "Mechanism:CurvePriorWeight must be between {1} and {2}")]
+    public double CurvePriorWeight { get; set; } = 1.0;
+
+    /// <summary>λ: an observation k rounds older than the latest weighs λ^k (1 weighs every round alike).</summary>
+    [Range(0.01, 1.0, ErrorMessage = "Mechanism:ObservationDecay must be between {1} and {2}")]
+    public double ObservationDecay { get; set; } = 0.5;
+
+    /// <summary>The game's economic parameters.</summary>
+    public EconomicsOptions Economics { get; set; } = new();
 }

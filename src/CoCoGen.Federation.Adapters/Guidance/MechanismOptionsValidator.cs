@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace CoCoGen.Federation.Adapters.Guidance;
@@ -24,6 +25,16 @@ public sealed class MechanismOptionsValidator : IValidateOptions<MechanismOption
             failures.Add($"Mechanism:Calibration: '{options.Calibration}' is neither a calibration file nor a directory holding one (write one with cocogen fit-scaling)");
         }
 
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options.Economics, new(options.Economics), results, validateAllProperties: true);
+        foreach (var (id, economics) in options.Economics.Organizations)
+        {
+            var own = new List<ValidationResult>();
+            Validator.TryValidateObject(economics, new(economics), own, validateAllProperties: true);
+            results.AddRange(own.Select(r => new ValidationResult(r.ErrorMessage?.Replace("Organizations:*:", $"Organizations:{id}:", StringComparison.Ordinal))));
+        }
+
+        failures.AddRange(results.Select(r => r.ErrorMessage ?? "Mechanism:Economics: invalid value"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -12,6 +12,10 @@ public interface IGuidancePolicy
     /// <summary>ρ̂, γ and φ_min for the settlement contract, for <paramref name="organizations"/> in registration order.</summary>
     CompetitionTerms Terms(IReadOnlyList<OrganizationProfile> organizations);
 
-    /// <summary>Solves the round's game for the organizations' public profiles.</summary>
-    RoundGuidance Solve(IReadOnlyList<OrganizationProfile> organizations);
+    /// <summary>
+    /// Solves the round's game for the organizations' public profiles and what earlier rounds measured
+    /// (<paramref name="observations"/>: the local losses at the realised training-set sizes), so that the guidance
+    /// follows the run.
+    /// </summary>
+    RoundGuidance Solve(IReadOnlyList<OrganizationProfile> organizations, IReadOnlyList<LossObservation> observations);
 }

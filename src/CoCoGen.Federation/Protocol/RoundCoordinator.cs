@@ -213,7 +213,7 @@ public sealed partial class RoundCoordinator
         var profiles = state.Checkpoint.Organizations;
 
         var phase = Stopwatch.StartNew();
-        var guidance = _strategy.Configure(round, profiles);
+        var guidance = _strategy.Configure(round, profiles, _directory.ReadRounds());
         var guidanceSeconds = phase.Elapsed.TotalSeconds;
         LogGuidance(_logger, round, _strategy.Name, guidance.SocialWelfare);
 

@@ -1,4 +1,5 @@
 using CoCoGen.Federation.Ports;
+using CoCoGen.Federation.Records;
 
 namespace CoCoGen.Federation.Strategies;
 
@@ -17,6 +18,6 @@ public interface IRoundStrategy
     /// <summary>ρ̂, γ and φ_min the settlement contract is deployed with, for the organizations in registration order.</summary>
     CompetitionTerms Terms(IReadOnlyList<OrganizationProfile> organizations);
 
-    /// <summary>Step 0: the round's guidance (synthetic samples per organization) and its predicted figures.</summary>
-    RoundGuidance Configure(int round, IReadOnlyList<OrganizationProfile> organizations);
+    /// <summary>Step 0: the round's guidance (synthetic samples per organization) and its predicted figures, given the earlier rounds' records.</summary>
+    RoundGuidance Configure(int round, IReadOnlyList<OrganizationProfile> organizations, IReadOnlyList<RoundRecord> history);
 }

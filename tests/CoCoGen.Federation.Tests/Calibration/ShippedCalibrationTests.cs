@@ -91,7 +91,7 @@ public sealed class ShippedCalibrationTests
         var organizations = calibration.Curves
             .Select((c, i) => new OrganizationProfile(c.Id, ChainAddress.Parse($"0x{i + 1:x40}"), c.LocalSamples)).ToArray();
 
-        var guidance = new MechanismGuidancePolicy(new MechanismOptions(), calibration, seed: 1).Solve(organizations);
+        var guidance = new MechanismGuidancePolicy(new MechanismOptions(), calibration, seed: 1).Solve(organizations, []);
 
         Assert.Equal(organizations.Length, guidance.Synthetic.Count);
         Assert.All(guidance.Synthetic, g => Assert.InRange(g, 0, new MechanismOptions().MaxSynthetic));

@@ -22,6 +22,6 @@ internal sealed class FixedGuidancePolicy : IGuidancePolicy
         return new CompetitionTerms(rho, 400, 500);
     }
 
-    public RoundGuidance Solve(IReadOnlyList<OrganizationProfile> organizations) =>
+    public RoundGuidance Solve(IReadOnlyList<OrganizationProfile> organizations, IReadOnlyList<LossObservation> observations) =>
         new(organizations.Select((_, i) => 100.0 * (i + 1)).ToArray(), organizations.Select(_ => 10.0).ToArray(), 10.0 * organizations.Count, 0.5);
 }
