@@ -96,17 +96,22 @@ public sealed class CommitmentVerificationTests(ChainFixture chain, ITestOutputH
     [Fact]
     public async Task A_10_organization_round_is_verified_and_its_time_logged()
     {
-        // The default validation subset (1,000 images), so the figure is the main job's.
+        // The default validation subset (1,000 images), so the figure is the main job's. The first verification also
+        // reads the contract's terms and warms the kernels; the second is what each later round costs.
         var run = new MemberVerification(chain, await MemberVerification.RunAsync(chain, organizations: 10, rounds: 1, validationSubset: 1000));
         using var log = new RecordedLog();
         var verifier = await run.VerifierAsync(loggers: log.Factory);
         var (commitment, facts) = run.Truth(1, 4);
 
-        var verdict = await verifier.VerifyAsync("org5", commitment, facts, CancellationToken.None);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var verdict = await verifier.VerifyAsync("org5", commitment, facts, CancellationToken.None);
+            Assert.True(verdict.Accepted, string.Join("\n", verdict.Objections));
+        }
 
-        Assert.True(verdict.Accepted, string.Join("\n", verdict.Objections));
-        var line = Assert.Single(log.Lines, l => l.Contains("org5 accepts round 1's commitment", StringComparison.Ordinal));
-        output.WriteLine($"10 organizations, validation subset 1,000 images: {line}");
+        var lines = log.Lines.Where(l => l.Contains("org5 accepts round 1's commitment", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, lines.Length);
+        output.WriteLine($"10 organizations, validation subset 1,000 images, {Environment.ProcessorCount} processors: first {lines[0]}; second {lines[1]}");
     }
 
     public void Dispose()
