@@ -84,6 +84,21 @@ public sealed class CommitmentVerificationOverGrpcTests(ChainFixture chain) : IA
     }
 
     [Fact]
+    public async Task A_blob_over_the_size_limit_is_refused_and_the_round_rejected()
+    {
+        var (commitment, facts) = _run!.Truth(2, 0);
+        var limited = Connection("org1", Key(0x10), maxWeightsBytes: 1000);
+        var blob = _run.Manifest(commitment.EvidenceRoot.ToString()).GlobalBefore;
+        await Assert.ThrowsAsync<InvalidDataException>(() => limited.EvidenceBlobAsync(blob, CancellationToken.None));
+        var verifier = await _run.VerifierAsync(new CoordinatorBundleReader(limited, _address!.ToString()));
+
+        var verdict = await verifier.VerifyAsync("org1", commitment, facts, CancellationToken.None);
+
+        Assert.False(verdict.Accepted);
+        Assert.Contains(verdict.Objections, o => o.StartsWith("round 2: evidence-blob: weights " + blob, StringComparison.Ordinal) && o.Contains("1000-byte limit", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_outsider_fetches_no_evidence_through_the_client()
     {
         var (commitment, _) = _run!.Truth(1, 0);
@@ -121,11 +136,11 @@ public sealed class CommitmentVerificationOverGrpcTests(ChainFixture chain) : IA
 
     private static EthECKey Key(int seed) => new(Convert.ToHexString(Enumerable.Repeat((byte)seed, 32).ToArray()));
 
-    private CoordinatorConnection Connection(string party, EthECKey key)
+    private CoordinatorConnection Connection(string party, EthECKey key, long maxWeightsBytes = 64L << 20)
     {
         var channel = GrpcChannel.ForAddress(_address!);
         _channels.Add(channel);
-        return new CoordinatorConnection(new CoCoGen.Federation.Adapters.Transport.Wire.Coordinator.CoordinatorClient(channel), new PartySigner(party, key), CoordinatorKey.GetPublicAddress(), 64L << 20, TimeProvider.System);
+        return new CoordinatorConnection(new CoCoGen.Federation.Adapters.Transport.Wire.Coordinator.CoordinatorClient(channel), new PartySigner(party, key), CoordinatorKey.GetPublicAddress(), maxWeightsBytes, TimeProvider.System);
     }
 
     /// <summary>A dishonest coordinator's evidence: one named blob is served with a byte flipped.</summary>

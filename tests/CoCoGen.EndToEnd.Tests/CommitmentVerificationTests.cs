@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -98,20 +100,29 @@ public sealed class CommitmentVerificationTests(ChainFixture chain, ITestOutputH
     {
         // The default validation subset (1,000 images), so the figure is the main job's. The first verification also
         // reads the contract's terms and warms the kernels; the second is what each later round costs.
-        var run = new MemberVerification(chain, await MemberVerification.RunAsync(chain, organizations: 10, rounds: 1, validationSubset: 1000));
+        var run = new MemberVerification(chain, await MemberVerification.RunAsync(chain, organizations: 10, rounds: 2, validationSubset: 1000));
         using var log = new RecordedLog();
         var verifier = await run.VerifierAsync(loggers: log.Factory);
-        var (commitment, facts) = run.Truth(1, 4);
+        var (commitment, facts) = run.Truth(2, 4);
 
-        for (var pass = 0; pass < 2; pass++)
+        // Side by side, alternating: the verification and the coordinator's own step for the same round (the bare
+        // measurement of the bundle's updates with a meter, no fetch, no hash, no check).
+        var verification = new List<double>();
+        var measurement = new List<double>();
+        for (var pass = 0; pass < 4; pass++)
         {
+            var started = Stopwatch.GetTimestamp();
             var verdict = await verifier.VerifyAsync("org5", commitment, facts, CancellationToken.None);
+            verification.Add(Stopwatch.GetElapsedTime(started).TotalSeconds);
             Assert.True(verdict.Accepted, string.Join("\n", verdict.Objections));
+            measurement.Add(run.MeasureBare(2));
         }
 
-        var lines = log.Lines.Where(l => l.Contains("org5 accepts round 1's commitment", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(2, lines.Length);
-        output.WriteLine($"10 organizations, validation subset 1,000 images, {Environment.ProcessorCount} processors: first {lines[0]}; second {lines[1]}");
+        var lines = log.Lines.Where(l => l.Contains("org5 accepts round 2's commitment", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(4, lines.Length);
+        var timings = run.Directory.ReadRounds()[1].Timings;
+        output.WriteLine(FormattableString.Invariant(
+            $"10 organizations, validation subset 1,000 images, {Environment.ProcessorCount} processors, {CoCoGen.Learning.Canonical.CanonicalEvaluator.WidestLanes} float lanes; verification s: {string.Join(" ", verification.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))} (first one reads the contract's terms and warms the kernels); bare measurement s: {string.Join(" ", measurement.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))}; the coordinator's round 2: measurement {timings.Measurement:F2} s, aggregation {timings.Aggregation:F2} s, round {timings.Total:F2} s; log: {lines[^1]}"));
     }
 
     public void Dispose()

@@ -103,6 +103,23 @@ internal sealed class MemberVerification(ChainFixture chain, string run)
         return (commitment, facts);
     }
 
+    /// <summary>
+    /// Seconds the coordinator's step takes for round <paramref name="round"/>: a fresh meter measuring the bundle's
+    /// updates (read from disk first, outside the timing), without fetching, hashing or checking anything.
+    /// </summary>
+    public double MeasureBare(int round)
+    {
+        var manifest = Manifest(Directory.ReadRounds()[round - 1].Evidence!);
+        var meter = FederationGraph.Meter(Settings, PoolAsync().GetAwaiter().GetResult());
+        ModelWeights Blob(string hash) => ModelWeights.FromBytes(File.ReadAllBytes(Directory.EvidenceBlobFile(hash)));
+        var before = Blob(manifest.GlobalBefore);
+        var updates = manifest.Updates.Select(u => new MeasuredUpdate(u.Organization, Blob(u.Weights), u.VerifiedSamples)).ToArray();
+        var seed = Convert.FromHexString(manifest.Validation.Seed.AsSpan(2));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        meter.Measure(seed, before, updates, null, CancellationToken.None);
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
     public EvidenceManifest Manifest(string bundleHash) =>
         RunDirectory.ReadJson<EvidenceManifest>(Directory.EvidenceManifestFile(bundleHash));
 
