@@ -71,7 +71,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
             checks.AddRange(recomputed.Checks);
             if (recomputed.Manifest is { } manifest && roster.Count == record.Organizations.Count)
             {
-                CheckRecord(record, manifest, recomputed.Figures, chain, checks);
+                CheckRecord(record, manifest, recomputed.Figures, roster, assigned, chain, checks);
             }
 
             previousAfter = recomputed.Manifest?.GlobalAfter;
@@ -81,7 +81,14 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
     }
 
     // rounds.jsonl and the chain against the recomputed figures: the coordinator's record must say what its bundle says.
-    private void CheckRecord(RoundRecord record, EvidenceManifest manifest, RecomputedFigures? figures, ChainView chain, List<AuditCheck> checks)
+    private void CheckRecord(
+        RoundRecord record,
+        EvidenceManifest manifest,
+        RecomputedFigures? figures,
+        IReadOnlyList<OrganizationProfile> roster,
+        long?[] assigned,
+        ChainView chain,
+        List<AuditCheck> checks)
     {
         var r = record.Round;
         var n = record.Organizations.Count;
@@ -92,7 +99,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
         var ids = manifest.Updates.Select(u => u.Organization).ToArray();
         foreach (var update in manifest.Updates)
         {
-            var i = record.Organizations.ToList().FindIndex(o => o.Id == update.Organization);
+            var i = IndexOf(record.Organizations, update.Organization);
             if (i < 0)
             {
                 continue;
@@ -101,8 +108,9 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
             var o = record.Organizations[i];
             Check("update-record", o.Id, o.Outcome == UpdateOutcome.Accepted && o.WeightsHash == update.Weights,
                 $"the bundle averages update {update.Weights}, the record has {o.Outcome} with weights {o.WeightsHash} (a swapped update)");
-            Check("verified-samples", o.Id, update.VerifiedSamples == o.VerifiedSamples && update.ClaimedLocal == o.LocalSamples && update.ClaimedSynthetic == o.SyntheticSamples,
-                $"verified samples recomputed {figures?.VerifiedSamples[i]?.ToString(CultureInfo.InvariantCulture) ?? "?"} of claims {update.ClaimedLocal} + {update.ClaimedSynthetic} in the bundle, the record has {o.VerifiedSamples} of {o.LocalSamples} + {o.SyntheticSamples}");
+            var verified = VerifiedSamples.Of(roster[i].LocalSamples, update.ClaimedLocal, update.ClaimedSynthetic, assigned[i] ?? 0);
+            Check("verified-samples", o.Id, verified == o.VerifiedSamples && update.ClaimedLocal == o.LocalSamples && update.ClaimedSynthetic == o.SyntheticSamples,
+                $"verified samples recomputed {verified} from the bundle's claims {update.ClaimedLocal} + {update.ClaimedSynthetic} (D_i {roster[i].LocalSamples}, g_i* {assigned[i]}), the record has {o.VerifiedSamples} of {o.LocalSamples} + {o.SyntheticSamples}");
         }
 
         foreach (var o in record.Organizations.Where(o => o.Outcome == UpdateOutcome.Accepted && !ids.Contains(o.Id)))
@@ -181,6 +189,19 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
 
     private static void Add(List<AuditCheck> checks, string name, int? round, string? organization, bool passed, string violation) =>
         checks.Add(new AuditCheck(name, round, organization, passed, violation));
+
+    private static int IndexOf(IReadOnlyList<OrganizationRoundRecord> organizations, string id)
+    {
+        for (var i = 0; i < organizations.Count; i++)
+        {
+            if (organizations[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
