@@ -20,6 +20,10 @@ public sealed class LayerRulesTests
     {
         { "CoCoGen.Federation.Adapters.Ledger", ["CoCoGen.Learning", "CoCoGen.Mechanism", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.Audit", ["CoCoGen.Learning", "CoCoGen.Mechanism", "Microsoft.AspNetCore"] },
+
+        // A member's verifier: the audit's recomputation (through the meter port) fed by the transport's client, the
+        // terms read from the contract; the evaluator stays behind the port.
+        { "CoCoGen.Federation.Adapters.Verification", ["CoCoGen.Learning", "CoCoGen.Mechanism", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.Keys", ["CoCoGen.Learning", "CoCoGen.Mechanism", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.Training", ["CoCoGen.Chain", "CoCoGen.Mechanism", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.Measurement", ["CoCoGen.Chain", "Nethereum", "Microsoft.AspNetCore"] },

@@ -31,14 +31,14 @@ internal static class RunFiles
     }
 
     /// <summary>A tiny configuration: a few hundred real samples per organization, small test set, one generator pass.</summary>
-    public static string WriteConfiguration(string directory, string calibration, double stragglerTimeoutSeconds, object? consortium = null)
+    public static string WriteConfiguration(string directory, string calibration, double stragglerTimeoutSeconds, object? consortium = null, int validationSubset = 300)
     {
         Directory.CreateDirectory(directory);
         var file = Path.Combine(directory, "config.input.json");
         File.WriteAllText(file, JsonSerializer.Serialize(new
         {
             Protocol = new { GeneratorSteps = 1, StragglerTimeoutSeconds = stragglerTimeoutSeconds, SubmissionTimeoutSeconds = 30 },
-            Learning = new { TrainSamples, TestSamples, BatchSize = 32, ValidationSubset = 300 },
+            Learning = new { TrainSamples, TestSamples, BatchSize = 32, ValidationSubset = validationSubset },
             Mechanism = new { Calibration = calibration, MaxSynthetic = 300 },
             Consortium = consortium ?? PlaceholderConsortium(10),
         }));

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using System.Security.Cryptography;
-using System.Text.Json;
 using CoCoGen.Chain.Accounts;
 using CoCoGen.Chain.Contracts.Settlement;
 using CoCoGen.Federation.Adapters.Ledger;
@@ -14,13 +12,15 @@ namespace CoCoGen.Federation.Adapters.Audit;
 
 /// <summary>
 /// `cocogen audit --recompute`: rebuilds every round's aggregate and evaluations from its evidence bundle with a meter
-/// of its own, and checks bit for bit what money depends on: the bundle's hash, the revealed validation seed against its
-/// commitment, the pool, the verified counts, the aggregate, L, every L(−i), x_i, the transfers in wei, and the
-/// profiles the contract recorded (their keccak commits to x_i and the update's weights hash). Each check names the
-/// round and the organization.
+/// of its own (<see cref="RoundRecomputation"/>), and checks bit for bit what money depends on: the bundle's hash, the
+/// revealed validation seed against its commitment, the pool, the verified counts, the aggregate, L, every L(−i), x_i,
+/// the transfers in wei, and the profiles the contract recorded (their keccak commits to x_i and the update's weights
+/// hash). Each check names the round and the organization.
 /// </summary>
 public sealed class EvidenceRecomputer(ChainConnection connection, IContributionMeter meter, ChainSettlementArithmetic arithmetic)
 {
+    private readonly RoundRecomputation _recomputation = new(meter, arithmetic, arithmetic);
+
     /// <summary>Recomputes every round of the run in <paramref name="directory"/>.</summary>
     public async Task<IReadOnlyList<AuditCheck>> RecomputeAsync(RunDirectory directory, CancellationToken cancellationToken)
     {
@@ -41,6 +41,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
 
         var roster = RunDirectory.ReadJson<RunCheckpoint>(directory.CheckpointFile).Organizations;
         var chain = await ChainViewAsync(rounds[0].Settlement!.Contract, cancellationToken).ConfigureAwait(false);
+        var bundle = new RunDirectoryBundleReader(directory);
 
         string? previousAfter = null;
         for (var k = 0; k < rounds.Count; k++)
@@ -54,133 +55,62 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
                 break;
             }
 
-            var manifest = Manifest(directory, record, checks);
-            if (manifest is null)
+            var r = record.Round;
+            if (record.Evidence is null)
             {
+                Add(checks, "evidence-hash", r, null, false, $"round {r}: the record names no evidence bundle");
                 previousAfter = null;
                 continue;
             }
 
-            Recompute(directory, record, manifest, roster, chain, previousAfter, checks, cancellationToken);
-            previousAfter = manifest.GlobalAfter;
+            Add(checks, "roster", r, null, roster.Select(o => o.Id).SequenceEqual(record.Organizations.Select(o => o.Id)),
+                $"round {r}: the record's organizations ({string.Join(", ", record.Organizations.Select(o => o.Id))}) are not the checkpoint's roster");
+            var assigned = roster.Select((_, i) => i < record.Guidance.Count ? (long?)(long)Math.Round(record.Guidance[i], MidpointRounding.ToEven) : null).ToArray();
+            var context = new RoundEvidenceContext(r, record.Settlement?.Contract, roster, assigned, previousAfter, chain.Terms);
+            var recomputed = await _recomputation.RecomputeAsync(bundle, record.Evidence, context, cancellationToken).ConfigureAwait(false);
+            checks.AddRange(recomputed.Checks);
+            if (recomputed.Manifest is { } manifest && roster.Count == record.Organizations.Count)
+            {
+                CheckRecord(record, manifest, recomputed.Figures, roster, assigned, chain, checks);
+            }
+
+            previousAfter = recomputed.Manifest?.GlobalAfter;
         }
 
         return checks;
     }
 
-    private EvidenceManifest? Manifest(RunDirectory directory, RoundRecord record, List<AuditCheck> checks)
-    {
-        var r = record.Round;
-        if (record.Evidence is null)
-        {
-            Add(checks, "evidence-hash", r, null, false, $"round {r}: the record names no evidence bundle");
-            return null;
-        }
-
-        string file;
-        try
-        {
-            file = directory.EvidenceManifestFile(record.Evidence);
-        }
-        catch (InvalidDataException ex)
-        {
-            Add(checks, "evidence-hash", r, null, false, $"round {r}: the record's evidence hash is malformed ({ex.Message})");
-            return null;
-        }
-
-        if (!File.Exists(file))
-        {
-            Add(checks, "evidence-hash", r, null, false, $"round {r}: evidence bundle {record.Evidence} is not in {directory.EvidenceDirectory}");
-            return null;
-        }
-
-        var bytes = File.ReadAllBytes(file);
-        var hash = arithmetic.HashBytes(bytes);
-        Add(checks, "evidence-hash", r, null, hash == record.Evidence, $"round {r}: the bundle's keccak is {hash}, the record commits to {record.Evidence} (the bundle was changed)");
-        if (hash != record.Evidence)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<EvidenceManifest>(bytes, RunJson.Indented) ?? throw new JsonException("empty");
-        }
-        catch (JsonException ex)
-        {
-            Add(checks, "evidence-format", r, null, false, $"round {r}: the evidence bundle is not a manifest ({ex.Message})");
-            return null;
-        }
-    }
-
-    private void Recompute(
-        RunDirectory directory,
+    // rounds.jsonl and the chain against the recomputed figures: the coordinator's record must say what its bundle says.
+    private void CheckRecord(
         RoundRecord record,
         EvidenceManifest manifest,
+        RecomputedFigures? figures,
         IReadOnlyList<OrganizationProfile> roster,
+        long?[] assigned,
         ChainView chain,
-        string? previousAfter,
-        List<AuditCheck> checks,
-        CancellationToken cancellationToken)
+        List<AuditCheck> checks)
     {
         var r = record.Round;
         var n = record.Organizations.Count;
         void Check(string name, string? organization, bool holds, string violation) => Add(checks, name, r, organization, holds, $"round {r}{(organization is null ? "" : $", {organization}")}: {violation}");
 
-        Check("evidence-round", null, manifest.Round == r && manifest.Contract == record.Settlement?.Contract,
-            $"the bundle is for round {manifest.Round} on {manifest.Contract}, the record for round {r} on {record.Settlement?.Contract}");
-        Check("roster", null, roster.Count == n && roster.Select(o => o.Id).SequenceEqual(record.Organizations.Select(o => o.Id)),
-            $"the record's organizations ({string.Join(", ", record.Organizations.Select(o => o.Id))}) are not the checkpoint's roster");
-        var validation = manifest.Validation;
-        var seed = Hex(validation.Seed);
-        Check("validation-seed", null, seed is not null && ValidationSeeds.Commitment(seed) == validation.SeedHash && record.Validation?.SeedHash == validation.SeedHash,
-            $"the revealed validation seed {validation.Seed} does not hash to the committed {record.Validation?.SeedHash}");
-        Check("validation-pool", null, validation.PoolHash == meter.PoolHash,
-            $"the bundle's validation pool {validation.PoolHash} is not the pool rebuilt here ({meter.PoolHash})");
-        if (previousAfter is not null)
-        {
-            Check("global-continuity", null, manifest.GlobalBefore == previousAfter,
-                $"the round starts from global weights {manifest.GlobalBefore}, the previous round ended with {previousAfter}");
-        }
-
+        Check("validation-seed", null, record.Validation?.SeedHash == manifest.Validation.SeedHash,
+            $"the revealed validation seed {manifest.Validation.Seed} was committed as {manifest.Validation.SeedHash}, the record's commitment is {record.Validation?.SeedHash}");
         var ids = manifest.Updates.Select(u => u.Organization).ToArray();
-        Check("update-order", null, ids.Zip(ids.Skip(1)).All(p => string.CompareOrdinal(p.First, p.Second) < 0),
-            $"the updates are not in ascending organization order ({string.Join(", ", ids)})");
-        if (manifest.Contributions.Count != n || seed is null || roster.Count != n)
-        {
-            Check("evidence-format", null, false, $"the bundle values {manifest.Contributions.Count} organizations, the record {n}");
-            return;
-        }
-
-        var before = Blob(directory, manifest.GlobalBefore, r, null, checks);
-        var updates = new List<MeasuredUpdate>();
-        var orgIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < n; i++)
-        {
-            orgIndex[record.Organizations[i].Id] = i;
-        }
-
         foreach (var update in manifest.Updates)
         {
-            if (!orgIndex.TryGetValue(update.Organization, out var i))
+            var i = IndexOf(record.Organizations, update.Organization);
+            if (i < 0)
             {
-                Check("update-record", update.Organization, false, "the bundle holds an update from an organization the record does not know");
                 continue;
             }
 
             var o = record.Organizations[i];
             Check("update-record", o.Id, o.Outcome == UpdateOutcome.Accepted && o.WeightsHash == update.Weights,
                 $"the bundle averages update {update.Weights}, the record has {o.Outcome} with weights {o.WeightsHash} (a swapped update)");
-            var assigned = (long)Math.Round(record.Guidance[i], MidpointRounding.ToEven);
-            var verified = VerifiedSamples.Of(roster[i].LocalSamples, update.ClaimedLocal, update.ClaimedSynthetic, assigned);
-            Check("verified-samples", o.Id, verified == update.VerifiedSamples && verified == o.VerifiedSamples
-                    && update.ClaimedLocal == o.LocalSamples && update.ClaimedSynthetic == o.SyntheticSamples,
-                $"verified samples recomputed {verified} (D_i {roster[i].LocalSamples}, g_i* {assigned}), the bundle says {update.VerifiedSamples}, the record {o.VerifiedSamples}");
-            var weights = Blob(directory, update.Weights, r, o.Id, checks);
-            if (weights is not null)
-            {
-                updates.Add(new MeasuredUpdate(update.Organization, weights, update.VerifiedSamples));
-            }
+            var verified = VerifiedSamples.Of(roster[i].LocalSamples, update.ClaimedLocal, update.ClaimedSynthetic, assigned[i] ?? 0);
+            Check("verified-samples", o.Id, verified == o.VerifiedSamples && update.ClaimedLocal == o.LocalSamples && update.ClaimedSynthetic == o.SyntheticSamples,
+                $"verified samples recomputed {verified} from the bundle's claims {update.ClaimedLocal} + {update.ClaimedSynthetic} (D_i {roster[i].LocalSamples}, g_i* {assigned[i]}), the record has {o.VerifiedSamples} of {o.LocalSamples} + {o.SyntheticSamples}");
         }
 
         foreach (var o in record.Organizations.Where(o => o.Outcome == UpdateOutcome.Accepted && !ids.Contains(o.Id)))
@@ -188,101 +118,44 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
             Check("update-record", o.Id, false, "the record counts the update as accepted, the bundle does not average it");
         }
 
-        if (before is null || updates.Count != manifest.Updates.Count || updates.Count == 0)
+        if (figures is null)
         {
             return;
         }
 
-        RoundMeasurement measured;
-        try
+        Check("aggregate", null, figures.AggregateHash == record.ModelHash, $"the recomputed aggregate is {figures.AggregateHash}, the record {record.ModelHash}");
+        Check("validation-loss", null, RoundRecomputation.Same(figures.Loss, record.Validation?.Loss),
+            Invariant($"L recomputed {figures.Loss:R}, the record {record.Validation?.Loss:R}"));
+        for (var i = 0; i < n; i++)
         {
-            var shapley = manifest.ShapleyPermutations >= 2 && manifest.ShapleySeed is { } s ? new ShapleySampling(manifest.ShapleyPermutations, s) : null;
-            measured = meter.Measure(seed, before, updates, shapley, cancellationToken);
-        }
-        catch (ArgumentException ex)
-        {
-            Check("recompute", null, false, $"the bundle cannot be recomputed: {ex.Message}");
-            return;
-        }
-
-        var after = arithmetic.Hash(measured.Aggregate);
-        Check("aggregate", null, after == manifest.GlobalAfter && after == record.ModelHash,
-            $"the recomputed aggregate is {after}; the bundle says {manifest.GlobalAfter}, the record {record.ModelHash}");
-        Check("validation-subset", null, measured.SubsetHash == validation.SubsetHash && measured.SubsetSize == validation.Size,
-            $"the seed draws subset {measured.SubsetHash} of {measured.SubsetSize} images, the bundle says {validation.SubsetHash} of {validation.Size}");
-        Check("validation-loss", null, Same(measured.Loss, validation.Loss) && Same(measured.Loss, record.Validation?.Loss) && Same(measured.Accuracy, validation.Accuracy),
-            Invariant($"L recomputed {measured.Loss:R} (accuracy {measured.Accuracy:R}), the bundle says {validation.Loss:R} ({validation.Accuracy:R}), the record {record.Validation?.Loss:R}"));
-
-        var x = new double[n];
-        var xWad = new BigInteger[n];
-        for (var k = 0; k < updates.Count; k++)
-        {
-            var i = orgIndex[updates[k].Organization];
             var o = record.Organizations[i];
-            var c = manifest.Contributions[i];
-            Check("loss-without", o.Id, Same(measured.LossWithout[k], c.LossWithout) && Same(measured.LossWithout[k], o.LossWithout),
-                Invariant($"L(−i) recomputed {measured.LossWithout[k]:R}, the bundle says {c.LossWithout:R}, the record {o.LossWithout:R}"));
-            if (measured.Shapley is not null)
+            if (figures.LossWithout[i] is { } without)
             {
-                Check("shapley", o.Id, Same(measured.Shapley[k], c.Shapley) && Same(measured.Shapley[k], o.Shapley),
-                    Invariant($"Shapley value recomputed {measured.Shapley[k]:R}, the bundle says {c.Shapley:R}, the record {o.Shapley:R}"));
+                Check("loss-without", o.Id, RoundRecomputation.Same(without, o.LossWithout), Invariant($"L(−i) recomputed {without:R}, the record {o.LossWithout:R}"));
             }
 
-            x[i] = manifest.Measure switch
+            if (figures.Shapley[i] is { } shapley)
             {
-                "data" => updates[k].Samples,
-                "shapley" => measured.Shapley?[k] ?? double.NaN,
-                _ => measured.LossWithout[k] - measured.Loss,
-            };
-            xWad[i] = double.IsFinite(x[i]) ? WadConversion.ToWad(x[i], $"x of {o.Id} in round {r}") : BigInteger.Zero;
-        }
+                Check("shapley", o.Id, RoundRecomputation.Same(shapley, o.Shapley), Invariant($"Shapley value recomputed {shapley:R}, the record {o.Shapley:R}"));
+            }
 
-        for (var i = 0; i < n; i++)
-        {
-            var o = record.Organizations[i];
-            var c = manifest.Contributions[i];
-            var wad = xWad[i].ToString(CultureInfo.InvariantCulture);
-            Check("contribution", o.Id, Same(x[i], c.Contribution) && Same(x[i], o.Contribution) && c.ContributionWad == wad && (o.Outcome != UpdateOutcome.Accepted || o.ContributionWad == wad),
-                Invariant($"x_i recomputed {x[i]:R} ({wad} wad), the bundle says {c.Contribution:R} ({c.ContributionWad}), the record {o.Contribution:R} ({o.ContributionWad})"));
-        }
-
-        var transfers = arithmetic.NetTransfersWei(chain.Terms, xWad, Enumerable.Repeat(true, n).ToArray());
-        for (var i = 0; i < n; i++)
-        {
-            var o = record.Organizations[i];
-            var wei = transfers[i].ToString(CultureInfo.InvariantCulture);
-            Check("transfer", o.Id, manifest.Contributions[i].TransferWei == wei && o.ChainNetWei == wei,
-                $"the transfer recomputed from x and the contract's ρ̂, γ and weiPerUnit is {wei} wei; the bundle says {manifest.Contributions[i].TransferWei}, the chain moved {o.ChainNetWei}");
+            var x = figures.Contribution[i];
+            var wad = figures.ContributionWad[i].ToString(CultureInfo.InvariantCulture);
+            Check("contribution", o.Id, RoundRecomputation.Same(x, o.Contribution) && (o.Outcome != UpdateOutcome.Accepted || o.ContributionWad == wad),
+                Invariant($"x_i recomputed {x:R} ({wad} wad), the record {o.Contribution:R} ({o.ContributionWad})"));
+            var wei = figures.NetWei[i].ToString(CultureInfo.InvariantCulture);
+            Check("transfer", o.Id, o.ChainNetWei == wei,
+                $"the transfer recomputed from x and the contract's ρ̂, γ and weiPerUnit is {wei} wei; the chain moved {o.ChainNetWei}");
 
             if (o.Outcome == UpdateOutcome.Accepted && o.TrainingLoss is { } loss && o.WeightsHash is not null)
             {
-                var profile = new ContributionProfile((ulong)o.LocalSamples, (ulong)o.SyntheticSamples, WadConversion.ToWad(loss, "trainingLoss"), xWad[i], o.WeightsHash).ToProfile();
+                var profile = new ContributionProfile((ulong)o.LocalSamples, (ulong)o.SyntheticSamples, WadConversion.ToWad(loss, "trainingLoss"), figures.ContributionWad[i], o.WeightsHash).ToProfile();
                 var expected = arithmetic.HashBytes(new ParametersEncoder().EncodeParametersFromTypeAttributes(typeof(Profile), profile));
                 var recorded = chain.RecordedProfiles.GetValueOrDefault((r, o.Address));
                 Check("profile-commitment", o.Id, recorded == expected,
-                    $"the contract recorded profile {recorded ?? "none"}, the evidence gives {expected} (x_i {xWad[i]} wad, weights {o.WeightsHash})");
+                    $"the contract recorded profile {recorded ?? "none"}, the evidence gives {expected} (x_i {wad} wad, weights {o.WeightsHash})");
             }
         }
-    }
-
-    private ModelWeights? Blob(RunDirectory directory, string hash, int round, string? organization, List<AuditCheck> checks)
-    {
-        string file;
-        try
-        {
-            file = directory.EvidenceBlobFile(hash);
-        }
-        catch (InvalidDataException ex)
-        {
-            Add(checks, "evidence-blob", round, organization, false, $"round {round}{(organization is null ? "" : $", {organization}")}: {ex.Message}");
-            return null;
-        }
-
-        var bytes = File.Exists(file) ? File.ReadAllBytes(file) : null;
-        var actual = bytes is null ? null : arithmetic.HashBytes(bytes);
-        Add(checks, "evidence-blob", round, organization, actual == hash,
-            $"round {round}{(organization is null ? "" : $", {organization}")}: weights {hash} are {(bytes is null ? "missing" : $"changed (their keccak is {actual})")}");
-        return actual == hash ? ModelWeights.FromBytes(bytes) : null;
     }
 
     private async Task<ChainView> ChainViewAsync(ChainAddress contractAddress, CancellationToken cancellationToken)
@@ -317,10 +190,18 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
     private static void Add(List<AuditCheck> checks, string name, int? round, string? organization, bool passed, string violation) =>
         checks.Add(new AuditCheck(name, round, organization, passed, violation));
 
-    private static bool Same(double a, double? b) => b is { } v && BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(v);
+    private static int IndexOf(IReadOnlyList<OrganizationRoundRecord> organizations, string id)
+    {
+        for (var i = 0; i < organizations.Count; i++)
+        {
+            if (organizations[i].Id == id)
+            {
+                return i;
+            }
+        }
 
-    private static byte[]? Hex(string text) =>
-        text.StartsWith("0x", StringComparison.Ordinal) && text.Length == 66 && text[2..].All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(text[2..]) : null;
+        return -1;
+    }
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 

@@ -17,6 +17,9 @@ public sealed class CoordinatorConnection(Wire.Coordinator.CoordinatorClient cli
     // No call waits forever on a coordinator that stopped answering: the caller then reconnects.
     private static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>The largest evidence manifest accepted (a manifest is a few KiB per member).</summary>
+    public const int MaxManifestBytes = 1 << 22;
+
     /// <summary>The run description, checked to be signed by the configured coordinator.</summary>
     public async Task<RunDescription> DescribeRunAsync(CancellationToken cancellationToken)
     {
@@ -142,6 +145,77 @@ public sealed class CoordinatorConnection(Wire.Coordinator.CoordinatorClient cli
     {
         request.Auth = Sign("Report", work.Round, work.Id, request);
         await client.ReportAsync(request, deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The evidence manifest named <paramref name="bundleHash"/> (0x-prefixed keccak-256), checked to be signed by the
+    /// coordinator, at most <see cref="MaxManifestBytes"/> long, and to hash to the name asked for; null when the
+    /// coordinator has no such manifest.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The reply is too large, or its bytes are not the manifest asked for.</exception>
+    public async Task<byte[]?> EvidenceManifestAsync(string bundleHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bundleHash);
+        var request = new EvidenceManifestRequest { BundleHash = bundleHash };
+        request.Auth = Sign("GetEvidenceManifest", 0, string.Empty, request);
+        EvidenceManifest reply;
+        try
+        {
+            reply = await client.GetEvidenceManifestAsync(request, deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+
+        CheckReply("GetEvidenceManifest", reply, reply.Coordinator, request.Auth.Nonce, r => r.Coordinator = null);
+        if (reply.Manifest.Length > MaxManifestBytes)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the coordinator sent a manifest of {reply.Manifest.Length} bytes; the limit is {MaxManifestBytes}"));
+        }
+
+        var bytes = reply.Manifest.ToByteArray();
+        var actual = "0x" + Convert.ToHexStringLower(SignatureRecovery.Keccak(bytes));
+        return string.Equals(actual, bundleHash, StringComparison.OrdinalIgnoreCase)
+            ? bytes
+            : throw new InvalidDataException($"the coordinator sent a manifest whose keccak is {actual} for bundle {bundleHash}");
+    }
+
+    /// <summary>
+    /// The evidence blob named <paramref name="hash"/> (0x-prefixed keccak-256), at most the weights limit long and
+    /// checked to hash to its name; null when the coordinator has no such blob.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The coordinator sent too much, or bytes that are not the blob asked for.</exception>
+    public async Task<byte[]?> EvidenceBlobAsync(string hash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        var request = new EvidenceBlobRequest { Hash = hash };
+        request.Auth = Sign("DownloadEvidenceBlob", 0, string.Empty, request);
+        using var call = client.DownloadEvidenceBlob(request, deadline: Deadline(), cancellationToken: cancellationToken);
+        using var bytes = new MemoryStream();
+        try
+        {
+            while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
+            {
+                var data = call.ResponseStream.Current.Data;
+                if (bytes.Length + data.Length > maxWeightsBytes)
+                {
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"the coordinator sent more than the {maxWeightsBytes}-byte limit for evidence blob {hash}"));
+                }
+
+                bytes.Write(data.Span);
+            }
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+
+        var blob = bytes.ToArray();
+        var actual = "0x" + Convert.ToHexStringLower(SignatureRecovery.Keccak(blob));
+        return string.Equals(actual, hash, StringComparison.OrdinalIgnoreCase)
+            ? blob
+            : throw new InvalidDataException($"the coordinator sent evidence blob {hash} with keccak {actual}");
     }
 
     private DateTime Deadline() => time.GetUtcNow().UtcDateTime + CallTimeout;

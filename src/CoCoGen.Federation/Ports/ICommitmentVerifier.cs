@@ -8,5 +8,9 @@ namespace CoCoGen.Federation.Ports;
 public interface ICommitmentVerifier
 {
     /// <summary>Verifies <paramref name="commitment"/> on behalf of organization <paramref name="organization"/>.</summary>
-    Task<CommitmentVerdict> VerifyAsync(string organization, RoundCommitment commitment, CancellationToken cancellationToken);
+    /// <param name="organization">The member verifying.</param>
+    /// <param name="commitment">The commitment the member read from the contract.</param>
+    /// <param name="facts">What the member itself knows of the round (its upload among them), checked against the evidence.</param>
+    /// <param name="cancellationToken">Stops the fetch and the recomputation.</param>
+    Task<CommitmentVerdict> VerifyAsync(string organization, RoundCommitment commitment, MemberRoundFacts facts, CancellationToken cancellationToken);
 }
