@@ -105,8 +105,9 @@ public static class FederationGraph
             : FormattableString.Invariant($"cocogen/run-seed/{settings.Learning.Seed}"));
     }
 
-    /// <summary>Organization <paramref name="index"/> (0-based): its learner on its own shard, settling from its own account.</summary>
-    public static OrganizationAgent Organization(FederationSettings settings, ImageFederationData data, int index, ChainConnection connection, ILoggerFactory loggers)
+    /// <summary>Organization <paramref name="index"/> (0-based): its learner on its own shard, settling and voting from its own account after <paramref name="verifier"/>'s check.</summary>
+    public static OrganizationAgent Organization(
+        FederationSettings settings, ImageFederationData data, int index, ChainConnection connection, ICommitmentVerifier verifier, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(data);
@@ -115,7 +116,7 @@ public static class FederationGraph
             OrganizationIds.Of(index),
             new ImageOrganizationLearner(data, index, settings.Learning),
             new ChainMemberAccount(connection, index),
-            new ChainSettlementArithmetic(),
+            verifier,
             loggers.CreateLogger<OrganizationAgent>());
     }
 

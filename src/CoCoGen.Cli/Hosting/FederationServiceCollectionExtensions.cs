@@ -20,6 +20,7 @@ public static class FederationServiceCollectionExtensions
     /// <summary>`cocogen run`: the one-process workflow.</summary>
     public static IServiceCollection AddCocogenRun(this IServiceCollection services)
     {
+        services.AddCommitmentVerifier();
         services.AddSingleton<RunWorkflow>();
         return services;
     }
@@ -70,6 +71,7 @@ public static class FederationServiceCollectionExtensions
     {
         var index = OrganizationIndex(id);
         services.AddSingleton(Settings);
+        services.AddCommitmentVerifier();
         // This organization's own key, from its own keystore; it holds no other party's key.
         services.AddSingleton(sp => PartyKeys.ForOrganization(index, KeystoreSource.Unlock(sp.GetRequiredService<FederationSettings>().Chain)));
         services.AddSingleton(sp =>
@@ -86,7 +88,12 @@ public static class FederationServiceCollectionExtensions
             }
 
             return FederationGraph.Organization(
-                settings, ImageFederationData.Load(settings.Learning), index, sp.GetRequiredService<ChainConnection>(), sp.GetRequiredService<ILoggerFactory>());
+                settings,
+                ImageFederationData.Load(settings.Learning),
+                index,
+                sp.GetRequiredService<ChainConnection>(),
+                sp.GetRequiredService<ICommitmentVerifier>(),
+                sp.GetRequiredService<ILoggerFactory>());
         });
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConsortiumOptions>>().Value);
         services.AddSingleton(sp => RunAgreement.Of(sp.GetRequiredService<FederationSettings>(), sp.GetRequiredService<ConsortiumOptions>()));

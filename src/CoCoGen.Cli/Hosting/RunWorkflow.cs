@@ -23,6 +23,7 @@ public sealed partial class RunWorkflow(
     IOptions<MechanismOptions> mechanism,
     IOptions<ChainOptions> chain,
     IOptions<RunOptions> run,
+    ICommitmentVerifier verifier,
     ILoggerFactory loggers)
 {
     private readonly ILogger _logger = loggers.CreateLogger<RunWorkflow>();
@@ -40,7 +41,7 @@ public sealed partial class RunWorkflow(
         using var connection = FederationGraph.Connect(settings, endpoint, FederationGraph.LocalDemoKeys(settings), loggers);
         var data = ImageFederationData.Load(settings.Learning);
         var channels = Enumerable.Range(0, settings.Learning.Organizations)
-            .Select(i => (IOrganizationChannel)new InProcessOrganizationChannel(FederationGraph.Organization(settings, data, i, connection, loggers)))
+            .Select(i => (IOrganizationChannel)new InProcessOrganizationChannel(FederationGraph.Organization(settings, data, i, connection, verifier, loggers)))
             .ToArray();
         var directory = FederationGraph.PrepareDirectory(settings);
         var coordinator = FederationGraph.Coordinator(settings, channels, connection, data.Test, data.Pool, directory, loggers);
