@@ -123,6 +123,12 @@ public sealed partial class SettlementService
             state = await _ledger.GetRoundAsync(round, cancellationToken).ConfigureAwait(false);
         }
 
+        for (var i = 0; i < contributionWad.Length && state.Status != SettlementRoundStatus.None; i++)
+        {
+            // A member left out at opening (its bond was below the minimum) takes no part: the contract takes no x for it.
+            contributionWad[i] = state.Active[i] ? contributionWad[i] : BigInteger.Zero;
+        }
+
         if (state.Status == SettlementRoundStatus.Open)
         {
             var now = await _ledger.GetChainTimeAsync(cancellationToken).ConfigureAwait(false);
