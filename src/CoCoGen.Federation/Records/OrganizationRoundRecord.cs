@@ -56,7 +56,7 @@ public sealed record OrganizationRoundRecord
     /// <summary>Off-chain preview of the net transfer in wei by the pair rule (decimal string).</summary>
     public string? PreviewNetWei { get; init; }
 
-    /// <summary>The contract's net transfer in wei by the committed rule, stakes excluded (payoffCalculate; decimal string; absent when the round was void).</summary>
+    /// <summary>The contract's net transfer in wei by the committed rule, stakes excluded (payoffCalculate while committed, even of a commitment later rejected; decimal string; absent when the round was abandoned uncommitted).</summary>
     public string? ChainNetWei { get; init; }
 
     /// <summary>What settleRound moved on its bond in wei: the net plus its share of forfeited stakes (decimal string; "0" when the round was void).</summary>

@@ -132,7 +132,7 @@ internal sealed class GrpcFederation : IAsyncDisposable
     public async Task<OrganizationOutcome> StartWorkerAsync(int index, IOrganizationLearner? learner = null, AgreedSettings? settings = null)
     {
         var channel = GrpcChannel.ForAddress(Address!);
-        var agent = new OrganizationAgent(Id(index), learner ?? Federation.Learners[index], Accounts[index], Federation.Contract, NullLogger<OrganizationAgent>.Instance);
+        var agent = new OrganizationAgent(Id(index), learner ?? Federation.Learners[index], Accounts[index], Federation.Verifiers[index], NullLogger<OrganizationAgent>.Instance);
         var outcome = new OrganizationOutcome();
         var connection = new CoordinatorConnection(
             new Coordinator.CoordinatorClient(channel), new PartySigner(Id(index), OrganizationKeys[index]), CoordinatorKey.GetPublicAddress(), 64L << 20, TimeProvider.System);
