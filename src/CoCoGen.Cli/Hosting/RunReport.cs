@@ -237,14 +237,16 @@ public static class RunReport
 
     private static string Vote(OrganizationRoundRecord organization) => organization.Vote switch
     {
-        null => "silent (counts as acceptance)",
+        // No vote recorded: silent (which counts as acceptance), or a round settled before contract v2 had votes.
+        null => Missing,
         { Accepted: true } vote => $"accepted {vote.Transaction?.ToString() ?? ""}".TrimEnd(),
         { } vote => $"rejected {vote.Transaction?.ToString() ?? ""}: {string.Join("; ", vote.Objections)}",
     };
 
-    // The transaction that ended the round on chain: its settlement, or the abandonment (a rejection ends at a member's vote).
+    // The transaction that ended the round on chain: its settlement or abandonment (a rejection ends at a member's vote;
+    // payoffTransfer is how rounds recorded under contract v1 ended).
     private static TransactionRecord? PayoffTransfer(RoundRecord round) =>
-        round.Settlement?.Transactions.LastOrDefault(t => t.Step is "settleRound" or "abandonRound");
+        round.Settlement?.Transactions.LastOrDefault(t => t.Step is "settleRound" or "abandonRound" or "payoffTransfer");
 
     // Timings recorded before contributions were measured read 0: shown as absent, not as free.
     private static string Measured(RoundRecord round, double seconds) =>
