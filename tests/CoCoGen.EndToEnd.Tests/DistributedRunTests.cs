@@ -30,7 +30,15 @@ public sealed class DistributedRunTests(ChainFixture chain) : IDisposable
         using var org2 = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["org", "--id", "org2", "--coordinator", coordinatorUrl, .. shared, .. KeyOf("org2")]);
         using var org3 = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["org", "--id", "org3", "--coordinator", coordinatorUrl, .. shared, .. KeyOf("org3")]);
 
-        await RunFiles.WaitForRoundsAsync(run, 1, TimeSpan.FromMinutes(6));
+        try
+        {
+            await RunFiles.WaitForRoundsAsync(run, 1, TimeSpan.FromMinutes(6));
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}\ncoordinator:\n{coordinator.Output}\norg1:\n{org1.Output}", timeout);
+        }
+
         org3.Kill();
         var exit = await coordinator.ExitCodeAsync(TimeSpan.FromMinutes(6));
 
