@@ -4,57 +4,57 @@ pragma solidity 0.8.28;
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 
 /**
- * @title CoCoGenSettlement
- * @notice Budget-balanced payoff redistribution for coopetitive cross-silo federated learning (CoCoGen+).
+ * @title CoCoGenSettlement (v2)
+ * @notice Budget-balanced payoff redistribution for coopetitive cross-silo federated learning (CoCoGen+),
+ * settled from a commitment the members can challenge.
  *
- * Members post bonds, submit one contribution profile per round, and the contract moves
- * r_ij = gamma * rho_ij * (x_i - x_j) between every pair of members that took part in the round.
- * Each unordered pair is computed once and applied +r / -r, so the net transfers sum to zero in wei.
+ * Trust model: no single party, coordinator or member, can move another member's bond beyond what the
+ * round's committed profile vector and the published rule determine; no single member can void or stall
+ * a round; every lock ends within a bounded time; a member can always leave between rounds. What remains
+ * assumed is an honest strict majority of the round's members: such a majority can reject any commitment
+ * (voiding the round and slashing the coordinator), and only such a majority can.
  *
- * Rounds are a state machine: None -> Open -> (Closed -> Settled) | Disputed. While a round is Open or
- * Closed, the bonds of its members are locked and the membership and parameters are frozen.
- * A Closed round is settled exactly once, by one of two paths that both end in Settled: {payoffTransfer}
- * (nets from the pair rule above) or {payoffTransferNet} (a budget-balanced net vector the coordinator
- * computed off chain with another mechanism, e.g. the Shapley payments of reciprocally fair FL).
- * A member's own profile must equal the coordinator's record of that member's update, otherwise the
- * round is Disputed and nothing is transferred.
+ * A round: the coordinator (bonded, never a member) opens it, committing the validation seed's hash and the
+ * settlement mode; every non-exited member whose bond covers the minimum takes part. Within the commit
+ * timeout the coordinator commits the round's values (contributions x for the pair rule, or a net vector
+ * for M^Shap) and the evidence root. Members recompute off chain; within the challenge window each may
+ * reject (staking part of its bond) or accept. A strict majority of all round members rejecting voids the
+ * round and slashes the coordinator; otherwise the round is settled by anyone, once the window has passed
+ * or acceptances make a rejection impossible, and the rejecters' stakes go to the other round members.
  *
- * Fixed point: every "Wad" value is scaled by 1e18. Payouts leave the contract only through
- * {withdraw} (pull payments).
+ * Pair rule: r_ij = clamp(gamma * rho_ij * (x_i - x_j), +-debitCap / (n - 1)) per unordered pair of the
+ * round's n members, so no member pays more than debitCap in a round and the nets sum to 0 wei exactly.
+ *
+ * Fixed point: every "Wad" value is scaled by 1e18. Money leaves only through {withdraw} (pull payments).
  */
 contract CoCoGenSettlement is ReentrancyGuard {
-    /// @notice A member's profile for one round: its update and the contribution derived from it.
-    struct Profile {
-        uint64 localSamples;
-        uint64 syntheticSamples;
-        uint256 lossWad;
-        int256 contributionWad;
-        bytes32 weightsHash;
+    /// @notice How a round's commitment is turned into transfers.
+    enum SettlementMode {
+        PairRule,
+        NetVector
     }
 
     /// @notice Life cycle of a round.
     enum RoundStatus {
         None,
         Open,
-        Closed,
-        Disputed,
-        Settled
+        Committed,
+        Settled,
+        Rejected,
+        Abandoned
     }
 
     /// @dev Per-round bookkeeping; bit i of a mask stands for the member with index i.
     struct Round {
         RoundStatus status;
-        uint64 deadline;
+        SettlementMode mode;
+        uint64 commitDeadline;
+        uint64 challengeDeadline;
         uint64 activeMask;
-        uint64 submittedMask;
-        uint64 recordedMask;
-    }
-
-    /// @dev What a round holds for one member: hashes of both profiles and the submitted contribution.
-    struct Submission {
-        bytes32 submittedHash;
-        bytes32 recordedHash;
-        int256 contributionWad;
+        uint64 rejectMask;
+        uint64 acceptMask;
+        bytes32 seedHash;
+        bytes32 evidenceRoot;
     }
 
     /// @dev Registration state of an address.
@@ -64,16 +64,24 @@ contract CoCoGenSettlement is ReentrancyGuard {
         uint8 index;
     }
 
-    /// @notice Upper bound on registered members; bounds every loop of the contract.
+    /// @dev A member's vote to replace an absent coordinator; counts only if cast after the coordinator's last act.
+    struct ReplacementVote {
+        address candidate;
+        uint64 castAt;
+    }
+
+    /// @notice Upper bound on registered members: every call, setCompetition included, fits 2^24 gas at 64.
     uint256 public constant MAX_MEMBERS = 64;
     /// @notice Largest accepted |x_i| in Wad (1e12 payoff units); keeps the pair arithmetic far from overflow.
     int256 public constant MAX_ABS_CONTRIBUTION_WAD = 1e30;
-    /// @notice Largest accepted gamma in Wad (1e12 money units per contribution unit).
+    /// @notice Largest accepted gamma in Wad.
     uint256 public constant MAX_GAMMA_WAD = 1e30;
-    /// @notice Largest accepted conversion from one payoff unit to wei (1e12 ether).
+    /// @notice Largest accepted conversion from one payoff unit to wei.
     uint256 public constant MAX_WEI_PER_UNIT = 1e30;
-    /// @notice Largest accepted |net| of one member in {payoffTransferNet}; 64 of them cannot overflow int256.
+    /// @notice Largest accepted |net| of one member, and largest debit cap; 64 of them cannot overflow int256.
     int256 public constant MAX_ABS_NET_WEI = 1e54;
+    /// @notice Longest accepted timeout or window.
+    uint64 public constant MAX_DURATION = 365 days;
 
     uint256 private constant WAD = 1e18;
     int256 private constant SIGNED_WAD = 1e18;
@@ -83,18 +91,40 @@ contract CoCoGenSettlement is ReentrancyGuard {
 
     /// @notice Wei paid per payoff unit: a transfer of rWad (Wad units) moves rWad * weiPerUnit / 1e18 wei.
     uint256 public immutable weiPerUnit;
-    /// @notice Seconds between {openRound} and the round's submission deadline.
-    uint64 public immutable submissionWindow;
+    /// @notice Seconds from {openRound} within which the coordinator must commit; after it anyone may abandon.
+    uint64 public immutable commitTimeout;
+    /// @notice Seconds from the commitment during which members may reject; also the notice before a changed rule applies.
+    uint64 public immutable challengeWindow;
+    /// @notice Seconds without a new round after which members may replace the coordinator by majority.
+    uint64 public immutable absenceTimeout;
 
-    /// @notice The account that registers members, sets parameters, opens rounds and records profiles.
+    /// @notice The bonded account that registers members, sets the rule, opens rounds and commits them.
     address public coordinator;
+    /// @notice The account named to become coordinator; it takes over with {acceptCoordinator}.
+    address public pendingCoordinator;
+    /// @notice When the coordinator last opened a round or took office (absence is measured from it).
+    uint64 public coordinatorActiveAt;
+    /// @notice When the rule (gamma, rho, limits, membership) last changed; no round opens before ruleChangedAt + challengeWindow.
+    uint64 public ruleChangedAt;
+
     /// @notice Payoff compensation rate per unit of contribution gap, in Wad.
     uint256 public gammaWad;
     /// @notice The smallest rival rate phi_j the coordinator attested with {setGamma} (Remark 1 bound).
     uint256 public phiMinWad;
+    /// @notice keccak256 of the flat competition matrix last set.
+    bytes32 public rhoHash;
+    /// @notice A member takes part in a round only if its bond is at least this at {openRound}.
+    uint256 public minBondWei;
+    /// @notice No member pays more than this in one round (part of the published rule).
+    uint256 public debitCapWei;
+    /// @notice What a member stakes from its bond to reject a commitment.
+    uint256 public challengeStakeWei;
+    /// @notice The coordinator's bond must be at least this at {openRound}; it is what a void round slashes.
+    uint256 public coordinatorBondWei;
+
     /// @notice The last round opened (0 before the first).
     uint256 public lastRound;
-    /// @notice The round that is Open or Closed, whose members' bonds are locked (0 when none).
+    /// @notice The round that is Open or Committed (0 when none).
     uint256 public activeRound;
     /// @notice Sum of all deposits ever made.
     uint256 public totalDeposited;
@@ -107,62 +137,74 @@ contract CoCoGenSettlement is ReentrancyGuard {
     /// @dev Packed upper triangle of rho: word (i * 64 + j) >> 2, lane j & 3, for i < j.
     mapping(uint256 word => uint256) private _rhoWords;
     mapping(uint256 round => Round) private _rounds;
-    mapping(uint256 round => mapping(uint256 index => Submission)) private _submissions;
-    /// @dev First round in which a member submitted a weights hash (replay protection).
-    mapping(address member => mapping(bytes32 weightsHash => uint256 round)) private _submittedHashRound;
-    /// @dev First round in which the coordinator recorded a weights hash for a member.
-    mapping(address member => mapping(bytes32 weightsHash => uint256 round)) private _recordedHashRound;
+    /// @dev The committed vector by member index: x_i (PairRule) or net_i in wei (NetVector).
+    mapping(uint256 round => int256[]) private _values;
+    mapping(address member => ReplacementVote) private _replacementVotes;
 
     /// @notice The coordinator changed (also emitted at deployment with `previous` = 0).
     event CoordinatorChanged(address indexed previous, address indexed current);
+    /// @notice `proposedBy` named `candidate` to take over as coordinator (by the coordinator, or by a member majority).
+    event CoordinatorProposed(address indexed proposedBy, address indexed candidate);
+    /// @notice `member` voted to replace the absent coordinator with `candidate`; `votes` of `needed` so far.
+    event CoordinatorReplacementVoted(address indexed member, address indexed candidate, uint256 votes, uint256 needed);
     /// @notice `member` joined with index `index`.
     event MemberRegistered(address indexed member, uint256 indexed index);
+    /// @notice `member` (index `index`) left; it joins no later round and can withdraw `bondWei` once not locked.
+    event MemberExited(address indexed member, uint256 indexed index, uint256 bondWei);
     /// @notice The competition matrix was replaced; `rhoHash` is keccak256 of the flat matrix as given.
     event CompetitionSet(uint256 indexed memberCount, bytes32 rhoHash);
     /// @notice gamma was set under the Remark 1 bound `phiMinWad`.
     event GammaSet(uint256 gammaWad, uint256 phiMinWad);
-    /// @notice `member` added `amountWei`; its bond is now `bondWei`.
-    event BondDeposited(address indexed member, uint256 amountWei, uint256 bondWei);
-    /// @notice Round `round` opened for `activeMembers` members until `deadline`.
-    event RoundOpened(uint256 indexed round, uint64 deadline, uint256 activeMembers);
-    /// @notice The coordinator recorded `member`'s profile (hash = keccak256(abi.encode(profile))).
-    event ProfileRecorded(uint256 indexed round, address indexed member, bytes32 profileHash, int256 contributionWad);
-    /// @notice `member` submitted its own profile.
-    event ContributionSubmitted(
-        uint256 indexed round, address indexed member, bytes32 profileHash, int256 contributionWad
+    /// @notice The bond limits changed.
+    event LimitsSet(uint256 minBondWei, uint256 debitCapWei, uint256 challengeStakeWei, uint256 coordinatorBondWei);
+    /// @notice `account` added `amountWei`; its bond is now `bondWei`.
+    event BondDeposited(address indexed account, uint256 amountWei, uint256 bondWei);
+    /// @notice `account` withdrew `amountWei`; its bond is now `bondWei`.
+    event Withdrawn(address indexed account, uint256 amountWei, uint256 bondWei);
+    /// @notice Round `round` opened in `mode` with the validation seed hash `seedHash`, for the members in `activeMask`.
+    event RoundOpened(
+        uint256 indexed round, SettlementMode mode, bytes32 seedHash, uint64 commitDeadline, uint64 activeMask, uint256 activeMembers
     );
-    /// @notice Round `round` closed without dispute; `submitted` of `active` members submitted.
-    event RoundClosed(uint256 indexed round, address indexed closedBy, uint256 submitted, uint256 active);
-    /// @notice `member`'s submission differs from the coordinator's record (`recordedHash` = 0: no record).
-    event ProfileMismatch(uint256 indexed round, address indexed member, bytes32 submittedHash, bytes32 recordedHash);
-    /// @notice Round `round` was closed as Disputed because `mismatches` submissions differ from their records.
-    event RoundDisputed(uint256 indexed round, address indexed closedBy, uint256 mismatches);
-    /// @notice `member`'s bond moved by `netWei` in round `round`; it is now `bondWei`.
+    /// @notice `member` was left out of round `round`: its bond `bondWei` is below `minBondWei`.
+    event MemberNotEnrolled(uint256 indexed round, address indexed member, uint256 bondWei, uint256 minBondWei);
+    /// @notice The coordinator committed round `round`: `values` by member index (x in Wad or net in wei, per mode).
+    event RoundCommitted(uint256 indexed round, bytes32 evidenceRoot, int256[] values, uint64 challengeDeadline);
+    /// @notice `member` rejected round `round`'s commitment staking `stakeWei`; `rejections` of `needed` so far.
+    event RoundChallenged(uint256 indexed round, address indexed member, uint256 stakeWei, uint256 rejections, uint256 needed);
+    /// @notice `member` accepted round `round`'s commitment; `acceptances` so far.
+    event RoundAccepted(uint256 indexed round, address indexed member, uint256 acceptances);
+    /// @notice A strict majority rejected round `round`: void, stakes returned, the coordinator slashed.
+    event RoundRejected(uint256 indexed round, uint256 rejections, uint256 activeMembers);
+    /// @notice Round `round` was not committed in time and was voided by `abandonedBy`; the coordinator slashed.
+    event RoundAbandoned(uint256 indexed round, address indexed abandonedBy);
+    /// @notice `coordinator` lost `amountWei` of its bond in round `round`; each round member received `perMemberWei`.
+    event CoordinatorSlashed(uint256 indexed round, address indexed coordinator, uint256 amountWei, uint256 perMemberWei);
+    /// @notice The rejecters' stakes of round `round` (`totalWei`) went to the `recipients` other members.
+    event StakesForfeited(uint256 indexed round, uint256 totalWei, uint256 recipients);
+    /// @notice `member`'s bond moved by `netWei` (stakes included) in round `round`; it is now `bondWei`.
     event PayoffTransferred(uint256 indexed round, address indexed member, int256 netWei, uint256 bondWei);
-    /// @notice Round `round` settled; its members' bonds are unlocked.
-    event RoundSettled(uint256 indexed round, address indexed settledBy);
-    /// @notice The coordinator settled `round` with a supplied net vector; `netHash` = keccak256(abi.encodePacked(netWei)).
-    event PayoffNetTransferred(uint256 indexed round, address indexed settledBy, bytes32 netHash);
-    /// @notice `member` withdrew `amountWei`; its bond is now `bondWei`.
-    event Withdrawn(address indexed member, uint256 amountWei, uint256 bondWei);
-    /// @notice `member` (index `index`) left; it keeps `bondWei` to withdraw.
-    event MemberExited(address indexed member, uint256 indexed index, uint256 bondWei);
+    /// @notice Round `round` settled by `settledBy`; `netHash` = keccak256(abi.encodePacked(nets by rule)).
+    event RoundSettled(uint256 indexed round, address indexed settledBy, bytes32 netHash);
 
     /// @notice The caller is not the coordinator.
     error CoCoGenSettlementNotCoordinator(address caller);
+    /// @notice The caller is not the pending coordinator.
+    error CoCoGenSettlementNotPendingCoordinator(address caller);
     /// @notice `account` is not a registered, non-exited member.
     error CoCoGenSettlementNotMember(address account);
     /// @notice `account` is (or was) registered already.
     error CoCoGenSettlementAlreadyMember(address account);
+    /// @notice The coordinator is never a member, and a member never the coordinator.
+    error CoCoGenSettlementCoordinatorIsMember(address account);
     /// @notice The zero address is not accepted.
     error CoCoGenSettlementZeroAddress();
     /// @notice Registration would exceed `max` members.
     error CoCoGenSettlementTooManyMembers(uint256 max);
     /// @notice The constructor's conversion rate is 0 or above MAX_WEI_PER_UNIT.
     error CoCoGenSettlementInvalidWeiPerUnit(uint256 weiPerUnit);
-    /// @notice The constructor's submission window is 0 or longer than 365 days.
-    error CoCoGenSettlementInvalidSubmissionWindow();
-    /// @notice The call is not allowed while round `round` is Open or Closed.
+    /// @notice A timeout is 0 or above MAX_DURATION, or the absence timeout is shorter than a round.
+    error CoCoGenSettlementInvalidTimeouts(uint64 commitTimeout, uint64 challengeWindow, uint64 absenceTimeout);
+    /// @notice The call is not allowed while round `round` is Open or Committed.
     error CoCoGenSettlementRoundActive(uint256 round);
     /// @notice The flat competition matrix must have `expected` = n*n entries.
     error CoCoGenSettlementCompetitionLength(uint256 expected, uint256 actual);
@@ -176,52 +218,62 @@ contract CoCoGenSettlement is ReentrancyGuard {
     error CoCoGenSettlementGammaAboveRemark1(uint256 gammaWad, uint256 phiMinWad);
     /// @notice gamma is above MAX_GAMMA_WAD.
     error CoCoGenSettlementGammaTooLarge(uint256 gammaWad, uint256 max);
+    /// @notice Limits must satisfy 0 < debitCap <= MAX_ABS_NET_WEI, 0 < stake, coordinator bond > 0 and minBond >= debitCap + stake.
+    error CoCoGenSettlementInvalidLimits(uint256 minBondWei, uint256 debitCapWei, uint256 challengeStakeWei, uint256 coordinatorBondWei);
+    /// @notice No round opens before {setLimits}.
+    error CoCoGenSettlementLimitsNotSet();
+    /// @notice The rule changed recently; rounds open from `opensAt` (members get one challenge window's notice).
+    error CoCoGenSettlementRuleNotice(uint64 opensAt);
+    /// @notice The coordinator's bond `bondWei` is below the required `requiredWei`.
+    error CoCoGenSettlementCoordinatorBondTooLow(uint256 bondWei, uint256 requiredWei);
     /// @notice A deposit must carry value.
     error CoCoGenSettlementZeroDeposit();
+    /// @notice Only members and the coordinator hold bonds.
+    error CoCoGenSettlementNotBondHolder(address account);
     /// @notice Rounds are opened in sequence: `expected` = lastRound + 1.
     error CoCoGenSettlementUnexpectedRound(uint256 round, uint256 expected);
-    /// @notice A round needs at least one member.
+    /// @notice No member's bond covers the minimum, so no round can open.
     error CoCoGenSettlementNoActiveMembers();
-    /// @notice Round `round` is in `status`, not Open.
-    error CoCoGenSettlementRoundNotOpen(uint256 round, RoundStatus status);
-    /// @notice Round `round` is in `status`, not Closed.
-    error CoCoGenSettlementRoundNotClosed(uint256 round, RoundStatus status);
-    /// @notice Submissions for round `round` ended at `deadline`.
-    error CoCoGenSettlementDeadlinePassed(uint256 round, uint64 deadline);
+    /// @notice Round `round` is in `status`, not the one the call needs.
+    error CoCoGenSettlementWrongStatus(uint256 round, RoundStatus status);
+    /// @notice Round `round` was opened in `mode`; the call belongs to the other mode.
+    error CoCoGenSettlementWrongMode(uint256 round, SettlementMode mode);
+    /// @notice The commitment of round `round` was due by `deadline`.
+    error CoCoGenSettlementCommitDeadlinePassed(uint256 round, uint64 deadline);
+    /// @notice Round `round` can be abandoned only after its commit deadline `deadline`.
+    error CoCoGenSettlementCommitDeadlineNotPassed(uint256 round, uint64 deadline);
+    /// @notice The challenge window of round `round` ended at `deadline`.
+    error CoCoGenSettlementChallengeWindowClosed(uint256 round, uint64 deadline);
+    /// @notice Round `round` can be settled after `deadline`, or earlier once acceptances exclude a rejection.
+    error CoCoGenSettlementChallengeWindowOpen(uint256 round, uint64 deadline);
     /// @notice `member` does not take part in round `round`.
     error CoCoGenSettlementNotInRound(uint256 round, address member);
-    /// @notice `member` submitted its profile for round `round` already.
-    error CoCoGenSettlementAlreadySubmitted(uint256 round, address member);
-    /// @notice The coordinator recorded `member`'s profile for round `round` already.
-    error CoCoGenSettlementAlreadyRecorded(uint256 round, address member);
-    /// @notice `weightsHash` was used for `member` in round `firstRound` already.
-    error CoCoGenSettlementProfileReplayed(address member, bytes32 weightsHash, uint256 firstRound);
+    /// @notice `member` voted on round `round` already.
+    error CoCoGenSettlementAlreadyVoted(uint256 round, address member);
+    /// @notice A committed vector needs one entry per member index: `expected` = memberCount().
+    error CoCoGenSettlementValuesLength(uint256 expected, uint256 actual);
+    /// @notice `member` does not take part in round `round` but its entry is `value`, not 0.
+    error CoCoGenSettlementValueOutsideRound(uint256 round, address member, int256 value);
     /// @notice `member`'s contribution is outside [-max, max].
     error CoCoGenSettlementContributionOutOfRange(address member, int256 contributionWad, int256 max);
-    /// @notice `member`'s profile has no weights hash.
-    error CoCoGenSettlementZeroWeightsHash(address member);
-    /// @notice Round `round` can be closed by the coordinator once all `active` members submitted, by anyone after `deadline`.
-    error CoCoGenSettlementRoundNotClosable(uint256 round, uint64 deadline, uint256 submitted, uint256 active);
-    /// @notice Settlement would take `debit` from `member` whose bond is only `bond`; nothing changed.
-    error CoCoGenSettlementUncoveredPayer(address member, uint256 bond, uint256 debit);
-    /// @notice `member`'s bond is locked by round `round`.
-    error CoCoGenSettlementBondsLocked(address member, uint256 round);
-    /// @notice `member` asked for `amount` but its bond is `bond`.
-    error CoCoGenSettlementInsufficientBond(address member, uint256 bond, uint256 amount);
-    /// @notice A withdrawal must be for a positive amount.
-    error CoCoGenSettlementZeroWithdrawal();
-    /// @notice Sending `amount` to `member` failed; nothing changed.
-    error CoCoGenSettlementTransferFailed(address member, uint256 amount);
-    /// @notice No member has index `index` (there are `count`).
-    error CoCoGenSettlementMemberIndexOutOfRange(uint256 index, uint256 count);
-    /// @notice A net vector needs one entry per member index: `expected` = memberCount().
-    error CoCoGenSettlementNetLength(uint256 expected, uint256 actual);
-    /// @notice `member` does not take part in round `round` but its net entry is `netWei`, not 0.
-    error CoCoGenSettlementNetOutsideRound(uint256 round, address member, int256 netWei);
     /// @notice `member`'s net entry is outside [-max, max].
     error CoCoGenSettlementNetOutOfRange(address member, int256 netWei, int256 max);
-    /// @notice The net vector for round `round` sums to `sum` wei, not 0; nothing changed.
+    /// @notice `member`'s net entry pays `debitWei`, above the per-round cap `capWei`.
+    error CoCoGenSettlementDebitAboveCap(address member, uint256 debitWei, uint256 capWei);
+    /// @notice The net vector for round `round` sums to `sum` wei, not 0.
     error CoCoGenSettlementNetSumNonZero(uint256 round, int256 sum);
+    /// @notice `account`'s bond is locked by round `round`.
+    error CoCoGenSettlementBondsLocked(address account, uint256 round);
+    /// @notice `account` asked for `amount` but its bond is `bond`.
+    error CoCoGenSettlementInsufficientBond(address account, uint256 bond, uint256 amount);
+    /// @notice A withdrawal must be for a positive amount.
+    error CoCoGenSettlementZeroWithdrawal();
+    /// @notice Sending `amount` to `account` failed; nothing changed.
+    error CoCoGenSettlementTransferFailed(address account, uint256 amount);
+    /// @notice No member has index `index` (there are `count`).
+    error CoCoGenSettlementMemberIndexOutOfRange(uint256 index, uint256 count);
+    /// @notice The coordinator acted at `activeAt`; members may replace it after `activeAt + absenceTimeout`.
+    error CoCoGenSettlementCoordinatorNotAbsent(uint64 activeAt, uint64 absentFrom);
 
     /// @dev Reverts unless the caller is the coordinator.
     modifier onlyCoordinator() {
@@ -229,42 +281,101 @@ contract CoCoGenSettlement is ReentrancyGuard {
         _;
     }
 
-    /// @dev Reverts while a round is Open or Closed (membership and parameters are frozen then).
+    /// @dev Reverts while a round is Open or Committed (membership and the rule are frozen then).
     modifier whenNoActiveRound() {
         if (activeRound != 0) revert CoCoGenSettlementRoundActive(activeRound);
         _;
     }
 
+    /// @dev Records a rule change: the next round opens one challenge window later at the earliest.
+    modifier changesRule() {
+        _;
+        ruleChangedAt = uint64(block.timestamp);
+    }
+
     /**
-     * @notice Deploys the settlement; the deployer becomes the coordinator.
+     * @notice Deploys the settlement; the deployer becomes the coordinator (and must post its bond).
      * @param weiPerUnit_ wei paid per payoff unit, in (0, MAX_WEI_PER_UNIT].
-     * @param submissionWindow_ seconds from {openRound} to the submission deadline, in (0, 365 days].
+     * @param commitTimeout_ seconds from {openRound} to the commitment deadline, in (0, MAX_DURATION].
+     * @param challengeWindow_ seconds from the commitment to the end of the challenge window, in (0, MAX_DURATION].
+     * @param absenceTimeout_ seconds without a new round before members may replace the coordinator, in
+     * [commitTimeout + challengeWindow, MAX_DURATION] (a coordinator running rounds is never absent).
      */
-    constructor(uint256 weiPerUnit_, uint64 submissionWindow_) {
+    constructor(uint256 weiPerUnit_, uint64 commitTimeout_, uint64 challengeWindow_, uint64 absenceTimeout_) {
         if (weiPerUnit_ == 0 || weiPerUnit_ > MAX_WEI_PER_UNIT) revert CoCoGenSettlementInvalidWeiPerUnit(weiPerUnit_);
-        if (submissionWindow_ == 0 || submissionWindow_ > 365 days) revert CoCoGenSettlementInvalidSubmissionWindow();
+        if (
+            commitTimeout_ == 0 || commitTimeout_ > MAX_DURATION || challengeWindow_ == 0 || challengeWindow_ > MAX_DURATION
+                || absenceTimeout_ > MAX_DURATION || absenceTimeout_ < uint256(commitTimeout_) + challengeWindow_
+        ) {
+            revert CoCoGenSettlementInvalidTimeouts(commitTimeout_, challengeWindow_, absenceTimeout_);
+        }
         weiPerUnit = weiPerUnit_;
-        submissionWindow = submissionWindow_;
+        commitTimeout = commitTimeout_;
+        challengeWindow = challengeWindow_;
+        absenceTimeout = absenceTimeout_;
         coordinator = msg.sender;
+        coordinatorActiveAt = uint64(block.timestamp);
         emit CoordinatorChanged(address(0), msg.sender);
     }
 
+    // ------------------------------------------------------------------ coordinator role
+
     /**
-     * @notice Hands the coordinator role to `newCoordinator`; not while a round is active.
-     * @param newCoordinator the next coordinator, not the zero address.
+     * @notice First step of a handover: names `candidate`, who takes over with {acceptCoordinator}.
+     * @param candidate the next coordinator; never a registered member, not the zero address.
      */
-    function transferCoordinator(address newCoordinator) external onlyCoordinator whenNoActiveRound {
-        if (newCoordinator == address(0)) revert CoCoGenSettlementZeroAddress();
-        emit CoordinatorChanged(coordinator, newCoordinator);
-        coordinator = newCoordinator;
+    function proposeCoordinator(address candidate) external onlyCoordinator {
+        _propose(candidate);
+    }
+
+    /// @notice Second step of a handover: the pending coordinator takes over (between rounds).
+    function acceptCoordinator() external whenNoActiveRound {
+        if (msg.sender != pendingCoordinator) revert CoCoGenSettlementNotPendingCoordinator(msg.sender);
+        if (_membership[msg.sender].registered) revert CoCoGenSettlementCoordinatorIsMember(msg.sender);
+        emit CoordinatorChanged(coordinator, msg.sender);
+        coordinator = msg.sender;
+        pendingCoordinator = address(0);
+        coordinatorActiveAt = uint64(block.timestamp);
     }
 
     /**
-     * @notice Registers `member` with the next index; its rho entries start at 0 until {setCompetition}.
-     * @param member the member's account; an address can be registered once, even after exiting.
+     * @notice A member's vote to replace a coordinator that opened no round for `absenceTimeout` seconds.
+     * A strict majority of the non-exited members naming the same candidate makes it the pending coordinator.
+     * @param candidate the replacement; never a registered member, not the zero address.
      */
-    function registerMember(address member) external onlyCoordinator whenNoActiveRound {
+    function voteReplaceCoordinator(address candidate) external whenNoActiveRound {
+        Membership memory membership = _membership[msg.sender];
+        if (!membership.registered || membership.exited) revert CoCoGenSettlementNotMember(msg.sender);
+        uint64 activeAt = coordinatorActiveAt;
+        uint64 absentFrom = activeAt + absenceTimeout;
+        if (block.timestamp <= absentFrom) revert CoCoGenSettlementCoordinatorNotAbsent(activeAt, absentFrom);
+        if (candidate == address(0)) revert CoCoGenSettlementZeroAddress();
+        if (_membership[candidate].registered) revert CoCoGenSettlementCoordinatorIsMember(candidate);
+        _replacementVotes[msg.sender] = ReplacementVote({candidate: candidate, castAt: uint64(block.timestamp)});
+        uint256 votes = 0;
+        uint256 current = 0;
+        uint256 n = _members.length;
+        for (uint256 i = 0; i < n; ++i) {
+            address m = _members[i];
+            if (_membership[m].exited) continue;
+            ++current;
+            ReplacementVote memory v = _replacementVotes[m];
+            if (v.candidate == candidate && v.castAt > activeAt) ++votes;
+        }
+        uint256 needed = current / 2 + 1;
+        emit CoordinatorReplacementVoted(msg.sender, candidate, votes, needed);
+        if (votes >= needed) _propose(candidate);
+    }
+
+    // ------------------------------------------------------------------ membership and rule
+
+    /**
+     * @notice Registers `member` with the next index; its rho entries start at 0 until {setCompetition}.
+     * @param member the member's account; an address can be registered once, never the coordinator's.
+     */
+    function registerMember(address member) external onlyCoordinator whenNoActiveRound changesRule {
         if (member == address(0)) revert CoCoGenSettlementZeroAddress();
+        if (member == coordinator || member == pendingCoordinator) revert CoCoGenSettlementCoordinatorIsMember(member);
         if (_membership[member].registered) revert CoCoGenSettlementAlreadyMember(member);
         uint256 index = _members.length;
         if (index >= MAX_MEMBERS) revert CoCoGenSettlementTooManyMembers(MAX_MEMBERS);
@@ -277,7 +388,7 @@ contract CoCoGenSettlement is ReentrancyGuard {
      * @notice Replaces the competition matrix rho_hat (normalised intensities, Wad).
      * @param rhoWadFlat n*n entries, row-major over member indices: symmetric, zero diagonal, each <= 1e18.
      */
-    function setCompetition(uint256[] calldata rhoWadFlat) external onlyCoordinator whenNoActiveRound {
+    function setCompetition(uint256[] calldata rhoWadFlat) external onlyCoordinator whenNoActiveRound changesRule {
         uint256 n = _members.length;
         if (rhoWadFlat.length != n * n) revert CoCoGenSettlementCompetitionLength(n * n, rhoWadFlat.length);
         for (uint256 i = 0; i < n; ++i) {
@@ -298,7 +409,9 @@ contract CoCoGenSettlement is ReentrancyGuard {
                 }
             }
         }
-        emit CompetitionSet(n, keccak256(abi.encodePacked(rhoWadFlat)));
+        bytes32 hash = keccak256(abi.encodePacked(rhoWadFlat));
+        rhoHash = hash;
+        emit CompetitionSet(n, hash);
     }
 
     /**
@@ -306,7 +419,7 @@ contract CoCoGenSettlement is ReentrancyGuard {
      * @param newGammaWad payoff rate per unit of contribution gap, Wad, <= MAX_GAMMA_WAD.
      * @param newPhiMinWad the smallest rival rate phi_j among the members, Wad; gamma must not exceed it.
      */
-    function setGamma(uint256 newGammaWad, uint256 newPhiMinWad) external onlyCoordinator whenNoActiveRound {
+    function setGamma(uint256 newGammaWad, uint256 newPhiMinWad) external onlyCoordinator whenNoActiveRound changesRule {
         if (newGammaWad > newPhiMinWad) revert CoCoGenSettlementGammaAboveRemark1(newGammaWad, newPhiMinWad);
         if (newGammaWad > MAX_GAMMA_WAD) revert CoCoGenSettlementGammaTooLarge(newGammaWad, MAX_GAMMA_WAD);
         gammaWad = newGammaWad;
@@ -314,10 +427,38 @@ contract CoCoGenSettlement is ReentrancyGuard {
         emit GammaSet(newGammaWad, newPhiMinWad);
     }
 
-    /// @notice Adds `msg.value` to the caller's bond; allowed during rounds (a payer may top up).
+    /**
+     * @notice Sets the bond limits. minBond >= debitCap + stake, so a member in a round can always pay both
+     * its capped debit and a rejection stake: no payer is ever uncovered and settlement never waits on one.
+     * @param minBondWei_ the bond a member needs at {openRound} to take part.
+     * @param debitCapWei_ the most a member pays in one round, in (0, MAX_ABS_NET_WEI].
+     * @param challengeStakeWei_ the stake of a rejection, > 0.
+     * @param coordinatorBondWei_ the coordinator's required bond at {openRound} and its slash, > 0.
+     */
+    function setLimits(uint256 minBondWei_, uint256 debitCapWei_, uint256 challengeStakeWei_, uint256 coordinatorBondWei_)
+        external
+        onlyCoordinator
+        whenNoActiveRound
+        changesRule
+    {
+        if (
+            debitCapWei_ == 0 || debitCapWei_ > uint256(MAX_ABS_NET_WEI) || challengeStakeWei_ == 0
+                || coordinatorBondWei_ == 0 || minBondWei_ < debitCapWei_ + challengeStakeWei_
+        ) {
+            revert CoCoGenSettlementInvalidLimits(minBondWei_, debitCapWei_, challengeStakeWei_, coordinatorBondWei_);
+        }
+        minBondWei = minBondWei_;
+        debitCapWei = debitCapWei_;
+        challengeStakeWei = challengeStakeWei_;
+        coordinatorBondWei = coordinatorBondWei_;
+        emit LimitsSet(minBondWei_, debitCapWei_, challengeStakeWei_, coordinatorBondWei_);
+    }
+
+    /// @notice Adds `msg.value` to the caller's bond: a non-exited member's or the coordinator's; also mid-round.
     function depositSubmit() external payable {
         Membership memory membership = _membership[msg.sender];
-        if (!membership.registered || membership.exited) revert CoCoGenSettlementNotMember(msg.sender);
+        bool member = membership.registered && !membership.exited;
+        if (!member && msg.sender != coordinator) revert CoCoGenSettlementNotBondHolder(msg.sender);
         if (msg.value == 0) revert CoCoGenSettlementZeroDeposit();
         uint256 bond = _bonds[msg.sender] + msg.value;
         _bonds[msg.sender] = bond;
@@ -326,185 +467,26 @@ contract CoCoGenSettlement is ReentrancyGuard {
     }
 
     /**
-     * @notice Opens `round` for every current member; their bonds are locked until it settles or is disputed.
-     * @param round must be lastRound + 1.
+     * @notice The caller leaves, at any time: it joins no later round; if it is in the active round it stays
+     * in it until that round ends (bounded by the timeouts), then can withdraw.
      */
-    function openRound(uint256 round) external onlyCoordinator whenNoActiveRound {
-        if (round != lastRound + 1) revert CoCoGenSettlementUnexpectedRound(round, lastRound + 1);
-        uint256 n = _members.length;
-        uint64 activeMask = 0;
-        uint256 active = 0;
-        for (uint256 i = 0; i < n; ++i) {
-            if (!_membership[_members[i]].exited) {
-                activeMask |= _bit(i);
-                ++active;
-            }
-        }
-        if (active == 0) revert CoCoGenSettlementNoActiveMembers();
-        uint64 deadline = uint64(block.timestamp) + submissionWindow;
-        _rounds[round] = Round({
-            status: RoundStatus.Open,
-            deadline: deadline,
-            activeMask: activeMask,
-            submittedMask: 0,
-            recordedMask: 0
-        });
-        lastRound = round;
-        activeRound = round;
-        emit RoundOpened(round, deadline, active);
+    function exitMembership() external {
+        Membership storage membership = _membership[msg.sender];
+        if (!membership.registered || membership.exited) revert CoCoGenSettlementNotMember(msg.sender);
+        membership.exited = true;
+        emit MemberExited(msg.sender, membership.index, _bonds[msg.sender]);
     }
 
     /**
-     * @notice The coordinator's record of `member`'s update for `round`, once per member, until the deadline.
-     * @param round the Open round.
-     * @param member a member taking part in the round.
-     * @param p the profile the coordinator received from `member`.
-     */
-    function profileRecord(uint256 round, address member, Profile calldata p) external onlyCoordinator {
-        (Round storage r, uint256 index) = _requireSubmittable(round, member, p);
-        uint64 bit = _bit(index);
-        if (r.recordedMask & bit != 0) revert CoCoGenSettlementAlreadyRecorded(round, member);
-        uint256 firstRound = _recordedHashRound[member][p.weightsHash];
-        if (firstRound != 0) revert CoCoGenSettlementProfileReplayed(member, p.weightsHash, firstRound);
-        bytes32 profileHash = keccak256(abi.encode(p));
-        r.recordedMask |= bit;
-        _submissions[round][index].recordedHash = profileHash;
-        _recordedHashRound[member][p.weightsHash] = round;
-        emit ProfileRecorded(round, member, profileHash, p.contributionWad);
-    }
-
-    /**
-     * @notice The caller's own profile for `round`, once per round, until the deadline.
-     * @param round the Open round.
-     * @param p the caller's profile; it must equal the coordinator's record or the round is Disputed.
-     */
-    function contributionSubmit(uint256 round, Profile calldata p) external {
-        (Round storage r, uint256 index) = _requireSubmittable(round, msg.sender, p);
-        uint64 bit = _bit(index);
-        if (r.submittedMask & bit != 0) revert CoCoGenSettlementAlreadySubmitted(round, msg.sender);
-        uint256 firstRound = _submittedHashRound[msg.sender][p.weightsHash];
-        if (firstRound != 0) revert CoCoGenSettlementProfileReplayed(msg.sender, p.weightsHash, firstRound);
-        bytes32 profileHash = keccak256(abi.encode(p));
-        r.submittedMask |= bit;
-        Submission storage s = _submissions[round][index];
-        s.submittedHash = profileHash;
-        s.contributionWad = p.contributionWad;
-        _submittedHashRound[msg.sender][p.weightsHash] = round;
-        emit ContributionSubmitted(round, msg.sender, profileHash, p.contributionWad);
-    }
-
-    /**
-     * @notice Closes `round`: the coordinator once every member submitted, anyone after the deadline.
-     * Members that did not submit count x = 0. A submission that differs from the coordinator's record
-     * (or has none) makes the round Disputed, which unlocks the bonds without any transfer.
-     * @param round the Open round.
-     */
-    function closeRound(uint256 round) external {
-        Round storage r = _rounds[round];
-        if (r.status != RoundStatus.Open) revert CoCoGenSettlementRoundNotOpen(round, r.status);
-        uint64 activeMask = r.activeMask;
-        uint64 submittedMask = r.submittedMask;
-        uint256 submitted = _popCount(submittedMask);
-        uint256 active = _popCount(activeMask);
-        bool pastDeadline = block.timestamp > r.deadline;
-        bool coordinatorEarly = msg.sender == coordinator && submittedMask == activeMask;
-        if (!pastDeadline && !coordinatorEarly) {
-            revert CoCoGenSettlementRoundNotClosable(round, r.deadline, submitted, active);
-        }
-        uint256 mismatches = 0;
-        uint256 n = _members.length;
-        for (uint256 i = 0; i < n; ++i) {
-            if (submittedMask & _bit(i) == 0) continue;
-            Submission storage s = _submissions[round][i];
-            if (s.submittedHash != s.recordedHash) {
-                ++mismatches;
-                emit ProfileMismatch(round, _members[i], s.submittedHash, s.recordedHash);
-            }
-        }
-        if (mismatches != 0) {
-            r.status = RoundStatus.Disputed;
-            activeRound = 0;
-            emit RoundDisputed(round, msg.sender, mismatches);
-        } else {
-            r.status = RoundStatus.Closed;
-            emit RoundClosed(round, msg.sender, submitted, active);
-        }
-    }
-
-    /**
-     * @notice Net transfer of every member for a Closed round, by member index (0 for members outside it).
-     * @param round a Closed round.
-     * @return netWei positive: the member receives; negative: it pays. The entries sum to 0 exactly.
-     */
-    function payoffCalculate(uint256 round) external view returns (int256[] memory netWei) {
-        RoundStatus status = _rounds[round].status;
-        if (status != RoundStatus.Closed) revert CoCoGenSettlementRoundNotClosed(round, status);
-        return _netWei(round);
-    }
-
-    /**
-     * @notice Applies the Closed round's net transfers to the bonds (Closed -> Settled); anyone may call.
-     * Reverts with {CoCoGenSettlementUncoveredPayer} for the first payer whose bond does not cover its
-     * debit, changing nothing; that payer can top up with {depositSubmit} and settlement be retried.
-     * @param round a Closed round.
-     */
-    function payoffTransfer(uint256 round) external {
-        Round storage r = _rounds[round];
-        if (r.status != RoundStatus.Closed) revert CoCoGenSettlementRoundNotClosed(round, r.status);
-        _applyNet(round, r, _netWei(round));
-    }
-
-    /**
-     * @notice Settles a Closed round with a net vector computed off chain (Closed -> Settled), instead of
-     * {payoffTransfer}'s pair rule: for budget-balanced mechanisms whose payments are not pairwise
-     * contribution gaps, such as M^Shap of reciprocally fair FL (payment_i = Shapley share - own gain).
-     * Named as TradeFL's payoffTransfer step, taking the Net vector. Only the coordinator may call, since
-     * the vector is its claim (published by {PayoffNetTransferred} with its hash); the contract enforces
-     * budget balance (sum exactly 0 wei), that only the round's members move, and that every payer's
-     * bond covers its debit. Both paths require Closed and leave Settled, so a round settles once.
-     * Reverts change nothing; after {CoCoGenSettlementUncoveredPayer} the payer can top up and the
-     * coordinator retry.
-     * @param round a Closed round.
-     * @param netWei one entry per member index (memberCount() entries, as {payoffCalculate} returns):
-     * positive receives, negative pays, 0 for members outside the round; |entry| <= MAX_ABS_NET_WEI.
-     */
-    function payoffTransferNet(uint256 round, int256[] calldata netWei) external onlyCoordinator {
-        Round storage r = _rounds[round];
-        if (r.status != RoundStatus.Closed) revert CoCoGenSettlementRoundNotClosed(round, r.status);
-        uint256 n = _members.length;
-        if (netWei.length != n) revert CoCoGenSettlementNetLength(n, netWei.length);
-        uint64 activeMask = r.activeMask;
-        int256 sum = 0;
-        for (uint256 i = 0; i < n; ++i) {
-            int256 net = netWei[i];
-            if (net == 0) continue;
-            if (activeMask & _bit(i) == 0) revert CoCoGenSettlementNetOutsideRound(round, _members[i], net);
-            if (net > MAX_ABS_NET_WEI || net < -MAX_ABS_NET_WEI) {
-                revert CoCoGenSettlementNetOutOfRange(_members[i], net, MAX_ABS_NET_WEI);
-            }
-            // Cannot overflow: at most 64 entries of |net| <= 1e54.
-            unchecked {
-                sum += net;
-            }
-        }
-        if (sum != 0) revert CoCoGenSettlementNetSumNonZero(round, sum);
-        emit PayoffNetTransferred(round, msg.sender, keccak256(abi.encodePacked(netWei)));
-        _applyNet(round, r, netWei);
-    }
-
-    /**
-     * @notice Pays `amountWei` of the caller's bond to the caller (pull payment).
-     * Allowed unless the caller takes part in the active round; exited members keep this right.
+     * @notice Pays `amountWei` of the caller's bond to the caller (pull payment). Locked only for the
+     * active round's members and its coordinator; every other holder (exited members, former coordinators)
+     * may withdraw at any time.
      * @param amountWei positive, at most the caller's bond.
      */
     function withdraw(uint256 amountWei) external nonReentrant {
         if (amountWei == 0) revert CoCoGenSettlementZeroWithdrawal();
-        Membership memory membership = _membership[msg.sender];
-        if (!membership.registered) revert CoCoGenSettlementNotMember(msg.sender);
         uint256 round = activeRound;
-        if (round != 0 && _rounds[round].activeMask & _bit(membership.index) != 0) {
-            revert CoCoGenSettlementBondsLocked(msg.sender, round);
-        }
+        if (round != 0 && _lockedIn(round, msg.sender)) revert CoCoGenSettlementBondsLocked(msg.sender, round);
         uint256 bond = _bonds[msg.sender];
         if (amountWei > bond) revert CoCoGenSettlementInsufficientBond(msg.sender, bond, amountWei);
         bond -= amountWei;
@@ -515,12 +497,252 @@ contract CoCoGenSettlement is ReentrancyGuard {
         if (!sent) revert CoCoGenSettlementTransferFailed(msg.sender, amountWei);
     }
 
-    /// @notice The caller leaves; it takes part in no later round and can still withdraw its bond.
-    function exitMembership() external whenNoActiveRound {
-        Membership storage membership = _membership[msg.sender];
-        if (!membership.registered || membership.exited) revert CoCoGenSettlementNotMember(msg.sender);
-        membership.exited = true;
-        emit MemberExited(msg.sender, membership.index, _bonds[msg.sender]);
+    // ------------------------------------------------------------------ rounds
+
+    /**
+     * @notice Opens `round` for every non-exited member whose bond is at least minBondWei (the others are
+     * left out with {MemberNotEnrolled}); locks their bonds and the coordinator's until the round ends.
+     * @param round must be lastRound + 1.
+     * @param seedHash the hash of the round's validation seed (revealed in the evidence).
+     * @param mode PairRule (commit contributions) or NetVector (commit a net vector, e.g. M^Shap).
+     */
+    function openRound(uint256 round, bytes32 seedHash, SettlementMode mode) external onlyCoordinator whenNoActiveRound {
+        if (round != lastRound + 1) revert CoCoGenSettlementUnexpectedRound(round, lastRound + 1);
+        uint256 minBond = minBondWei;
+        if (challengeStakeWei == 0) revert CoCoGenSettlementLimitsNotSet();
+        uint64 opensAt = ruleChangedAt + challengeWindow;
+        if (block.timestamp < opensAt) revert CoCoGenSettlementRuleNotice(opensAt);
+        uint256 coordinatorBond = _bonds[msg.sender];
+        if (coordinatorBond < coordinatorBondWei) {
+            revert CoCoGenSettlementCoordinatorBondTooLow(coordinatorBond, coordinatorBondWei);
+        }
+        uint256 n = _members.length;
+        uint64 activeMask = 0;
+        uint256 active = 0;
+        for (uint256 i = 0; i < n; ++i) {
+            address m = _members[i];
+            if (_membership[m].exited) continue;
+            uint256 bond = _bonds[m];
+            if (bond < minBond) {
+                emit MemberNotEnrolled(round, m, bond, minBond);
+                continue;
+            }
+            activeMask |= _bit(i);
+            ++active;
+        }
+        if (active == 0) revert CoCoGenSettlementNoActiveMembers();
+        uint64 commitDeadline = uint64(block.timestamp) + commitTimeout;
+        Round storage r = _rounds[round];
+        r.status = RoundStatus.Open;
+        r.mode = mode;
+        r.commitDeadline = commitDeadline;
+        r.activeMask = activeMask;
+        r.seedHash = seedHash;
+        lastRound = round;
+        activeRound = round;
+        coordinatorActiveAt = uint64(block.timestamp);
+        emit RoundOpened(round, mode, seedHash, commitDeadline, activeMask, active);
+    }
+
+    /**
+     * @notice Commits a PairRule round: the contribution x_i of every member (by index; 0 for members
+     * outside the round, and 0 for a straggler, whose update was not averaged) and the evidence root.
+     * Opens the challenge window.
+     * @param round the Open round, before its commit deadline (inclusive).
+     * @param contributionWad memberCount() entries, |x| <= MAX_ABS_CONTRIBUTION_WAD.
+     * @param evidenceRoot the hash of the round's evidence bundle.
+     */
+    function commitContributions(uint256 round, int256[] calldata contributionWad, bytes32 evidenceRoot)
+        external
+        onlyCoordinator
+    {
+        Round storage r = _requireCommittable(round, SettlementMode.PairRule, contributionWad.length);
+        uint64 activeMask = r.activeMask;
+        for (uint256 i = 0; i < contributionWad.length; ++i) {
+            int256 x = contributionWad[i];
+            if (x == 0) continue;
+            if (activeMask & _bit(i) == 0) revert CoCoGenSettlementValueOutsideRound(round, _members[i], x);
+            if (x > MAX_ABS_CONTRIBUTION_WAD || x < -MAX_ABS_CONTRIBUTION_WAD) {
+                revert CoCoGenSettlementContributionOutOfRange(_members[i], x, MAX_ABS_CONTRIBUTION_WAD);
+            }
+        }
+        _commit(round, r, contributionWad, evidenceRoot);
+    }
+
+    /**
+     * @notice Commits a NetVector round: every member's net in wei (by index; positive receives, 0 for
+     * members outside the round), summing to 0, no debit above debitCapWei, and the evidence root.
+     * Opens the challenge window.
+     * @param round the Open round, before its commit deadline (inclusive).
+     * @param netWei memberCount() entries.
+     * @param evidenceRoot the hash of the round's evidence bundle.
+     */
+    function commitNet(uint256 round, int256[] calldata netWei, bytes32 evidenceRoot) external onlyCoordinator {
+        Round storage r = _requireCommittable(round, SettlementMode.NetVector, netWei.length);
+        uint64 activeMask = r.activeMask;
+        uint256 cap = debitCapWei;
+        int256 sum = 0;
+        for (uint256 i = 0; i < netWei.length; ++i) {
+            int256 net = netWei[i];
+            if (net == 0) continue;
+            if (activeMask & _bit(i) == 0) revert CoCoGenSettlementValueOutsideRound(round, _members[i], net);
+            if (net > MAX_ABS_NET_WEI || net < -MAX_ABS_NET_WEI) {
+                revert CoCoGenSettlementNetOutOfRange(_members[i], net, MAX_ABS_NET_WEI);
+            }
+            if (net < 0 && uint256(-net) > cap) revert CoCoGenSettlementDebitAboveCap(_members[i], uint256(-net), cap);
+            // Cannot overflow: at most 64 entries of |net| <= 1e54.
+            unchecked {
+                sum += net;
+            }
+        }
+        if (sum != 0) revert CoCoGenSettlementNetSumNonZero(round, sum);
+        _commit(round, r, netWei, evidenceRoot);
+    }
+
+    /**
+     * @notice Rejects round `round`'s commitment, staking challengeStakeWei from the caller's bond (once per
+     * member, within the window). When a strict majority of all the round's members has rejected, the round
+     * is voided at once: stakes are returned and the coordinator is slashed for the members.
+     * @param round the Committed round.
+     */
+    function rejectCommitment(uint256 round) external {
+        (Round storage r, uint64 bit) = _requireVote(round);
+        uint256 stake = challengeStakeWei;
+        r.rejectMask |= bit;
+        // Covered: the bond was >= minBond >= debitCap + stake at open, is locked, and one vote per member.
+        _bonds[msg.sender] -= stake;
+        uint256 rejections = _popCount(r.rejectMask);
+        uint256 active = _popCount(r.activeMask);
+        uint256 needed = active / 2 + 1;
+        emit RoundChallenged(round, msg.sender, stake, rejections, needed);
+        if (rejections >= needed) {
+            r.status = RoundStatus.Rejected;
+            activeRound = 0;
+            uint64 rejectMask = r.rejectMask;
+            uint256 n = _members.length;
+            for (uint256 i = 0; i < n; ++i) {
+                if (rejectMask & _bit(i) != 0) _bonds[_members[i]] += stake;
+            }
+            emit RoundRejected(round, rejections, active);
+            _slashCoordinator(round, r.activeMask);
+        }
+    }
+
+    /**
+     * @notice Accepts round `round`'s commitment (once per member, within the window). Optional: silence
+     * counts as acceptance; explicit acceptances let the round settle before the window ends.
+     * @param round the Committed round.
+     */
+    function acceptCommitment(uint256 round) external {
+        (Round storage r, uint64 bit) = _requireVote(round);
+        r.acceptMask |= bit;
+        emit RoundAccepted(round, msg.sender, _popCount(r.acceptMask));
+    }
+
+    /**
+     * @notice Settles a Committed round that stands (anyone): after the challenge window, or earlier once
+     * so many members accepted that the others cannot form a rejecting majority. Applies the committed
+     * rule to the bonds and gives the rejecters' stakes to the round's other members.
+     * @param round the Committed round.
+     */
+    function settleRound(uint256 round) external {
+        Round storage r = _rounds[round];
+        if (r.status != RoundStatus.Committed) revert CoCoGenSettlementWrongStatus(round, r.status);
+        uint256 active = _popCount(r.activeMask);
+        bool decided = (active - _popCount(r.acceptMask)) * 2 <= active;
+        if (block.timestamp <= r.challengeDeadline && !decided) {
+            revert CoCoGenSettlementChallengeWindowOpen(round, r.challengeDeadline);
+        }
+        r.status = RoundStatus.Settled;
+        activeRound = 0;
+        int256[] memory net = _netWei(round, r);
+        uint256 rejections = _popCount(r.rejectMask);
+        uint256 forfeited = rejections * challengeStakeWei;
+        uint256 recipients = active - rejections;
+        _applySettlement(round, r, net, forfeited, recipients);
+        if (forfeited != 0) emit StakesForfeited(round, forfeited, recipients);
+        emit RoundSettled(round, msg.sender, keccak256(abi.encodePacked(net)));
+    }
+
+    /**
+     * @notice Voids an Open round the coordinator did not commit by its deadline (anyone, after it):
+     * the bonds unlock and the coordinator is slashed for the members.
+     * @param round the Open round.
+     */
+    function abandonRound(uint256 round) external {
+        Round storage r = _rounds[round];
+        if (r.status != RoundStatus.Open) revert CoCoGenSettlementWrongStatus(round, r.status);
+        if (block.timestamp <= r.commitDeadline) revert CoCoGenSettlementCommitDeadlineNotPassed(round, r.commitDeadline);
+        r.status = RoundStatus.Abandoned;
+        activeRound = 0;
+        emit RoundAbandoned(round, msg.sender);
+        _slashCoordinator(round, r.activeMask);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /**
+     * @notice Net transfer of every member for a Committed round by the committed rule, by member index
+     * (0 for members outside it), stakes excluded. Sums to 0 exactly.
+     * @param round a Committed round.
+     * @return netWei positive: the member receives; negative: it pays.
+     */
+    function payoffCalculate(uint256 round) external view returns (int256[] memory netWei) {
+        Round storage r = _rounds[round];
+        if (r.status != RoundStatus.Committed) revert CoCoGenSettlementWrongStatus(round, r.status);
+        return _netWei(round, r);
+    }
+
+    /**
+     * @notice Everything about `round` except its committed vector.
+     * @param round any round number.
+     * @return status the round's status.
+     * @return mode its settlement mode.
+     * @return commitDeadline last second the coordinator may commit.
+     * @return challengeDeadline last second members may vote (0 before the commitment).
+     * @return activeMask bit i set: member i takes part.
+     * @return rejectMask bit i set: member i rejected.
+     * @return acceptMask bit i set: member i accepted.
+     * @return seedHash the validation seed's hash committed at open.
+     * @return evidenceRoot the evidence bundle's hash committed with the values.
+     */
+    function roundInfo(uint256 round)
+        external
+        view
+        returns (
+            RoundStatus status,
+            SettlementMode mode,
+            uint64 commitDeadline,
+            uint64 challengeDeadline,
+            uint64 activeMask,
+            uint64 rejectMask,
+            uint64 acceptMask,
+            bytes32 seedHash,
+            bytes32 evidenceRoot
+        )
+    {
+        Round storage r = _rounds[round];
+        return (
+            r.status, r.mode, r.commitDeadline, r.challengeDeadline, r.activeMask, r.rejectMask, r.acceptMask, r.seedHash, r.evidenceRoot
+        );
+    }
+
+    /**
+     * @notice Status of `round` (None for rounds never opened).
+     * @param round any round number.
+     * @return the status.
+     */
+    function roundStatus(uint256 round) external view returns (RoundStatus) {
+        return _rounds[round].status;
+    }
+
+    /**
+     * @notice The committed vector of `round` by member index (empty before the commitment).
+     * @param round any round number.
+     * @return values x in Wad (PairRule) or net in wei (NetVector).
+     */
+    function committedValues(uint256 round) external view returns (int256[] memory values) {
+        return _values[round];
     }
 
     /// @notice Number of members ever registered (exited ones keep their index).
@@ -549,46 +771,22 @@ contract CoCoGenSettlement is ReentrancyGuard {
     }
 
     /**
-     * @notice `account`'s bond in wei.
+     * @notice `account`'s bond in wei (members, the coordinator, former coordinators).
      * @param account any address.
-     * @return the bond (0 for non-members).
+     * @return the bond.
      */
     function bondOf(address account) external view returns (uint256) {
         return _bonds[account];
     }
 
     /**
-     * @notice Status of `round` (None for rounds never opened).
-     * @param round any round number.
-     * @return the status.
+     * @notice Whether `account`'s bond is locked now (it is in the active round, or coordinates it).
+     * @param account any address.
+     * @return true while locked.
      */
-    function roundStatus(uint256 round) external view returns (RoundStatus) {
-        return _rounds[round].status;
-    }
-
-    /**
-     * @notice Submission deadline of `round` (unix seconds; 0 for rounds never opened).
-     * @param round any round number.
-     * @return the deadline; submissions are accepted while block.timestamp <= deadline.
-     */
-    function roundDeadline(uint256 round) external view returns (uint64) {
-        return _rounds[round].deadline;
-    }
-
-    /**
-     * @notice Who takes part in `round`, who submitted, and whose profile the coordinator recorded.
-     * @param round any round number.
-     * @return activeMask bit i set: member i takes part.
-     * @return submittedMask bit i set: member i submitted its profile.
-     * @return recordedMask bit i set: the coordinator recorded member i's profile.
-     */
-    function roundMembers(uint256 round)
-        external
-        view
-        returns (uint64 activeMask, uint64 submittedMask, uint64 recordedMask)
-    {
-        Round storage r = _rounds[round];
-        return (r.activeMask, r.submittedMask, r.recordedMask);
+    function isLocked(address account) external view returns (bool) {
+        uint256 round = activeRound;
+        return round != 0 && _lockedIn(round, account);
     }
 
     /**
@@ -605,50 +803,119 @@ contract CoCoGenSettlement is ReentrancyGuard {
         return i < j ? _rho(i, j) : _rho(j, i);
     }
 
-    /**
-     * @dev Moves the bonds of `round`'s members by `netWei` (by member index, entries of members outside
-     * the round are 0, entries sum to 0) and marks the round Settled. Checks every payer first, so an
-     * uncovered one reverts before any effect. No external call: bonds leave only through {withdraw}.
-     */
-    function _applyNet(uint256 round, Round storage r, int256[] memory netWei) private {
-        uint256 n = netWei.length;
-        for (uint256 i = 0; i < n; ++i) {
-            if (netWei[i] < 0) {
-                address payer = _members[i];
-                uint256 debit = uint256(-netWei[i]);
-                uint256 bond = _bonds[payer];
-                if (bond < debit) revert CoCoGenSettlementUncoveredPayer(payer, bond, debit);
-            }
-        }
-        r.status = RoundStatus.Settled;
-        activeRound = 0;
-        uint64 activeMask = r.activeMask;
-        for (uint256 i = 0; i < n; ++i) {
-            if (activeMask & _bit(i) == 0) continue;
-            address member = _members[i];
-            int256 net = netWei[i];
-            uint256 bond = _bonds[member];
-            bond = net < 0 ? bond - uint256(-net) : bond + uint256(net);
-            _bonds[member] = bond;
-            emit PayoffTransferred(round, member, net, bond);
-        }
-        emit RoundSettled(round, msg.sender);
+    // ------------------------------------------------------------------ internals
+
+    /// @dev Names `candidate` as pending coordinator.
+    function _propose(address candidate) private {
+        if (candidate == address(0)) revert CoCoGenSettlementZeroAddress();
+        if (_membership[candidate].registered) revert CoCoGenSettlementCoordinatorIsMember(candidate);
+        pendingCoordinator = candidate;
+        emit CoordinatorProposed(msg.sender, candidate);
     }
 
-    /// @dev Net transfers of `round` by member index; each unordered pair is computed once.
-    function _netWei(uint256 round) private view returns (int256[] memory netWei) {
+    /// @dev Whether `account` is a member of active round `round` or its coordinator.
+    function _lockedIn(uint256 round, address account) private view returns (bool) {
+        if (account == coordinator) return true;
+        Membership memory membership = _membership[account];
+        return membership.registered && _rounds[round].activeMask & _bit(membership.index) != 0;
+    }
+
+    /// @dev Checks shared by both commit functions.
+    function _requireCommittable(uint256 round, SettlementMode mode, uint256 length) private view returns (Round storage r) {
+        r = _rounds[round];
+        if (r.status != RoundStatus.Open) revert CoCoGenSettlementWrongStatus(round, r.status);
+        if (r.mode != mode) revert CoCoGenSettlementWrongMode(round, r.mode);
+        if (block.timestamp > r.commitDeadline) revert CoCoGenSettlementCommitDeadlinePassed(round, r.commitDeadline);
         uint256 n = _members.length;
-        netWei = new int256[](n);
-        Round storage r = _rounds[round];
+        if (length != n) revert CoCoGenSettlementValuesLength(n, length);
+    }
+
+    /// @dev Stores the commitment and opens the challenge window.
+    function _commit(uint256 round, Round storage r, int256[] calldata values, bytes32 evidenceRoot) private {
+        uint64 challengeDeadline = uint64(block.timestamp) + challengeWindow;
+        r.status = RoundStatus.Committed;
+        r.challengeDeadline = challengeDeadline;
+        r.evidenceRoot = evidenceRoot;
+        _values[round] = values;
+        emit RoundCommitted(round, evidenceRoot, values, challengeDeadline);
+    }
+
+    /// @dev Checks shared by both votes: Committed, within the window, a round member that has not voted.
+    function _requireVote(uint256 round) private view returns (Round storage r, uint64 bit) {
+        r = _rounds[round];
+        if (r.status != RoundStatus.Committed) revert CoCoGenSettlementWrongStatus(round, r.status);
+        if (block.timestamp > r.challengeDeadline) {
+            revert CoCoGenSettlementChallengeWindowClosed(round, r.challengeDeadline);
+        }
+        Membership memory membership = _membership[msg.sender];
+        bit = _bit(membership.index);
+        if (!membership.registered || r.activeMask & bit == 0) revert CoCoGenSettlementNotInRound(round, msg.sender);
+        if ((r.rejectMask | r.acceptMask) & bit != 0) revert CoCoGenSettlementAlreadyVoted(round, msg.sender);
+    }
+
+    /// @dev Moves each round member's bond by its net plus, for non-rejecters, an equal share of the
+    /// forfeited stakes; the remainder of the split goes to the first recipient by index, so no wei is
+    /// created or lost. Debits are covered: debit <= debitCap <= bond - stake taken (see {setLimits}).
+    function _applySettlement(uint256 round, Round storage r, int256[] memory net, uint256 forfeited, uint256 recipients)
+        private
+    {
+        uint256 share = recipients == 0 ? 0 : forfeited / recipients;
+        uint256 bonus = forfeited - share * recipients + share;
         uint64 activeMask = r.activeMask;
-        uint64 submittedMask = r.submittedMask;
-        int256[] memory x = new int256[](n);
+        uint64 rejectMask = r.rejectMask;
+        uint256 n = net.length;
         for (uint256 i = 0; i < n; ++i) {
-            if (submittedMask & _bit(i) != 0) x[i] = _submissions[round][i].contributionWad;
+            uint64 bit = _bit(i);
+            if (activeMask & bit == 0) continue;
+            int256 moved = net[i];
+            if (rejectMask & bit == 0) {
+                moved += int256(bonus);
+                bonus = share;
+            }
+            address member = _members[i];
+            uint256 bond = _bonds[member];
+            bond = moved < 0 ? bond - uint256(-moved) : bond + uint256(moved);
+            _bonds[member] = bond;
+            emit PayoffTransferred(round, member, moved, bond);
+        }
+    }
+
+    /// @dev Moves coordinatorBondWei from the coordinator to the round's members in equal shares; the
+    /// remainder of the split stays with the coordinator, so no wei is created or lost.
+    function _slashCoordinator(uint256 round, uint64 activeMask) private {
+        uint256 amount = coordinatorBondWei;
+        uint256 active = _popCount(activeMask);
+        uint256 share = amount / active;
+        address slashed = coordinator;
+        // Covered: the coordinator's bond was >= coordinatorBondWei at open and is locked.
+        _bonds[slashed] -= share * active;
+        uint256 n = _members.length;
+        for (uint256 i = 0; i < n; ++i) {
+            if (activeMask & _bit(i) != 0) _bonds[_members[i]] += share;
+        }
+        emit CoordinatorSlashed(round, slashed, share * active, share);
+    }
+
+    /// @dev Net transfers of a Committed round by its mode: the stored net vector, or the capped pair rule.
+    function _netWei(uint256 round, Round storage r) private view returns (int256[] memory) {
+        int256[] memory values = _values[round];
+        if (r.mode == SettlementMode.NetVector) return values;
+        return _pairNets(values, r.activeMask);
+    }
+
+    /// @dev The pair rule over the members in `activeMask`: each unordered pair once, +r to i and -r to j,
+    /// r clamped to +-floor(debitCap / (n - 1)) so no member's debit exceeds debitCap.
+    function _pairNets(int256[] memory x, uint64 activeMask) private view returns (int256[] memory netWei) {
+        uint256 n = x.length;
+        netWei = new int256[](n);
+        int256 pairCap;
+        {
+            uint256 active = _popCount(activeMask);
+            if (active < 2) return netWei;
+            pairCap = int256(debitCapWei / (active - 1));
         }
         uint256 gamma = gammaWad;
-        int256 weiPerUnitSigned = int256(weiPerUnit);
-        // Unchecked: a net sums at most 63 pair transfers of |r| <= 2e54 (see _pairWei).
+        // Unchecked: a net sums at most 63 pair transfers of |r| <= pairCap <= 1e54.
         unchecked {
             for (uint256 i = 0; i < n; ++i) {
                 if (activeMask & _bit(i) == 0) continue;
@@ -660,7 +927,7 @@ contract CoCoGenSettlement is ReentrancyGuard {
                     // One storage read per four pairs: reload at a word boundary or the row's first pair.
                     if (key & 3 == 0 || j == i + 1) word = _rhoWords[key >> 2];
                     if (activeMask & _bit(j) == 0) continue;
-                    int256 rWei = _pairWei(gamma, (word >> ((key & 3) * RHO_BITS)) & RHO_MASK, xi - x[j], weiPerUnitSigned);
+                    int256 rWei = _pairWei(gamma, (word >> ((key & 3) * RHO_BITS)) & RHO_MASK, xi - x[j], pairCap);
                     netI += rWei;
                     netWei[j] -= rWei;
                 }
@@ -670,42 +937,24 @@ contract CoCoGenSettlement is ReentrancyGuard {
     }
 
     /**
-     * @dev r_ij in wei, exactly as CONTRACT.md specifies (each division truncates toward zero):
+     * @dev r_ij in wei (each division truncates toward zero), then clamped to [-pairCap, pairCap]:
      * rate = gamma * rho / 1e18; rWad = rate * (x_i - x_j) / 1e18; rWei = rWad * weiPerUnit / 1e18.
      * Unchecked is safe: |x| <= 1e30, gamma <= 1e30, rho <= 1e18 and weiPerUnit <= 1e30 bound rate by
      * 1e30, |x_i - x_j| by 2e30, |rWad| by 2e42 and |rWei| by 2e54, far below 2^255.
      */
-    function _pairWei(uint256 gamma, uint256 rho, int256 gap, int256 weiPerUnitSigned) private pure returns (int256) {
+    function _pairWei(uint256 gamma, uint256 rho, int256 gap, int256 pairCap) private view returns (int256 rWei) {
         unchecked {
             int256 rate = int256(gamma * rho / WAD);
-            return rate * gap / SIGNED_WAD * weiPerUnitSigned / SIGNED_WAD;
+            rWei = rate * gap / SIGNED_WAD * int256(weiPerUnit) / SIGNED_WAD;
         }
+        if (rWei > pairCap) return pairCap;
+        if (rWei < -pairCap) return -pairCap;
     }
 
     /// @dev rho_hat_ij for i < j from the packed upper triangle.
     function _rho(uint256 i, uint256 j) private view returns (uint256) {
         uint256 key = i * MAX_MEMBERS + j;
         return (_rhoWords[key >> 2] >> ((key & 3) * RHO_BITS)) & RHO_MASK;
-    }
-
-    /// @dev Checks shared by both profile entry points; returns the round and the member's index.
-    function _requireSubmittable(uint256 round, address member, Profile calldata p)
-        private
-        view
-        returns (Round storage r, uint256 index)
-    {
-        r = _rounds[round];
-        if (r.status != RoundStatus.Open) revert CoCoGenSettlementRoundNotOpen(round, r.status);
-        if (block.timestamp > r.deadline) revert CoCoGenSettlementDeadlinePassed(round, r.deadline);
-        Membership memory membership = _membership[member];
-        index = membership.index;
-        if (!membership.registered || r.activeMask & _bit(index) == 0) {
-            revert CoCoGenSettlementNotInRound(round, member);
-        }
-        if (p.weightsHash == bytes32(0)) revert CoCoGenSettlementZeroWeightsHash(member);
-        if (p.contributionWad > MAX_ABS_CONTRIBUTION_WAD || p.contributionWad < -MAX_ABS_CONTRIBUTION_WAD) {
-            revert CoCoGenSettlementContributionOutOfRange(member, p.contributionWad, MAX_ABS_CONTRIBUTION_WAD);
-        }
     }
 
     /// @dev The mask bit of member index `index` (< MAX_MEMBERS).

@@ -39,7 +39,7 @@ export default defineConfig({
       // Fixed seed and start time: the fuzz and invariant campaigns are reproducible.
       blockTimestamp: 1_767_225_600n,
       fuzz: { runs: 256, seed: "0x2a" },
-      invariant: { runs: 256, depth: 50, failOnRevert: false },
+      invariant: { runs: 256, depth: 50, failOnRevert: true },
       // The invariant test appends one line per run here; hardhat/test.sh sums them.
       fsPermissions: { readWriteFile: ["cache/invariant-stats.txt"] },
     },

@@ -27,10 +27,20 @@ if [ "$status" -ne 0 ] && [ "$fail" -eq 0 ]; then
   fail=1 # a failure before any test ran (compilation, configuration)
 fi
 if [ -s "$stats" ]; then
-  # One line per invariant run: successful handler calls, settled rounds, re-entry attempts, rounds
-  # settled through payoffTransferNet (included in settled rounds).
-  awk '{ calls += $1; settled += $2; reentries += $3; net += $4; if ($1 == 0) empty++ }
-       END { printf "# invariant: %d run summaries (afterInvariant), successful handler calls %d, settled rounds %d (%d by net vector), re-entry attempts %d, runs without a successful call %d\n", NR, calls, settled, net, reentries, empty + 0 }' "$stats"
+  # One line per invariant run: successful handler calls, pair-rule settlements, net-vector settlements,
+  # rejected rounds, abandoned rounds, re-entry attempts, settlements before the window's end (by
+  # acceptances), longest lock in seconds.
+  awk '{ calls += $1; pair += $2; net += $3; rejected += $4; abandoned += $5; reentries += $6; early += $7;
+         if ($8 > lock) lock = $8; if ($1 == 0) empty++ }
+       END { printf "# invariant: %d run summaries (afterInvariant), successful handler calls %d, pair-rule settlements %d, net-vector settlements %d, rejected rounds %d, abandoned rounds %d, re-entry attempts %d, early settlements %d, longest lock %d s, runs without a successful call %d\n", NR, calls, pair, net, rejected, abandoned, reentries, early, lock, empty + 0 }' "$stats"
+  # A campaign in which no pair-rule round settled proves nothing about settlement: it fails.
+  if [ "$(awk '{ s += $2 } END { print s + 0 }' "$stats")" -eq 0 ]; then
+    echo "# invariant: no pair-rule round settled in the whole campaign" >&2
+    fail=$((fail + 1))
+  fi
+elif [ "$status" -eq 0 ]; then
+  echo "# invariant: the campaign wrote no run summaries ($stats)" >&2
+  fail=$((fail + 1))
 fi
 echo "ℹ pass $pass"
 echo "ℹ fail $fail"

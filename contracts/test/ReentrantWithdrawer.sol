@@ -6,7 +6,8 @@ import {CoCoGenSettlement} from "../CoCoGenSettlement.sol";
 /**
  * @title ReentrantWithdrawer
  * @notice Test-only member contract that attacks {CoCoGenSettlement.withdraw}: when paid it re-enters
- * withdraw for the same amount (mode Reenter) and records the outcome, or refuses the payment (mode Refuse).
+ * withdraw for the same amount and then settleRound of the active round (mode Reenter) and records the
+ * outcomes, or refuses the payment (mode Refuse). It also votes, so it can act as a full round member.
  */
 contract ReentrantWithdrawer {
     /// @notice How the contract reacts when the settlement pays it.
@@ -51,7 +52,19 @@ contract ReentrantWithdrawer {
         settlement.withdraw(amountWei);
     }
 
-    /// @notice On payment: re-enter withdraw for the same amount, or refuse.
+    /// @notice Rejects `round`'s commitment.
+    /// @param round the Committed round.
+    function reject(uint256 round) external {
+        settlement.rejectCommitment(round);
+    }
+
+    /// @notice Accepts `round`'s commitment.
+    /// @param round the Committed round.
+    function accept(uint256 round) external {
+        settlement.acceptCommitment(round);
+    }
+
+    /// @notice On payment: re-enter withdraw for the same amount and try to settle the active round, or refuse.
     receive() external payable {
         if (mode == Mode.Refuse) revert ReentrantWithdrawerRefused();
         ++reentryAttempts;
@@ -60,5 +73,8 @@ contract ReentrantWithdrawer {
         } catch (bytes memory reason) {
             lastReentryError = reason;
         }
+        // settleRound makes no external call; re-entering it from a payout must change nothing it would not
+        // change when called plainly (the invariant checks the bonds either way).
+        try settlement.settleRound(settlement.activeRound()) {} catch {}
     }
 }

@@ -11,7 +11,7 @@ public sealed class DistributedRunTests(ChainFixture chain) : IDisposable
     private static readonly Dictionary<string, string?> NoSharedSecrets = PartyKeystores.NoSharedSecrets;
 
     [Fact]
-    public async Task Three_organization_processes_and_a_coordinator_settle_every_round_and_a_stopped_silo_is_settled_at_zero()
+    public async Task Three_organization_processes_and_a_coordinator_settle_every_round_and_a_stopped_silo_is_settled_at_zero_without_its_vote()
     {
         var run = Path.Combine(_work, "run");
         var port = FreePort();
@@ -30,7 +30,15 @@ public sealed class DistributedRunTests(ChainFixture chain) : IDisposable
         using var org2 = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["org", "--id", "org2", "--coordinator", coordinatorUrl, .. shared, .. KeyOf("org2")]);
         using var org3 = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, ["org", "--id", "org3", "--coordinator", coordinatorUrl, .. shared, .. KeyOf("org3")]);
 
-        await RunFiles.WaitForRoundsAsync(run, 1, TimeSpan.FromMinutes(6));
+        try
+        {
+            await RunFiles.WaitForRoundsAsync(run, 1, TimeSpan.FromMinutes(6));
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}\ncoordinator:\n{coordinator.Output}\norg1:\n{org1.Output}", timeout);
+        }
+
         org3.Kill();
         var exit = await coordinator.ExitCodeAsync(TimeSpan.FromMinutes(6));
 
@@ -42,8 +50,13 @@ public sealed class DistributedRunTests(ChainFixture chain) : IDisposable
         Assert.Equal("straggler", last[2].GetProperty("outcome").GetString());
         Assert.Equal("0", last[2].GetProperty("contributionWad").GetString());
         Assert.Equal("accepted", last[0].GetProperty("outcome").GetString());
+        Assert.True(last[0].GetProperty("vote").GetProperty("accepted").GetBoolean());
+        Assert.False(last[2].TryGetProperty("vote", out _));
+        Assert.Equal(2, rounds[^1].GetProperty("settlement").GetProperty("acceptances").GetInt32());
+        Assert.All(rounds.Take(1), r => Assert.Equal(3, r.GetProperty("settlement").GetProperty("acceptances").GetInt32()));
 
-        // Each organization settled from its own keystore's account (the audit below checks every submission's sender).
+        // Each organization voted from its own keystore's account (the audit below checks every vote's sender); the stopped
+        // one was silent, and the two acceptances decided the round.
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(keys.AddressOf($"org{i + 1}").ToLowerHex(), last[i].GetProperty("address").GetString());
@@ -58,12 +71,12 @@ public sealed class DistributedRunTests(ChainFixture chain) : IDisposable
         Assert.True(await audit.ExitCodeAsync(TimeSpan.FromMinutes(2)) == 0, audit.Output);
         Assert.Contains("audit passed", audit.Output, StringComparison.Ordinal);
 
-        // The audit filed what it read and every check, the straggler's missing submission among them, and the report shows it.
+        // The audit filed what it read and every check, the straggler's missing vote among them, and the report shows it.
         using var filed = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "audit.json")));
         var auditJson = filed.RootElement;
         Assert.True(auditJson.GetProperty("passed").GetBoolean());
         Assert.True(auditJson.GetProperty("blocks").GetProperty("head").GetInt64() >= auditJson.GetProperty("blocks").GetProperty("last").GetInt64());
-        Assert.Contains(auditJson.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "no-submission"
+        Assert.Contains(auditJson.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "vote"
             && c.GetProperty("round").GetInt32() == 3 && c.GetProperty("organization").GetString() == "org3" && c.GetProperty("passed").GetBoolean());
         var report = File.ReadAllText(Path.Combine(run, "report.html"));
         Assert.Contains("Audit passed: 3 rounds", report, StringComparison.Ordinal);

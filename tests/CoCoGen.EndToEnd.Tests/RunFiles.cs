@@ -37,7 +37,7 @@ internal static class RunFiles
         var file = Path.Combine(directory, "config.input.json");
         File.WriteAllText(file, JsonSerializer.Serialize(new
         {
-            Protocol = new { GeneratorSteps = 1, StragglerTimeoutSeconds = stragglerTimeoutSeconds, SubmissionTimeoutSeconds = 30 },
+            Protocol = new { GeneratorSteps = 1, StragglerTimeoutSeconds = stragglerTimeoutSeconds, ReviewTimeoutSeconds = 30 },
             Learning = new { TrainSamples, TestSamples, BatchSize = 32, ValidationSubset = validationSubset },
             Mechanism = new { Calibration = calibration, MaxSynthetic = 300 },
             Consortium = consortium ?? PlaceholderConsortium(10),

@@ -21,8 +21,8 @@ public sealed class SignalStopTests(LocalChainFixture chain) : IDisposable
         { "generator", "generator step 1/1: org", "INT" },
         { "local", "round 1 local phase: org", "TERM" },
         { "local", "round 1 local phase: org", "INT" },
-        { "settlement", "round 1 settlement: openRound mined", "TERM" },
-        { "settlement", "round 1 settlement: openRound mined", "INT" },
+        { "settlement", "round 1 settlement: commitContributions mined", "TERM" },
+        { "settlement", "round 1 settlement: commitContributions mined", "INT" },
     };
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class SignalStopTests(LocalChainFixture chain) : IDisposable
         var run = Path.Combine(_work, "run");
 
         // Settling on the local node takes ~0.1 s, less than a test needs to react: the settlement point runs through a
-        // proxy that delays each call, so the signal lands between two of its transactions.
+        // proxy that delays each call, so the signal lands between the commitment and the settlement.
         using var slow = point == "settlement" ? new SlowRpcProxy(chain.RpcUrl, TimeSpan.FromMilliseconds(60)) : null;
         var arguments = slow is null ? Arguments(run) : Arguments(run, ["--rpc-url", slow.Url]);
 
@@ -67,7 +67,7 @@ public sealed class SignalStopTests(LocalChainFixture chain) : IDisposable
                     break;
                 default:
                     Assert.True(pending, "the stop came inside round 1's settlement, so the checkpoint holds its journal");
-                    Assert.Contains("openRound", p.GetProperty("journal").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
+                    Assert.Contains("commitContributions", p.GetProperty("journal").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
                     break;
             }
         }

@@ -12,10 +12,10 @@ using Nethereum.Util;
 namespace CoCoGen.Benchmarks.Chain;
 
 /// <summary>
-/// One settled round per invocation against a local Hardhat node started in setup: open, the coordinator's records,
-/// every member's submission (in parallel), close, payoffTransfer. Time per operation gives settled rounds per
-/// minute (60 s / mean); the gas of each step is printed after the run and written to
-/// BenchmarkDotNet.Artifacts/chain-gas-{members}.txt.
+/// One settled round of contract v2 per invocation against a local Hardhat node started in setup: openRound (seed hash,
+/// pair rule), commitContributions (x and the evidence root), every member's acceptCommitment (in parallel), settleRound
+/// at once (the accept-early path). Time per operation gives settled rounds per minute (60 s / mean); the gas of each
+/// step is printed after the run and written to BenchmarkDotNet.Artifacts/chain-gas-{members}.txt.
 /// Run: dotnet run -c Release --project bench/CoCoGen.Benchmarks -- --filter '*SettlementBenchmarks*'
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
@@ -25,9 +25,9 @@ public class SettlementBenchmarks
     private static readonly BigInteger Wad = BigInteger.Pow(10, 18);
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
 
-    private readonly List<long> _submissionGas = [];
-    private readonly List<long> _recordGas = [];
-    private readonly List<long> _closeGas = [];
+    private readonly List<long> _openGas = [];
+    private readonly List<long> _commitGas = [];
+    private readonly List<long> _acceptGas = [];
     private readonly List<long> _settlementGas = [];
     private HardhatNode _node = null!;
     private ChainEndpoint _endpoint = null!;
@@ -39,7 +39,7 @@ public class SettlementBenchmarks
     [Params(3, 10, 50)]
     public int Members { get; set; }
 
-    /// <summary>Starts the node, deploys, funds and registers the members, sets ρ̂ and γ, and bonds every member.</summary>
+    /// <summary>Starts the node, deploys, funds and registers the members, sets ρ̂, γ and the limits, and bonds the coordinator and every member.</summary>
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
 
@@ -52,8 +52,8 @@ public class SettlementBenchmarks
     public void Cleanup()
     {
         var report = string.Create(CultureInfo.InvariantCulture,
-            $"members={Members} rounds={_settlementGas.Count} gas: submission(contributionSubmit) mean={Mean(_submissionGas)} " +
-            $"profileRecord mean={Mean(_recordGas)} closeRound mean={Mean(_closeGas)} settlement(payoffTransfer) mean={Mean(_settlementGas)} " +
+            $"members={Members} rounds={_settlementGas.Count} gas: openRound mean={Mean(_openGas)} commitContributions mean={Mean(_commitGas)} " +
+            $"acceptCommitment mean={Mean(_acceptGas)} settlement(settleRound) mean={Mean(_settlementGas)} " +
             $"min={_settlementGas.DefaultIfEmpty().Min()} max={_settlementGas.DefaultIfEmpty().Max()}");
         Console.WriteLine("// chain-gas " + report);
         var directory = Path.Combine(RepositoryRoot.Find(), "BenchmarkDotNet.Artifacts");
@@ -70,7 +70,7 @@ public class SettlementBenchmarks
         var wallet = new DevelopmentWallet(DevelopmentWallet.HardhatMnemonic);
         var options = new TransactionSenderOptions { ReceiptPollInitialDelay = TimeSpan.FromMilliseconds(2), ReceiptPollMaxDelay = TimeSpan.FromMilliseconds(50) };
         var deployer = _endpoint.Sender(wallet.Key(0), options);
-        (_coordinator, _) = await CoCoGenSettlementService.DeployAsync(deployer, BigInteger.Pow(10, 15), 3600);
+        (_coordinator, _) = await CoCoGenSettlementService.DeployAsync(deployer, BigInteger.Pow(10, 15), new SettlementTimeouts(3600, 30, 86_400));
 
         // Accounts beyond Hardhat's 20 funded ones get 1 ETH from the coordinator.
         _members = new CoCoGenSettlementService[Members];
@@ -94,31 +94,28 @@ public class SettlementBenchmarks
 
         await _coordinator.SetCompetitionAsync(rho);
         await _coordinator.SetGammaAsync(Wad / 100, Wad);
+        await _coordinator.SetLimitsAsync(new SettlementLimits(Ether / 4, Ether / 10, Ether / 100, Ether));
+        await _coordinator.DepositSubmitAsync(Ether);
         await Task.WhenAll(_members.Select(member => member.DepositSubmitAsync(Ether / 2)));
+        await _endpoint.AdvanceDevelopmentClockAsync(31, CancellationToken.None);
     }
 
     private async Task SettleOneRoundAsync()
     {
         var round = ++_round;
         var random = new Random(round);
-        var profiles = _members.Select((_, index) => new Profile
-        {
-            LocalSamples = 600,
-            SyntheticSamples = 100,
-            LossWad = Wad / 2,
-            ContributionWad = new BigInteger((random.NextDouble() * 2 - 1) * 1e18),
-            WeightsHash = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes($"round {round} member {index}")),
-        }).ToArray();
-        await _coordinator.OpenRoundAsync(round);
-        var records = await Task.WhenAll(_members.Select((member, index) => _coordinator.ProfileRecordAsync(round, member.Account, profiles[index])));
-        var submissions = await Task.WhenAll(_members.Select((member, index) => member.ContributionSubmitAsync(round, profiles[index])));
-        var close = await _coordinator.CloseRoundAsync(round);
-        var settlement = await _coordinator.PayoffTransferAsync(round);
-        _recordGas.AddRange(records.Select(receipt => receipt.GasUsed));
-        _submissionGas.AddRange(submissions.Select(receipt => receipt.GasUsed));
-        _closeGas.Add(close.GasUsed);
+        var x = _members.Select(_ => new BigInteger((random.NextDouble() * 2 - 1) * 1e18)).ToArray();
+        var open = await _coordinator.OpenRoundAsync(round, Hash($"seed {round}"), SettlementMode.PairRule);
+        var commit = await _coordinator.CommitContributionsAsync(round, x, Hash($"evidence {round}"));
+        var accepts = await Task.WhenAll(_members.Select(member => member.AcceptCommitmentAsync(round)));
+        var settlement = await _coordinator.SettleRoundAsync(round);
+        _openGas.Add(open.GasUsed);
+        _commitGas.Add(commit.GasUsed);
+        _acceptGas.AddRange(accepts.Select(receipt => receipt.GasUsed));
         _settlementGas.Add(settlement.GasUsed);
     }
+
+    private static byte[] Hash(string text) => Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(text));
 
     private static long Mean(List<long> values) => values.Count == 0 ? 0 : (long)values.Average(value => (double)value);
 }

@@ -1,917 +1,690 @@
-// Every function, revert and event of CoCoGenSettlement against Hardhat's in-process EDR chain.
+// Every function, revert and event of CoCoGenSettlement v2 against Hardhat's in-process EDR chain.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { network } from "hardhat";
-import { getAddress, parseEther, zeroAddress, zeroHash, type Address } from "viem";
+import { getAddress, keccak256, encodePacked, parseEther, zeroAddress, type Address } from "viem";
 
+import { bondsOf, committed, configuredSettlement, deploySettlement, open, type Connection } from "../support/deployment.ts";
 import {
-  profile,
-  profileHash,
+  ABSENCE_TIMEOUT,
+  CHALLENGE_WINDOW,
+  COMMIT_TIMEOUT,
+  COORDINATOR_BOND,
+  DEBIT_CAP,
+  evidenceRoot,
+  GAMMA,
+  MIN_BOND,
+  Mode,
   referenceNet,
   RoundStatus,
-  symmetricRho,
+  seedHash,
+  STAKE,
   WAD,
   WEI_PER_UNIT,
-  WINDOW,
-  type Profile,
 } from "../support/settlement.ts";
 
-const { viem, networkHelpers } = await network.create();
-const publicClient = await viem.getPublicClient();
+const connection: Connection = await network.create();
+const { viem, networkHelpers } = connection;
 const wallets = await viem.getWalletClients();
-const coordinatorWallet = wallets[0];
-const memberWallets = wallets.slice(1, 5);
-const members = memberWallets.map((w) => getAddress(w.account.address));
-const stranger = wallets[10].account;
-const BOND = parseEther("10");
-const GAMMA = WAD / 2n;
-const PHI_MIN = WAD;
-// Normalised intensities for four members: distinct per pair so a mixed-up index shows.
-const RHO4 = symmetricRho(4, (i, j) => (WAD * BigInt(1 + i + 2 * j)) / 12n);
+const coordinator = getAddress(wallets[0].account.address);
+const stranger = wallets[19].account;
+const strangerAddress = getAddress(stranger.address);
+const publicClient = await viem.getPublicClient();
 
-async function deploy() {
-  return viem.deployContract("CoCoGenSettlement", [WEI_PER_UNIT, WINDOW]);
-}
-
-/** Four registered, bonded members with rho and gamma set; no round yet. */
-async function configured() {
-  const settlement = await deploy();
-  for (const m of members) await settlement.write.registerMember([m]);
-  await settlement.write.setCompetition([RHO4]);
-  await settlement.write.setGamma([GAMMA, PHI_MIN]);
-  for (const w of memberWallets) await settlement.write.depositSubmit({ account: w.account, value: BOND });
-  return settlement;
-}
-
-/** Round 1 open on the configured contract. */
-async function roundOpen() {
-  const settlement = await configured();
-  await settlement.write.openRound([1n]);
-  return settlement;
-}
-
-type Settlement = Awaited<ReturnType<typeof deploy>>;
-
-async function submitAndRecord(settlement: Settlement, round: number, x: bigint[], salt = 0): Promise<Profile[]> {
-  const profiles = x.map((xi, i) => profile(i, round, xi, salt));
-  for (let i = 0; i < x.length; i++) {
-    await settlement.write.profileRecord([BigInt(round), members[i], profiles[i]]);
-    await settlement.write.contributionSubmit([BigInt(round), profiles[i]], { account: memberWallets[i].account });
-  }
-  return profiles;
-}
-
+const fourMembers = () => configuredSettlement(connection, 4);
 const X = [3n * WAD, -WAD / 3n, 7n * WAD + 11n, 0n];
+const ALL = [true, true, true, true];
 
-/** Round 1 closed by the coordinator after all four submitted X. */
-async function roundClosed() {
-  const settlement = await roundOpen();
-  await submitAndRecord(settlement, 1, X);
-  await settlement.write.closeRound([1n]);
-  return settlement;
+async function roundOpen() {
+  const c = await configuredSettlement(connection, 4);
+  await open(c.settlement, 1);
+  return c;
 }
 
-async function bonds(settlement: Settlement): Promise<bigint[]> {
-  return Promise.all(members.map((m) => settlement.read.bondOf([m])));
+async function roundCommitted() {
+  const c = await configuredSettlement(connection, 4);
+  await committed(c.settlement, 1, X);
+  return c;
 }
 
-describe("CoCoGenSettlement: deployment and coordinator", () => {
-  it("makes the deployer coordinator, stores the immutables and emits CoordinatorChanged", async () => {
-    const settlement = await deploy();
-    assert.equal(await settlement.read.coordinator(), getAddress(coordinatorWallet.account.address));
+describe("CoCoGenSettlement v2: deployment and the rule", () => {
+  it("stores the settings, makes the deployer coordinator and emits CoordinatorChanged", async () => {
+    const settlement = await deploySettlement(connection);
+    assert.equal(await settlement.read.coordinator(), coordinator);
     assert.equal(await settlement.read.weiPerUnit(), WEI_PER_UNIT);
-    assert.equal(await settlement.read.submissionWindow(), WINDOW);
+    assert.equal(await settlement.read.commitTimeout(), COMMIT_TIMEOUT);
+    assert.equal(await settlement.read.challengeWindow(), CHALLENGE_WINDOW);
+    assert.equal(await settlement.read.absenceTimeout(), ABSENCE_TIMEOUT);
     assert.equal(await settlement.read.MAX_MEMBERS(), 64n);
-    assert.equal(await settlement.read.lastRound(), 0n);
-    assert.equal(await settlement.read.activeRound(), 0n);
     const events = await settlement.getEvents.CoordinatorChanged({}, { fromBlock: 0n });
     assert.equal(events.length, 1);
     assert.equal(events[0].args.previous, zeroAddress);
-    assert.equal(events[0].args.current, getAddress(coordinatorWallet.account.address));
+    assert.equal(events[0].args.current, coordinator);
   });
 
-  it("rejects a zero or too large conversion and a zero or over-a-year window; accepts the bounds", async () => {
-    const probe = await deploy();
+  it("rejects a bad conversion and bad timeouts (zero, over a year, absence shorter than a round)", async () => {
+    const probe = await deploySettlement(connection);
     const max = await probe.read.MAX_WEI_PER_UNIT();
     await viem.assertions.revertWithCustomErrorWithArgs(
-      viem.deployContract("CoCoGenSettlement", [0n, WINDOW]),
+      viem.deployContract("CoCoGenSettlement", [0n, 1n, 1n, 2n]),
       probe,
       "CoCoGenSettlementInvalidWeiPerUnit",
       [0n],
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
-      viem.deployContract("CoCoGenSettlement", [max + 1n, WINDOW]),
+      viem.deployContract("CoCoGenSettlement", [max + 1n, 1n, 1n, 2n]),
       probe,
       "CoCoGenSettlementInvalidWeiPerUnit",
       [max + 1n],
     );
-    await viem.assertions.revertWithCustomError(
-      viem.deployContract("CoCoGenSettlement", [WEI_PER_UNIT, 0n]),
-      probe,
-      "CoCoGenSettlementInvalidSubmissionWindow",
-    );
-    await viem.assertions.revertWithCustomError(
-      viem.deployContract("CoCoGenSettlement", [WEI_PER_UNIT, 365n * 86400n + 1n]),
-      probe,
-      "CoCoGenSettlementInvalidSubmissionWindow",
-    );
-    const longest = await viem.deployContract("CoCoGenSettlement", [max, 365n * 86400n]);
-    assert.equal(await longest.read.submissionWindow(), 365n * 86400n);
+    const year = 365n * 86400n;
+    for (const [commit, window, absence] of [
+      [0n, 1n, 2n],
+      [1n, 0n, 2n],
+      [1n, 1n, 1n],
+      [year + 1n, 1n, year + 2n],
+      [1n, 1n, year + 1n],
+    ]) {
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        viem.deployContract("CoCoGenSettlement", [WEI_PER_UNIT, commit, window, absence]),
+        probe,
+        "CoCoGenSettlementInvalidTimeouts",
+        [commit, window, absence],
+      );
+    }
+    const shortest = await viem.deployContract("CoCoGenSettlement", [max, 1n, 1n, 2n]);
+    assert.equal(await shortest.read.absenceTimeout(), 2n);
   });
 
-  it("transfers the coordinator role with an event; only the coordinator, never to zero, not mid-round", async () => {
-    const settlement = await networkHelpers.loadFixture(roundOpen);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.transferCoordinator([members[0]]),
-      settlement,
-      "CoCoGenSettlementRoundActive",
-      [1n],
-    );
-    const fresh = await deploy();
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      fresh.write.transferCoordinator([members[0]], { account: stranger }),
-      fresh,
-      "CoCoGenSettlementNotCoordinator",
-      [getAddress(stranger.address)],
-    );
-    await viem.assertions.revertWithCustomError(
-      fresh.write.transferCoordinator([zeroAddress]),
-      fresh,
-      "CoCoGenSettlementZeroAddress",
-    );
-    await viem.assertions.emitWithArgs(fresh.write.transferCoordinator([members[0]]), fresh, "CoordinatorChanged", [
-      getAddress(coordinatorWallet.account.address),
-      members[0],
+  it("sets rho, gamma and limits with events; only the coordinator, only between rounds, within bounds", async () => {
+    const settlement = await deploySettlement(connection);
+    const a = getAddress(wallets[1].account.address);
+    const b = getAddress(wallets[2].account.address);
+    await viem.assertions.emitWithArgs(settlement.write.registerMember([a]), settlement, "MemberRegistered", [a, 0n]);
+    await settlement.write.registerMember([b]);
+    const rho = [0n, WAD / 2n, WAD / 2n, 0n];
+    await viem.assertions.emitWithArgs(settlement.write.setCompetition([rho]), settlement, "CompetitionSet", [
+      2n,
+      keccak256(encodePacked(["uint256[]"], [rho])),
     ]);
-    assert.equal(await fresh.read.coordinator(), members[0]);
-    await viem.assertions.revertWithCustomError(
-      fresh.write.registerMember([members[1]]),
-      fresh,
-      "CoCoGenSettlementNotCoordinator",
-    );
-  });
-});
-
-describe("CoCoGenSettlement: membership", () => {
-  it("registers members in order with MemberRegistered and exposes them", async () => {
-    const settlement = await deploy();
-    for (let i = 0; i < members.length; i++) {
-      await viem.assertions.emitWithArgs(settlement.write.registerMember([members[i]]), settlement, "MemberRegistered", [
-        members[i],
-        BigInt(i),
-      ]);
+    assert.equal(await settlement.read.rhoWad([1n, 0n]), WAD / 2n);
+    for (const [bad, error, args] of [
+      [[0n, 1n, 1n], "CoCoGenSettlementCompetitionLength", [4n, 3n]],
+      [[1n, 0n, 0n, 0n], "CoCoGenSettlementCompetitionDiagonal", [0n, 1n]],
+      [[0n, 1n, 2n, 0n], "CoCoGenSettlementCompetitionAsymmetric", [0n, 1n, 1n, 2n]],
+      [[0n, WAD + 1n, WAD + 1n, 0n], "CoCoGenSettlementCompetitionAboveOne", [0n, 1n, WAD + 1n]],
+    ] as const) {
+      await viem.assertions.revertWithCustomErrorWithArgs(settlement.write.setCompetition([[...bad]]), settlement, error, [...args]);
     }
-    assert.equal(await settlement.read.memberCount(), BigInt(members.length));
-    for (let i = 0; i < members.length; i++) assert.equal(await settlement.read.memberAt([BigInt(i)]), members[i]);
-    assert.equal(await settlement.read.isMember([members[2]]), true);
-    assert.equal(await settlement.read.isMember([stranger.address]), false);
+    await viem.assertions.emitWithArgs(settlement.write.setGamma([GAMMA, WAD]), settlement, "GammaSet", [GAMMA, WAD]);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.read.memberAt([4n]),
+      settlement.write.setGamma([WAD + 1n, WAD]),
       settlement,
-      "CoCoGenSettlementMemberIndexOutOfRange",
-      [4n, 4n],
+      "CoCoGenSettlementGammaAboveRemark1",
+      [WAD + 1n, WAD],
     );
+    const maxGamma = await settlement.read.MAX_GAMMA_WAD();
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.setGamma([maxGamma + 1n, maxGamma + 1n]),
+      settlement,
+      "CoCoGenSettlementGammaTooLarge",
+      [maxGamma + 1n, maxGamma],
+    );
+    for (const limits of [
+      [DEBIT_CAP + STAKE - 1n, DEBIT_CAP, STAKE, COORDINATOR_BOND],
+      [MIN_BOND, 0n, STAKE, COORDINATOR_BOND],
+      [MIN_BOND, DEBIT_CAP, 0n, COORDINATOR_BOND],
+      [MIN_BOND, DEBIT_CAP, STAKE, 0n],
+      [10n ** 60n, 10n ** 54n + 1n, STAKE, COORDINATOR_BOND],
+    ] as const) {
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        settlement.write.setLimits([...limits]),
+        settlement,
+        "CoCoGenSettlementInvalidLimits",
+        [...limits],
+      );
+    }
+    await viem.assertions.emitWithArgs(
+      settlement.write.setLimits([MIN_BOND, DEBIT_CAP, STAKE, COORDINATOR_BOND]),
+      settlement,
+      "LimitsSet",
+      [MIN_BOND, DEBIT_CAP, STAKE, COORDINATOR_BOND],
+    );
+    for (const call of [
+      settlement.write.registerMember([strangerAddress], { account: stranger }),
+      settlement.write.setCompetition([rho], { account: stranger }),
+      settlement.write.setGamma([0n, 0n], { account: stranger }),
+      settlement.write.setLimits([MIN_BOND, DEBIT_CAP, STAKE, COORDINATOR_BOND], { account: stranger }),
+      settlement.write.proposeCoordinator([strangerAddress], { account: stranger }),
+      settlement.write.openRound([1n, seedHash(1), Mode.PairRule], { account: stranger }),
+    ]) {
+      await viem.assertions.revertWithCustomErrorWithArgs(call, settlement, "CoCoGenSettlementNotCoordinator", [strangerAddress]);
+    }
   });
 
-  it("rejects registration by others, of zero, twice, mid-round and beyond MAX_MEMBERS", async () => {
-    const settlement = await deploy();
+  it("freezes membership and the rule during a round and gives a rule change one window's notice", async () => {
+    const { settlement } = await networkHelpers.loadFixture(roundOpen);
+    for (const call of [
+      settlement.write.registerMember([strangerAddress]),
+      settlement.write.setCompetition([[]]),
+      settlement.write.setGamma([0n, 0n]),
+      settlement.write.setLimits([MIN_BOND, DEBIT_CAP, STAKE, COORDINATOR_BOND]),
+      settlement.write.openRound([2n, seedHash(2), Mode.PairRule]),
+    ]) {
+      await viem.assertions.revertWithCustomErrorWithArgs(call, settlement, "CoCoGenSettlementRoundActive", [1n]);
+    }
+    const fresh = await configuredSettlement(connection, 2, { base: 0xd0d0_0000 });
+    await fresh.settlement.write.setGamma([GAMMA, WAD]);
+    const changedAt = await fresh.settlement.read.ruleChangedAt();
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.registerMember([members[0]], { account: stranger }),
-      settlement,
-      "CoCoGenSettlementNotCoordinator",
-      [getAddress(stranger.address)],
+      open(fresh.settlement, 1),
+      fresh.settlement,
+      "CoCoGenSettlementRuleNotice",
+      [changedAt + CHALLENGE_WINDOW],
     );
-    await viem.assertions.revertWithCustomError(
-      settlement.write.registerMember([zeroAddress]),
-      settlement,
-      "CoCoGenSettlementZeroAddress",
-    );
-    await settlement.write.registerMember([members[0]]);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.registerMember([members[0]]),
-      settlement,
-      "CoCoGenSettlementAlreadyMember",
-      [members[0]],
-    );
-    await settlement.write.openRound([1n]);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.registerMember([members[1]]),
-      settlement,
-      "CoCoGenSettlementRoundActive",
-      [1n],
-    );
+    await networkHelpers.time.setNextBlockTimestamp(changedAt + CHALLENGE_WINDOW);
+    await open(fresh.settlement, 1);
+    assert.equal(await fresh.settlement.read.roundStatus([1n]), RoundStatus.Open);
+  });
 
-    const full = await deploy();
+  it("registers at most MAX_MEMBERS, each once, never zero", async () => {
+    const settlement = await deploySettlement(connection);
+    await viem.assertions.revertWithCustomError(settlement.write.registerMember([zeroAddress]), settlement, "CoCoGenSettlementZeroAddress");
     for (let i = 1; i <= 64; i++) {
-      await full.write.registerMember([getAddress(`0x${(0x1000 + i).toString(16).padStart(40, "0")}`)]);
+      await settlement.write.registerMember([getAddress(`0x${(0x1000 + i).toString(16).padStart(40, "0")}`)]);
     }
-    assert.equal(await full.read.memberCount(), 64n);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      full.write.registerMember([members[0]]),
-      full,
+      settlement.write.registerMember([strangerAddress]),
+      settlement,
       "CoCoGenSettlementTooManyMembers",
       [64n],
     );
-  });
-
-  it("lets a member exit with MemberExited; it keeps its bond, cannot deposit, rejoin or exit again", async () => {
-    const settlement = await networkHelpers.loadFixture(configured);
-    await viem.assertions.emitWithArgs(
-      settlement.write.exitMembership({ account: memberWallets[1].account }),
-      settlement,
-      "MemberExited",
-      [members[1], 1n, BOND],
-    );
-    assert.equal(await settlement.read.isMember([members[1]]), false);
-    assert.equal(await settlement.read.bondOf([members[1]]), BOND);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.exitMembership({ account: memberWallets[1].account }),
-      settlement,
-      "CoCoGenSettlementNotMember",
-      [members[1]],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.exitMembership({ account: stranger }),
-      settlement,
-      "CoCoGenSettlementNotMember",
-      [getAddress(stranger.address)],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.depositSubmit({ account: memberWallets[1].account, value: 1n }),
-      settlement,
-      "CoCoGenSettlementNotMember",
-      [members[1]],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.registerMember([members[1]]),
-      settlement,
-      "CoCoGenSettlementAlreadyMember",
-      [members[1]],
-    );
-  });
-
-  it("rejects exit while a round is active and leaves exited members out of later rounds", async () => {
-    const settlement = await networkHelpers.loadFixture(configured);
-    await settlement.write.exitMembership({ account: memberWallets[3].account });
-    await settlement.write.openRound([1n]);
-    const [activeMask] = await settlement.read.roundMembers([1n]);
-    assert.equal(activeMask, 0b0111n);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.exitMembership({ account: memberWallets[0].account }),
-      settlement,
-      "CoCoGenSettlementRoundActive",
-      [1n],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.contributionSubmit([1n, profile(3, 1, WAD)], { account: memberWallets[3].account }),
-      settlement,
-      "CoCoGenSettlementNotInRound",
-      [1n, members[3]],
-    );
+    const first = getAddress(`0x${(0x1001).toString(16).padStart(40, "0")}`);
+    const other = await deploySettlement(connection);
+    await other.write.registerMember([first]);
+    await viem.assertions.revertWithCustomErrorWithArgs(other.write.registerMember([first]), other, "CoCoGenSettlementAlreadyMember", [first]);
+    assert.equal(await other.read.memberAt([0n]), first);
+    await viem.assertions.revertWithCustomErrorWithArgs(other.read.memberAt([1n]), other, "CoCoGenSettlementMemberIndexOutOfRange", [1n, 1n]);
+    await viem.assertions.revertWithCustomErrorWithArgs(other.read.rhoWad([0n, 1n]), other, "CoCoGenSettlementMemberIndexOutOfRange", [1n, 1n]);
   });
 });
 
-describe("CoCoGenSettlement: parameters", () => {
-  it("stores a symmetric competition matrix across packed words and emits CompetitionSet", async () => {
-    const settlement = await deploy();
-    const n = 9;
-    const extra = wallets.slice(11, 11 + n).map((w) => getAddress(w.account.address));
-    for (const m of extra) await settlement.write.registerMember([m]);
-    const rho = symmetricRho(n, (i, j) => (i + j) % 3 === 0 ? WAD : BigInt(i * 100 + j) * 10n ** 12n);
-    const hash = await publicClient.waitForTransactionReceipt({ hash: await settlement.write.setCompetition([rho]) });
-    assert.equal(hash.status, "success");
-    const events = await settlement.getEvents.CompetitionSet({}, { fromBlock: hash.blockNumber, toBlock: hash.blockNumber });
-    assert.equal(events.length, 1);
-    assert.equal(events[0].args.memberCount, BigInt(n));
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        assert.equal(await settlement.read.rhoWad([BigInt(i), BigInt(j)]), rho[i * n + j], `rho[${i}][${j}]`);
-      }
-    }
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.read.rhoWad([BigInt(n), 0n]),
-      settlement,
-      "CoCoGenSettlementMemberIndexOutOfRange",
-      [BigInt(n), BigInt(n)],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.read.rhoWad([0n, BigInt(n)]),
-      settlement,
-      "CoCoGenSettlementMemberIndexOutOfRange",
-      [BigInt(n), BigInt(n)],
-    );
-    // A member registered later competes with nobody until the matrix is set again.
-    await settlement.write.registerMember([members[0]]);
-    for (let i = 0; i < n; i++) assert.equal(await settlement.read.rhoWad([BigInt(i), BigInt(n)]), 0n);
-    // Re-setting with smaller values clears every lane.
-    await settlement.write.setCompetition([new Array<bigint>((n + 1) * (n + 1)).fill(0n)]);
-    for (let i = 0; i < n; i++) assert.equal(await settlement.read.rhoWad([BigInt(i), BigInt(i + 1)]), 0n);
-  });
-
-  it("rejects a wrong length, a non-zero diagonal, asymmetry, values above one, others and mid-round", async () => {
-    const settlement = await networkHelpers.loadFixture(configured);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.setCompetition([RHO4.slice(1)]),
-      settlement,
-      "CoCoGenSettlementCompetitionLength",
-      [16n, 15n],
-    );
-    const diagonal = [...RHO4];
-    diagonal[2 * 4 + 2] = 5n;
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.setCompetition([diagonal]),
-      settlement,
-      "CoCoGenSettlementCompetitionDiagonal",
-      [2n, 5n],
-    );
-    const asymmetric = [...RHO4];
-    asymmetric[3 * 4 + 1] += 1n;
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.setCompetition([asymmetric]),
-      settlement,
-      "CoCoGenSettlementCompetitionAsymmetric",
-      [1n, 3n, RHO4[1 * 4 + 3], RHO4[1 * 4 + 3] + 1n],
-    );
-    const aboveOne = symmetricRho(4, (i, j) => (i === 0 && j === 2 ? WAD + 1n : 0n));
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.setCompetition([aboveOne]),
-      settlement,
-      "CoCoGenSettlementCompetitionAboveOne",
-      [0n, 2n, WAD + 1n],
-    );
-    await viem.assertions.revertWithCustomError(
-      settlement.write.setCompetition([RHO4], { account: stranger }),
-      settlement,
-      "CoCoGenSettlementNotCoordinator",
-    );
-    await settlement.write.openRound([1n]);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.setCompetition([RHO4]),
-      settlement,
-      "CoCoGenSettlementRoundActive",
-      [1n],
-    );
-  });
-
-  it("sets gamma under Remark 1 with GammaSet and rejects gamma above phi_min, above the cap, by others, mid-round", async () => {
-    const settlement = await networkHelpers.loadFixture(configured);
-    await viem.assertions.emitWithArgs(settlement.write.setGamma([WAD / 4n, WAD / 4n]), settlement, "GammaSet", [
-      WAD / 4n,
-      WAD / 4n,
-    ]);
-    assert.equal(await settlement.read.gammaWad(), WAD / 4n);
-    assert.equal(await settlement.read.phiMinWad(), WAD / 4n);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.setGamma([WAD / 4n + 1n, WAD / 4n]),
-      settlement,
-      "CoCoGenSettlementGammaAboveRemark1",
-      [WAD / 4n + 1n, WAD / 4n],
-    );
-    const cap = await settlement.read.MAX_GAMMA_WAD();
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.setGamma([cap + 1n, cap + 1n]),
-      settlement,
-      "CoCoGenSettlementGammaTooLarge",
-      [cap + 1n, cap],
-    );
-    await viem.assertions.revertWithCustomError(
-      settlement.write.setGamma([0n, 0n], { account: stranger }),
-      settlement,
-      "CoCoGenSettlementNotCoordinator",
-    );
-    await settlement.write.openRound([1n]);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.setGamma([0n, 0n]),
-      settlement,
-      "CoCoGenSettlementRoundActive",
-      [1n],
-    );
-  });
-});
-
-describe("CoCoGenSettlement: bonds", () => {
-  it("adds deposits to the bond with BondDeposited, also mid-round, and counts totalDeposited", async () => {
-    const settlement = await networkHelpers.loadFixture(roundOpen);
+describe("CoCoGenSettlement v2: bonds", () => {
+  it("takes deposits from members and the coordinator only, with events; refuses zero", async () => {
+    const { settlement, members } = await networkHelpers.loadFixture(fourMembers);
     await viem.assertions.emitWithArgs(
-      settlement.write.depositSubmit({ account: memberWallets[0].account, value: 5n }),
+      settlement.write.depositSubmit({ account: members[0], value: 5n }),
       settlement,
       "BondDeposited",
-      [members[0], 5n, BOND + 5n],
-    );
-    assert.equal(await settlement.read.bondOf([members[0]]), BOND + 5n);
-    assert.equal(await settlement.read.totalDeposited(), 4n * BOND + 5n);
-    assert.equal(await publicClient.getBalance({ address: settlement.address }), 4n * BOND + 5n);
-    await viem.assertions.revertWithCustomError(
-      settlement.write.depositSubmit({ account: memberWallets[0].account, value: 0n }),
-      settlement,
-      "CoCoGenSettlementZeroDeposit",
+      [members[0], 5n, MIN_BOND + 5n],
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
       settlement.write.depositSubmit({ account: stranger, value: 1n }),
       settlement,
-      "CoCoGenSettlementNotMember",
-      [getAddress(stranger.address)],
+      "CoCoGenSettlementNotBondHolder",
+      [strangerAddress],
     );
-  });
-
-  it("pays withdrawals with Withdrawn and rejects zero, non-members, more than the bond", async () => {
-    const settlement = await networkHelpers.loadFixture(configured);
-    const amount = parseEther("3");
-    const tx = settlement.write.withdraw([amount], { account: memberWallets[2].account });
-    await viem.assertions.balancesHaveChanged(tx, [
-      { address: members[2], amount },
-      { address: settlement.address, amount: -amount },
-    ]);
-    const events = await settlement.getEvents.Withdrawn({ member: members[2] }, { fromBlock: 0n });
-    assert.equal(events.length, 1);
-    assert.equal(events[0].args.amountWei, amount);
-    assert.equal(events[0].args.bondWei, BOND - amount);
-    assert.equal(await settlement.read.totalWithdrawn(), amount);
     await viem.assertions.revertWithCustomError(
-      settlement.write.withdraw([0n], { account: memberWallets[2].account }),
+      settlement.write.depositSubmit({ account: members[0], value: 0n }),
       settlement,
-      "CoCoGenSettlementZeroWithdrawal",
+      "CoCoGenSettlementZeroDeposit",
     );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.withdraw([1n], { account: stranger }),
-      settlement,
-      "CoCoGenSettlementNotMember",
-      [getAddress(stranger.address)],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.withdraw([BOND], { account: memberWallets[2].account }),
-      settlement,
-      "CoCoGenSettlementInsufficientBond",
-      [members[2], BOND - amount, BOND],
-    );
+    assert.equal(await settlement.read.totalDeposited(), MIN_BOND * 4n + COORDINATOR_BOND * 3n + 5n);
   });
 
-  it("locks the bonds of a round's members while it is Open or Closed, not an exited member's", async () => {
-    const settlement = await networkHelpers.loadFixture(configured);
-    await settlement.write.exitMembership({ account: memberWallets[3].account });
-    await settlement.write.openRound([1n]);
+  it("locks the round's members and coordinator only, until the round ends; withdraw pays by pull", async () => {
+    const { settlement, members } = await networkHelpers.loadFixture(roundOpen);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.withdraw([1n], { account: memberWallets[0].account }),
+      settlement.write.withdraw([1n], { account: members[0] }),
       settlement,
       "CoCoGenSettlementBondsLocked",
       [members[0], 1n],
     );
-    await viem.assertions.emitWithArgs(
-      settlement.write.withdraw([BOND], { account: memberWallets[3].account }),
-      settlement,
-      "Withdrawn",
-      [members[3], BOND, 0n],
-    );
-    await submitAndRecord(settlement, 1, X.slice(0, 3));
-    await settlement.write.closeRound([1n]);
+    await viem.assertions.revertWithCustomErrorWithArgs(settlement.write.withdraw([1n]), settlement, "CoCoGenSettlementBondsLocked", [coordinator, 1n]);
+    assert.equal(await settlement.read.isLocked([members[0]]), true);
+    assert.equal(await settlement.read.isLocked([strangerAddress]), false);
+    await viem.assertions.revertWithCustomError(settlement.write.withdraw([0n], { account: stranger }), settlement, "CoCoGenSettlementZeroWithdrawal");
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.withdraw([1n], { account: memberWallets[1].account }),
+      settlement.write.withdraw([1n], { account: stranger }),
       settlement,
-      "CoCoGenSettlementBondsLocked",
-      [members[1], 1n],
+      "CoCoGenSettlementInsufficientBond",
+      [strangerAddress, 0n, 1n],
     );
-    await settlement.write.payoffTransfer([1n]);
-    await settlement.write.withdraw([1n], { account: memberWallets[1].account });
+    // Deposits stay open mid-round (top-ups).
+    await settlement.write.depositSubmit({ account: members[0], value: 1n });
+    await settlement.write.commitContributions([1n, X, evidenceRoot(1)]);
+    await networkHelpers.time.increase(CHALLENGE_WINDOW + 1n);
+    await settlement.write.settleRound([1n]);
+    const bond = await settlement.read.bondOf([members[0]]);
+    await viem.assertions.emitWithArgs(settlement.write.withdraw([bond], { account: members[0] }), settlement, "Withdrawn", [members[0], bond, 0n]);
+    const balance = await publicClient.getBalance({ address: settlement.address });
+    const bonds = await bondsOf(settlement, [...members, coordinator]);
+    assert.equal(balance, bonds.reduce((a, b) => a + b, 0n));
+    assert.equal(await settlement.read.totalWithdrawn(), bond);
   });
 
-  it("gives a re-entrant attacker only its own withdrawal; the re-entry fails with ReentrancyGuardReentrantCall", async () => {
-    const settlement = await deploy();
+  it("re-entry into withdraw fails and the attacker receives only its own withdrawal; a refused payment changes nothing", async () => {
+    const settlement = await deploySettlement(connection);
     const attacker = await viem.deployContract("ReentrantWithdrawer", [settlement.address]);
     await settlement.write.registerMember([attacker.address]);
     await attacker.write.deposit({ value: parseEther("2") });
-    const tx = attacker.write.withdraw([parseEther("1")]);
-    await viem.assertions.balancesHaveChanged(tx, [
-      { address: attacker.address, amount: parseEther("1") },
-      { address: settlement.address, amount: -parseEther("1") },
-    ]);
-    assert.equal(await attacker.read.reentryAttempts(), 1n);
-    assert.equal(await attacker.read.reentrySuccesses(), 0n);
-    const selector = (await attacker.read.lastReentryError()).slice(0, 10);
-    assert.equal(selector, "0x3ee5aeb5"); // ReentrancyGuardReentrantCall()
+    await attacker.write.withdraw([parseEther("1")]);
     assert.equal(await settlement.read.bondOf([attacker.address]), parseEther("1"));
-    assert.equal(await settlement.read.totalWithdrawn(), parseEther("1"));
-  });
-
-  it("reverts with TransferFailed and changes nothing when the member refuses the payment", async () => {
-    const settlement = await deploy();
-    const attacker = await viem.deployContract("ReentrantWithdrawer", [settlement.address]);
-    await settlement.write.registerMember([attacker.address]);
-    await attacker.write.deposit({ value: 100n });
+    assert.equal(await publicClient.getBalance({ address: attacker.address }), parseEther("1"));
+    assert.equal(await attacker.read.reentrySuccesses(), 0n);
+    assert.ok((await attacker.read.reentryAttempts()) > 0n);
     await attacker.write.setMode([1]);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      attacker.write.withdraw([40n]),
+      attacker.write.withdraw([parseEther("1")]),
       settlement,
       "CoCoGenSettlementTransferFailed",
-      [getAddress(attacker.address), 40n],
+      [getAddress(attacker.address), parseEther("1")],
     );
-    assert.equal(await settlement.read.bondOf([attacker.address]), 100n);
-    assert.equal(await settlement.read.totalWithdrawn(), 0n);
+    assert.equal(await settlement.read.bondOf([attacker.address]), parseEther("1"));
   });
 
-  it("refuses plain ether transfers (bonds only via depositSubmit)", async () => {
-    const settlement = await deploy();
-    await assert.rejects(memberWallets[0].sendTransaction({ to: settlement.address, value: 1n }));
+  it("lets a member exit at any time, once; it cannot deposit afterwards", async () => {
+    const { settlement, members } = await networkHelpers.loadFixture(roundOpen);
+    await viem.assertions.emitWithArgs(settlement.write.exitMembership({ account: members[1] }), settlement, "MemberExited", [
+      members[1],
+      1n,
+      MIN_BOND,
+    ]);
+    assert.equal(await settlement.read.isMember([members[1]]), false);
+    // Still in round 1 until it ends.
+    assert.equal(await settlement.read.isLocked([members[1]]), true);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.exitMembership({ account: members[1] }),
+      settlement,
+      "CoCoGenSettlementNotMember",
+      [members[1]],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.depositSubmit({ account: members[1], value: 1n }),
+      settlement,
+      "CoCoGenSettlementNotBondHolder",
+      [members[1]],
+    );
   });
 });
 
-describe("CoCoGenSettlement: rounds", () => {
-  it("opens rounds in sequence with RoundOpened, deadline = block time + window, locking membership", async () => {
-    const settlement = await networkHelpers.loadFixture(configured);
+describe("CoCoGenSettlement v2: rounds", () => {
+  it("opens in sequence with the seed hash and mode, enrolling members at the minimum bond", async () => {
+    const { settlement, members } = await networkHelpers.loadFixture(fourMembers);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.openRound([2n]),
+      settlement.write.openRound([2n, seedHash(2), Mode.PairRule]),
       settlement,
       "CoCoGenSettlementUnexpectedRound",
       [2n, 1n],
     );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.openRound([0n]),
-      settlement,
-      "CoCoGenSettlementUnexpectedRound",
-      [0n, 1n],
-    );
-    await viem.assertions.revertWithCustomError(
-      settlement.write.openRound([1n], { account: stranger }),
-      settlement,
-      "CoCoGenSettlementNotCoordinator",
-    );
-    const hash = await settlement.write.openRound([1n]);
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    const block = await publicClient.getBlock({ blockNumber: receipt.blockNumber });
-    const deadline = block.timestamp + WINDOW;
-    const events = await settlement.getEvents.RoundOpened({ round: 1n }, { fromBlock: receipt.blockNumber });
-    assert.equal(events.length, 1);
-    assert.equal(events[0].args.deadline, deadline);
-    assert.equal(events[0].args.activeMembers, 4n);
-    assert.equal(await settlement.read.roundDeadline([1n]), deadline);
-    assert.equal(await settlement.read.roundStatus([1n]), RoundStatus.Open);
-    assert.equal(await settlement.read.roundStatus([2n]), RoundStatus.None);
-    assert.equal(await settlement.read.activeRound(), 1n);
-    assert.equal(await settlement.read.lastRound(), 1n);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.openRound([2n]),
-      settlement,
-      "CoCoGenSettlementRoundActive",
-      [1n],
-    );
-  });
-
-  it("needs at least one member to open a round", async () => {
-    const settlement = await deploy();
-    await viem.assertions.revertWithCustomError(
-      settlement.write.openRound([1n]),
-      settlement,
-      "CoCoGenSettlementNoActiveMembers",
-    );
-  });
-
-  it("records the coordinator's profile and the member's own with their hashes, once each", async () => {
-    const settlement = await networkHelpers.loadFixture(roundOpen);
-    const p = profile(0, 1, 2n * WAD);
-    await viem.assertions.emitWithArgs(settlement.write.profileRecord([1n, members[0], p]), settlement, "ProfileRecorded", [
+    const block = await publicClient.getBlock();
+    await networkHelpers.time.setNextBlockTimestamp(block.timestamp + 10n);
+    await viem.assertions.emitWithArgs(open(settlement, 1, Mode.NetVector), settlement, "RoundOpened", [
       1n,
-      members[0],
-      profileHash(p),
-      p.contributionWad,
+      Mode.NetVector,
+      seedHash(1),
+      block.timestamp + 10n + COMMIT_TIMEOUT,
+      0b1111n,
+      4n,
     ]);
-    await viem.assertions.emitWithArgs(
-      settlement.write.contributionSubmit([1n, p], { account: memberWallets[0].account }),
-      settlement,
-      "ContributionSubmitted",
-      [1n, members[0], profileHash(p), p.contributionWad],
-    );
-    const [, submittedMask, recordedMask] = await settlement.read.roundMembers([1n]);
-    assert.equal(submittedMask, 1n);
-    assert.equal(recordedMask, 1n);
-    const other = profile(0, 1, 2n * WAD, 1);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.profileRecord([1n, members[0], other]),
-      settlement,
-      "CoCoGenSettlementAlreadyRecorded",
-      [1n, members[0]],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.contributionSubmit([1n, other], { account: memberWallets[0].account }),
-      settlement,
-      "CoCoGenSettlementAlreadySubmitted",
-      [1n, members[0]],
-    );
+    const [status, mode, commitDeadline, challengeDeadline, activeMask, , , seed] = await settlement.read.roundInfo([1n]);
+    assert.deepEqual([status, mode, commitDeadline, challengeDeadline, activeMask, seed], [
+      RoundStatus.Open,
+      Mode.NetVector,
+      block.timestamp + 10n + COMMIT_TIMEOUT,
+      0n,
+      0b1111n,
+      seedHash(1),
+    ]);
+    assert.equal(await settlement.read.lastRound(), 1n);
+    assert.equal(await settlement.read.activeRound(), 1n);
+    assert.equal(members.length, 4);
   });
 
-  it("rejects profiles for a round that is not open, after the deadline, from outsiders, and malformed", async () => {
-    const settlement = await networkHelpers.loadFixture(roundOpen);
-    const p = profile(1, 1, WAD);
+  it("refuses to open without limits, without the coordinator's bond, or with no member at the minimum", async () => {
+    const settlement = await deploySettlement(connection);
+    await viem.assertions.revertWithCustomError(open(settlement, 1), settlement, "CoCoGenSettlementLimitsNotSet");
+    await settlement.write.setLimits([MIN_BOND, DEBIT_CAP, STAKE, COORDINATOR_BOND]);
+    await networkHelpers.time.increase(CHALLENGE_WINDOW);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.contributionSubmit([2n, p], { account: memberWallets[1].account }),
+      open(settlement, 1),
       settlement,
-      "CoCoGenSettlementRoundNotOpen",
-      [2n, RoundStatus.None],
+      "CoCoGenSettlementCoordinatorBondTooLow",
+      [0n, COORDINATOR_BOND],
     );
+    await settlement.write.depositSubmit({ value: COORDINATOR_BOND });
+    await viem.assertions.revertWithCustomError(open(settlement, 1), settlement, "CoCoGenSettlementNoActiveMembers");
+  });
+
+  it("commits contributions with the evidence root and opens the window; checks shape, range, mode and caller", async () => {
+    const { settlement, members } = await networkHelpers.loadFixture(roundOpen);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.profileRecord([2n, members[1], p]),
-      settlement,
-      "CoCoGenSettlementRoundNotOpen",
-      [2n, RoundStatus.None],
-    );
-    await viem.assertions.revertWithCustomError(
-      settlement.write.profileRecord([1n, members[1], p], { account: memberWallets[1].account }),
+      settlement.write.commitContributions([1n, X, evidenceRoot(1)], { account: members[0] }),
       settlement,
       "CoCoGenSettlementNotCoordinator",
+      [members[0]],
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.contributionSubmit([1n, p], { account: stranger }),
+      settlement.write.commitContributions([1n, X.slice(1), evidenceRoot(1)]),
       settlement,
-      "CoCoGenSettlementNotInRound",
-      [1n, getAddress(stranger.address)],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.profileRecord([1n, getAddress(stranger.address), p]),
-      settlement,
-      "CoCoGenSettlementNotInRound",
-      [1n, getAddress(stranger.address)],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.contributionSubmit([1n, { ...p, weightsHash: zeroHash }], { account: memberWallets[1].account }),
-      settlement,
-      "CoCoGenSettlementZeroWeightsHash",
-      [members[1]],
+      "CoCoGenSettlementValuesLength",
+      [4n, 3n],
     );
     const max = await settlement.read.MAX_ABS_CONTRIBUTION_WAD();
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.contributionSubmit([1n, { ...p, contributionWad: max + 1n }], {
-        account: memberWallets[1].account,
-      }),
-      settlement,
-      "CoCoGenSettlementContributionOutOfRange",
-      [members[1], max + 1n, max],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.profileRecord([1n, members[1], { ...p, contributionWad: -max - 1n }]),
+      settlement.write.commitContributions([1n, [0n, -max - 1n, 0n, 0n], evidenceRoot(1)]),
       settlement,
       "CoCoGenSettlementContributionOutOfRange",
       [members[1], -max - 1n, max],
     );
-    // The bounds themselves are accepted.
-    await settlement.write.profileRecord([1n, members[1], { ...p, contributionWad: -max }]);
-    await settlement.write.contributionSubmit([1n, { ...p, contributionWad: max }], { account: memberWallets[2].account });
-    const deadline = await settlement.read.roundDeadline([1n]);
-    await networkHelpers.time.increaseTo(deadline + 1n);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.contributionSubmit([1n, p], { account: memberWallets[0].account }),
+      settlement.write.commitNet([1n, [0n, 0n, 0n, 0n], evidenceRoot(1)]),
       settlement,
-      "CoCoGenSettlementDeadlinePassed",
-      [1n, deadline],
+      "CoCoGenSettlementWrongMode",
+      [1n, Mode.PairRule],
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.profileRecord([1n, members[0], p]),
+      settlement.write.commitContributions([2n, X, evidenceRoot(1)]),
       settlement,
-      "CoCoGenSettlementDeadlinePassed",
-      [1n, deadline],
+      "CoCoGenSettlementWrongStatus",
+      [2n, RoundStatus.None],
+    );
+    const block = await publicClient.getBlock();
+    await networkHelpers.time.setNextBlockTimestamp(block.timestamp + 5n);
+    await viem.assertions.emitWithArgs(
+      settlement.write.commitContributions([1n, X, evidenceRoot(1)]),
+      settlement,
+      "RoundCommitted",
+      [1n, evidenceRoot(1), X, block.timestamp + 5n + CHALLENGE_WINDOW],
+    );
+    assert.deepEqual([...(await settlement.read.committedValues([1n]))], X);
+    const [status, , , , , , , , root] = await settlement.read.roundInfo([1n]);
+    assert.equal(status, RoundStatus.Committed);
+    assert.equal(root, evidenceRoot(1));
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.commitContributions([1n, X, evidenceRoot(1)]),
+      settlement,
+      "CoCoGenSettlementWrongStatus",
+      [1n, RoundStatus.Committed],
     );
   });
 
-  it("rejects the same profile replayed in a later round, by the member and by the coordinator", async () => {
-    const settlement = await networkHelpers.loadFixture(roundClosed);
-    await settlement.write.payoffTransfer([1n]);
-    await settlement.write.openRound([2n]);
-    const replay = profile(0, 1, X[0]);
+  it("refuses a non-zero value for a member outside the round", async () => {
+    const { settlement, members } = await networkHelpers.loadFixture(fourMembers);
+    await settlement.write.withdraw([1n], { account: members[3] });
+    await open(settlement, 1);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.contributionSubmit([2n, replay], { account: memberWallets[0].account }),
+      settlement.write.commitContributions([1n, [0n, 0n, 0n, 1n], evidenceRoot(1)]),
       settlement,
-      "CoCoGenSettlementProfileReplayed",
-      [members[0], replay.weightsHash, 1n],
+      "CoCoGenSettlementValueOutsideRound",
+      [1n, members[3], 1n],
     );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.profileRecord([2n, members[0], replay]),
-      settlement,
-      "CoCoGenSettlementProfileReplayed",
-      [members[0], replay.weightsHash, 1n],
-    );
-    // The same weights hash submitted for round 1 also cannot come back with another contribution.
-    await viem.assertions.revertWithCustomError(
-      settlement.write.contributionSubmit([2n, { ...replay, contributionWad: 9n * WAD }], {
-        account: memberWallets[0].account,
-      }),
-      settlement,
-      "CoCoGenSettlementProfileReplayed",
-    );
-    await settlement.write.contributionSubmit([2n, profile(0, 2, X[0])], { account: memberWallets[0].account });
   });
 
-  it("lets the coordinator close early only once all submitted, with RoundClosed", async () => {
-    const settlement = await networkHelpers.loadFixture(roundOpen);
-    const deadline = await settlement.read.roundDeadline([1n]);
-    await submitAndRecord(settlement, 1, X.slice(0, 3));
+  it("accepts a commitment up to its deadline second, and lets anyone abandon it after (coordinator slashed)", async () => {
+    const { settlement, members } = await networkHelpers.loadFixture(roundOpen);
+    const [, , commitDeadline] = await settlement.read.roundInfo([1n]);
+    await networkHelpers.time.setNextBlockTimestamp(commitDeadline);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.closeRound([1n]),
+      settlement.write.abandonRound([1n], { account: stranger }),
       settlement,
-      "CoCoGenSettlementRoundNotClosable",
-      [1n, deadline, 3n, 4n],
+      "CoCoGenSettlementCommitDeadlineNotPassed",
+      [1n, commitDeadline],
     );
-    const last = profile(3, 1, X[3]);
-    await settlement.write.profileRecord([1n, members[3], last]);
-    await settlement.write.contributionSubmit([1n, last], { account: memberWallets[3].account });
+    await networkHelpers.time.setNextBlockTimestamp(commitDeadline + 1n);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.closeRound([1n], { account: stranger }),
+      settlement.write.commitContributions([1n, X, evidenceRoot(1)]),
       settlement,
-      "CoCoGenSettlementRoundNotClosable",
-      [1n, deadline, 4n, 4n],
+      "CoCoGenSettlementCommitDeadlinePassed",
+      [1n, commitDeadline],
     );
-    await viem.assertions.emitWithArgs(settlement.write.closeRound([1n]), settlement, "RoundClosed", [
+    const share = COORDINATOR_BOND / 4n;
+    await viem.assertions.emitWithArgs(settlement.write.abandonRound([1n], { account: stranger }), settlement, "CoordinatorSlashed", [
       1n,
-      getAddress(coordinatorWallet.account.address),
-      4n,
-      4n,
+      coordinator,
+      share * 4n,
+      share,
     ]);
-    assert.equal(await settlement.read.roundStatus([1n]), RoundStatus.Closed);
-    assert.equal(await settlement.read.activeRound(), 1n);
+    assert.equal(await settlement.read.roundStatus([1n]), RoundStatus.Abandoned);
+    assert.deepEqual(await bondsOf(settlement, members), members.map(() => MIN_BOND + share));
+    assert.equal(await settlement.read.bondOf([coordinator]), COORDINATOR_BOND * 3n - share * 4n);
+    await settlement.write.withdraw([MIN_BOND], { account: members[0] });
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.closeRound([1n]),
+      settlement.write.abandonRound([1n]),
       settlement,
-      "CoCoGenSettlementRoundNotOpen",
-      [1n, RoundStatus.Closed],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.contributionSubmit([1n, profile(3, 1, X[3], 5)], { account: memberWallets[3].account }),
-      settlement,
-      "CoCoGenSettlementRoundNotOpen",
-      [1n, RoundStatus.Closed],
+      "CoCoGenSettlementWrongStatus",
+      [1n, RoundStatus.Abandoned],
     );
   });
 
-  it("lets anyone close after the deadline; non-submitters count x = 0", async () => {
-    const settlement = await networkHelpers.loadFixture(roundOpen);
-    await submitAndRecord(settlement, 1, X.slice(0, 2));
-    // Member 2 is recorded by the coordinator but never submits: it still counts as x = 0.
-    await settlement.write.profileRecord([1n, members[2], profile(2, 1, X[2])]);
-    await networkHelpers.time.increaseTo((await settlement.read.roundDeadline([1n])) + 1n);
-    await viem.assertions.emitWithArgs(settlement.write.closeRound([1n], { account: stranger }), settlement, "RoundClosed", [
+  it("commits at exactly the commit deadline", async () => {
+    const { settlement } = await networkHelpers.loadFixture(roundOpen);
+    const [, , commitDeadline] = await settlement.read.roundInfo([1n]);
+    await networkHelpers.time.setNextBlockTimestamp(commitDeadline);
+    await settlement.write.commitContributions([1n, X, evidenceRoot(1)]);
+    assert.equal(await settlement.read.roundStatus([1n]), RoundStatus.Committed);
+  });
+
+  it("settles the pair rule exactly (payoffCalculate = reference), with events, by anyone after the window", async () => {
+    const { settlement, members, rho } = await networkHelpers.loadFixture(roundCommitted);
+    const net = referenceNet(X, ALL, rho, GAMMA, WEI_PER_UNIT, DEBIT_CAP);
+    assert.deepEqual([...(await settlement.read.payoffCalculate([1n]))], net);
+    await viem.assertions.revertWithCustomError(settlement.write.settleRound([1n]), settlement, "CoCoGenSettlementChallengeWindowOpen");
+    await networkHelpers.time.increase(CHALLENGE_WINDOW + 1n);
+    await viem.assertions.emitWithArgs(settlement.write.settleRound([1n], { account: stranger }), settlement, "RoundSettled", [
       1n,
-      getAddress(stranger.address),
-      2n,
-      4n,
+      strangerAddress,
+      keccak256(encodePacked(["int256[]"], [net])),
     ]);
-    const expected = referenceNet([X[0], X[1], 0n, 0n], [true, true, true, true], RHO4, GAMMA, WEI_PER_UNIT);
-    const net = await settlement.read.payoffCalculate([1n]);
-    assert.deepEqual([...net], expected);
-    assert.notEqual(expected[2], 0n);
-    assert.equal(net.reduce((a, b) => a + b, 0n), 0n);
-  });
-
-  it("marks a round Disputed with ProfileMismatch when a submission differs from the record or has none", async () => {
-    const settlement = await networkHelpers.loadFixture(roundOpen);
-    await submitAndRecord(settlement, 1, X.slice(0, 2));
-    const recorded = profile(2, 1, WAD);
-    const inflated = { ...recorded, contributionWad: 5n * WAD };
-    await settlement.write.profileRecord([1n, members[2], recorded]);
-    await settlement.write.contributionSubmit([1n, inflated], { account: memberWallets[2].account });
-    const unrecorded = profile(3, 1, WAD);
-    await settlement.write.contributionSubmit([1n, unrecorded], { account: memberWallets[3].account });
-    const hash = await settlement.write.closeRound([1n]);
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    const range = { fromBlock: receipt.blockNumber, toBlock: receipt.blockNumber };
-    const mismatches = await settlement.getEvents.ProfileMismatch({ round: 1n }, range);
+    const events = await settlement.getEvents.PayoffTransferred({ round: 1n }, { fromBlock: 0n });
     assert.deepEqual(
-      mismatches.map((e) => [e.args.member, e.args.submittedHash, e.args.recordedHash]),
-      [
-        [members[2], profileHash(inflated), profileHash(recorded)],
-        [members[3], profileHash(unrecorded), zeroHash],
-      ],
+      events.map((e) => [e.args.member, e.args.netWei, e.args.bondWei]),
+      members.map((m, i) => [m, net[i], MIN_BOND + net[i]]),
     );
-    const disputed = await settlement.getEvents.RoundDisputed({ round: 1n }, range);
-    assert.equal(disputed.length, 1);
-    assert.equal(disputed[0].args.mismatches, 2n);
-    assert.equal(disputed[0].args.closedBy, getAddress(coordinatorWallet.account.address));
-    assert.equal((await settlement.getEvents.RoundClosed({}, range)).length, 0);
-    assert.equal(await settlement.read.roundStatus([1n]), RoundStatus.Disputed);
-    assert.equal(await settlement.read.activeRound(), 0n);
-    assert.deepEqual(await bonds(settlement), [BOND, BOND, BOND, BOND]);
+    assert.deepEqual(await bondsOf(settlement, members), net.map((e) => MIN_BOND + e));
+    await viem.assertions.revertWithCustomErrorWithArgs(settlement.write.settleRound([1n]), settlement, "CoCoGenSettlementWrongStatus", [
+      1n,
+      RoundStatus.Settled,
+    ]);
+    await viem.assertions.revertWithCustomErrorWithArgs(settlement.read.payoffCalculate([1n]), settlement, "CoCoGenSettlementWrongStatus", [
+      1n,
+      RoundStatus.Settled,
+    ]);
+  });
+
+  it("caps every member's debit per round at debitCap, keeping the sum at 0 wei", async () => {
+    const { settlement, members, rho } = await networkHelpers.loadFixture(fourMembers);
+    const huge = [10n ** 9n * WAD, 0n, -(10n ** 9n) * WAD, 5n * WAD];
+    await committed(settlement, 1, huge);
+    const net = referenceNet(huge, ALL, rho, GAMMA, WEI_PER_UNIT, DEBIT_CAP);
+    assert.deepEqual([...(await settlement.read.payoffCalculate([1n]))], net);
+    assert.ok(net.every((e) => e >= -DEBIT_CAP));
+    assert.equal(net[2], -(DEBIT_CAP / 3n) * 3n, "the largest payer pays the cap (to the wei of floor(cap/3) per pair)");
+    await networkHelpers.time.increase(CHALLENGE_WINDOW + 1n);
+    await settlement.write.settleRound([1n]);
+    const bonds = await bondsOf(settlement, members);
+    assert.deepEqual(bonds, net.map((e) => MIN_BOND + e));
+    assert.equal(bonds.reduce((a, b) => a + b, 0n), MIN_BOND * 4n);
+  });
+
+  it("settles early once acceptances leave no rejecting majority possible, not before", async () => {
+    const { settlement, members } = await networkHelpers.loadFixture(roundCommitted);
+    await viem.assertions.emitWithArgs(settlement.write.acceptCommitment([1n], { account: members[0] }), settlement, "RoundAccepted", [
+      1n,
+      members[0],
+      1n,
+    ]);
+    await viem.assertions.revertWithCustomError(settlement.write.settleRound([1n]), settlement, "CoCoGenSettlementChallengeWindowOpen");
+    await settlement.write.acceptCommitment([1n], { account: members[1] });
+    // 2 of 4 accepted: the other 2 are not a strict majority of 4.
+    await settlement.write.settleRound([1n]);
+    assert.equal(await settlement.read.roundStatus([1n]), RoundStatus.Settled);
+  });
+
+  it("takes one vote per round member within the window", async () => {
+    const { settlement, members } = await networkHelpers.loadFixture(roundCommitted);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.payoffTransfer([1n]),
+      settlement.write.rejectCommitment([1n], { account: stranger }),
       settlement,
-      "CoCoGenSettlementRoundNotClosed",
-      [1n, RoundStatus.Disputed],
+      "CoCoGenSettlementNotInRound",
+      [1n, strangerAddress],
     );
-    // Bonds are free again and the next round can open.
-    await settlement.write.withdraw([1n], { account: memberWallets[2].account });
-    await settlement.write.openRound([2n]);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.acceptCommitment([1n], { account: stranger }),
+      settlement,
+      "CoCoGenSettlementNotInRound",
+      [1n, strangerAddress],
+    );
+    await viem.assertions.emitWithArgs(settlement.write.rejectCommitment([1n], { account: members[0] }), settlement, "RoundChallenged", [
+      1n,
+      members[0],
+      STAKE,
+      1n,
+      3n,
+    ]);
+    assert.equal(await settlement.read.bondOf([members[0]]), MIN_BOND - STAKE);
+    for (const call of [
+      settlement.write.rejectCommitment([1n], { account: members[0] }),
+      settlement.write.acceptCommitment([1n], { account: members[0] }),
+    ]) {
+      await viem.assertions.revertWithCustomErrorWithArgs(call, settlement, "CoCoGenSettlementAlreadyVoted", [1n, members[0]]);
+    }
+    const [, , , challengeDeadline] = await settlement.read.roundInfo([1n]);
+    // The window's last second still takes votes.
+    await networkHelpers.time.setNextBlockTimestamp(challengeDeadline);
+    await viem.assertions.emitWithArgs(settlement.write.rejectCommitment([1n], { account: members[2] }), settlement, "RoundChallenged", [
+      1n,
+      members[2],
+      STAKE,
+      2n,
+      3n,
+    ]);
+    await networkHelpers.time.setNextBlockTimestamp(challengeDeadline + 1n);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.rejectCommitment([1n], { account: members[1] }),
+      settlement,
+      "CoCoGenSettlementChallengeWindowClosed",
+      [1n, challengeDeadline],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.rejectCommitment([2n], { account: members[1] }),
+      settlement,
+      "CoCoGenSettlementWrongStatus",
+      [2n, RoundStatus.None],
+    );
+  });
+
+  it("settles a net vector exactly; refuses a non-zero sum, a debit above the cap and an entry out of range", async () => {
+    const { settlement, members } = await networkHelpers.loadFixture(fourMembers);
+    await open(settlement, 1, Mode.NetVector);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.commitNet([1n, [1n, 0n, 0n, 0n], evidenceRoot(1)]),
+      settlement,
+      "CoCoGenSettlementNetSumNonZero",
+      [1n, 1n],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.commitNet([1n, [-DEBIT_CAP - 1n, DEBIT_CAP + 1n, 0n, 0n], evidenceRoot(1)]),
+      settlement,
+      "CoCoGenSettlementDebitAboveCap",
+      [members[0], DEBIT_CAP + 1n, DEBIT_CAP],
+    );
+    const max = await settlement.read.MAX_ABS_NET_WEI();
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.commitNet([1n, [0n, max + 1n, 0n, 0n], evidenceRoot(1)]),
+      settlement,
+      "CoCoGenSettlementNetOutOfRange",
+      [members[1], max + 1n, max],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.commitContributions([1n, X, evidenceRoot(1)]),
+      settlement,
+      "CoCoGenSettlementWrongMode",
+      [1n, Mode.NetVector],
+    );
+    const net = [-DEBIT_CAP, 3n, DEBIT_CAP - 10n, 7n];
+    await settlement.write.commitNet([1n, net, evidenceRoot(1)]);
+    assert.deepEqual([...(await settlement.read.payoffCalculate([1n]))], net);
+    await networkHelpers.time.increase(CHALLENGE_WINDOW + 1n);
+    await settlement.write.settleRound([1n]);
+    assert.deepEqual(await bondsOf(settlement, members), net.map((e) => MIN_BOND + e));
   });
 });
 
-describe("CoCoGenSettlement: payoff", () => {
-  it("computes the exact pair arithmetic of CONTRACT.md; the nets sum to 0 wei", async () => {
-    const settlement = await networkHelpers.loadFixture(roundClosed);
-    const expected = referenceNet(X, [true, true, true, true], RHO4, GAMMA, WEI_PER_UNIT);
-    const net = await settlement.read.payoffCalculate([1n]);
-    assert.deepEqual([...net], expected);
-    assert.equal(net.reduce((a, b) => a + b, 0n), 0n);
-    assert.ok(net.some((v) => v < 0n) && net.some((v) => v > 0n));
-  });
-
-  it("answers payoffCalculate only for Closed rounds", async () => {
-    const settlement = await networkHelpers.loadFixture(roundOpen);
+describe("CoCoGenSettlement v2: the coordinator role", () => {
+  it("hands over in two steps with events, only between rounds, never to a member or zero", async () => {
+    const { settlement, members } = await networkHelpers.loadFixture(roundOpen);
+    const next = getAddress(wallets[18].account.address);
+    await viem.assertions.revertWithCustomError(settlement.write.proposeCoordinator([zeroAddress]), settlement, "CoCoGenSettlementZeroAddress");
+    await viem.assertions.emitWithArgs(settlement.write.proposeCoordinator([next]), settlement, "CoordinatorProposed", [coordinator, next]);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.read.payoffCalculate([1n]),
+      settlement.write.acceptCoordinator({ account: wallets[18].account }),
       settlement,
-      "CoCoGenSettlementRoundNotClosed",
-      [1n, RoundStatus.Open],
+      "CoCoGenSettlementRoundActive",
+      [1n],
     );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.read.payoffCalculate([7n]),
-      settlement,
-      "CoCoGenSettlementRoundNotClosed",
-      [7n, RoundStatus.None],
-    );
-  });
-
-  it("applies the nets to the bonds with PayoffTransferred per member and RoundSettled", async () => {
-    const settlement = await networkHelpers.loadFixture(roundClosed);
-    const expected = referenceNet(X, [true, true, true, true], RHO4, GAMMA, WEI_PER_UNIT);
-    const hash = await settlement.write.payoffTransfer([1n], { account: stranger });
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    const range = { fromBlock: receipt.blockNumber, toBlock: receipt.blockNumber };
-    const transfers = await settlement.getEvents.PayoffTransferred({ round: 1n }, range);
-    assert.deepEqual(
-      transfers.map((e) => [e.args.member, e.args.netWei, e.args.bondWei]),
-      members.map((m, i) => [m, expected[i], BOND + expected[i]]),
-    );
-    const settled = await settlement.getEvents.RoundSettled({ round: 1n }, range);
-    assert.equal(settled.length, 1);
-    assert.equal(settled[0].args.settledBy, getAddress(stranger.address));
-    assert.deepEqual(await bonds(settlement), expected.map((e) => BOND + e));
-    assert.equal((await bonds(settlement)).reduce((a, b) => a + b, 0n), 4n * BOND);
-    assert.equal(await settlement.read.roundStatus([1n]), RoundStatus.Settled);
-    assert.equal(await settlement.read.activeRound(), 0n);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.payoffTransfer([1n]),
-      settlement,
-      "CoCoGenSettlementRoundNotClosed",
-      [1n, RoundStatus.Settled],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.read.payoffCalculate([1n]),
-      settlement,
-      "CoCoGenSettlementRoundNotClosed",
-      [1n, RoundStatus.Settled],
-    );
-  });
-
-  it("reverts with UncoveredPayer naming the payer and changes nothing; a top-up lets it settle", async () => {
-    const settlement = await deploy();
-    for (const m of members.slice(0, 3)) await settlement.write.registerMember([m]);
-    await settlement.write.setCompetition([symmetricRho(3, () => WAD / 2n)]);
-    await settlement.write.setGamma([WAD, WAD]);
-    for (const w of memberWallets.slice(0, 3)) await settlement.write.depositSubmit({ account: w.account, value: 1000n });
-    await settlement.write.openRound([1n]);
-    // x = (10, 0, 0) units at 1000 wei/unit... member 1 and 2 each pay 0.5 * 10 * weiPerUnit.
-    await submitAndRecord(settlement, 1, [10n * WAD, 0n, 0n]);
-    await settlement.write.closeRound([1n]);
-    const debit = 5n * WEI_PER_UNIT;
-    assert.ok(debit > 1000n);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.payoffTransfer([1n]),
-      settlement,
-      "CoCoGenSettlementUncoveredPayer",
-      [members[1], 1000n, debit],
-    );
-    assert.equal(await settlement.read.roundStatus([1n]), RoundStatus.Closed);
-    assert.deepEqual(await Promise.all(members.slice(0, 3).map((m) => settlement.read.bondOf([m]))), [1000n, 1000n, 1000n]);
-    await settlement.write.depositSubmit({ account: memberWallets[1].account, value: debit });
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      settlement.write.payoffTransfer([1n]),
-      settlement,
-      "CoCoGenSettlementUncoveredPayer",
-      [members[2], 1000n, debit],
-    );
-    await settlement.write.depositSubmit({ account: memberWallets[2].account, value: debit });
-    await settlement.write.payoffTransfer([1n]);
-    assert.deepEqual(await Promise.all(members.slice(0, 3).map((m) => settlement.read.bondOf([m]))), [
-      1000n + 2n * debit,
-      1000n,
-      1000n,
+    await networkHelpers.time.increase(COMMIT_TIMEOUT + 1n);
+    await settlement.write.abandonRound([1n]);
+    await viem.assertions.emitWithArgs(settlement.write.acceptCoordinator({ account: wallets[18].account }), settlement, "CoordinatorChanged", [
+      coordinator,
+      next,
     ]);
+    assert.equal(await settlement.read.coordinator(), next);
+    assert.equal(await settlement.read.pendingCoordinator(), zeroAddress);
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.registerMember([next], { account: wallets[18].account }),
+      settlement,
+      "CoCoGenSettlementCoordinatorIsMember",
+      [next],
+    );
+    assert.equal(members.length, 4);
   });
 
-  it("settles three rounds in a row with balances equal to the reference to the wei", async () => {
-    const settlement = await networkHelpers.loadFixture(configured);
-    const expectedBonds = [BOND, BOND, BOND, BOND];
-    const rounds = [
-      [WAD, 2n * WAD, -3n * WAD, 4n * WAD + 1n],
-      [-7n, 0n, 13n * WAD, WAD / 7n],
-      [0n, 0n, 0n, 0n],
-    ];
-    for (let r = 0; r < rounds.length; r++) {
-      const round = BigInt(r + 1);
-      await settlement.write.openRound([round]);
-      await submitAndRecord(settlement, r + 1, rounds[r]);
-      await settlement.write.closeRound([round]);
-      await settlement.write.payoffTransfer([round]);
-      const net = referenceNet(rounds[r], [true, true, true, true], RHO4, GAMMA, WEI_PER_UNIT);
-      for (let i = 0; i < 4; i++) expectedBonds[i] += net[i];
-    }
-    assert.deepEqual(await bonds(settlement), expectedBonds);
-    assert.equal(await settlement.read.lastRound(), 3n);
-    const balance = await publicClient.getBalance({ address: settlement.address });
-    assert.equal(balance, expectedBonds.reduce((a, b) => a + b, 0n));
+  it("lets members vote out a coordinator only after absenceTimeout without a round; stale votes do not count", async () => {
+    const { settlement, members } = await networkHelpers.loadFixture(fourMembers);
+    const next = getAddress(wallets[18].account.address);
+    const activeAt = await settlement.read.coordinatorActiveAt();
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.voteReplaceCoordinator([next], { account: members[0] }),
+      settlement,
+      "CoCoGenSettlementCoordinatorNotAbsent",
+      [activeAt, activeAt + ABSENCE_TIMEOUT],
+    );
+    await viem.assertions.revertWithCustomErrorWithArgs(
+      settlement.write.voteReplaceCoordinator([next], { account: stranger }),
+      settlement,
+      "CoCoGenSettlementNotMember",
+      [strangerAddress],
+    );
+    await networkHelpers.time.setNextBlockTimestamp(activeAt + ABSENCE_TIMEOUT + 1n);
+    await viem.assertions.emitWithArgs(
+      settlement.write.voteReplaceCoordinator([next], { account: members[0] }),
+      settlement,
+      "CoordinatorReplacementVoted",
+      [members[0], next, 1n, 3n],
+    );
+    await settlement.write.voteReplaceCoordinator([next], { account: members[1] });
+    // The coordinator returns and opens a round: the two votes so far become stale.
+    await open(settlement, 1);
+    await networkHelpers.time.increase(COMMIT_TIMEOUT + 1n);
+    await settlement.write.abandonRound([1n]);
+    const back = await settlement.read.coordinatorActiveAt();
+    await networkHelpers.time.setNextBlockTimestamp(back + ABSENCE_TIMEOUT + 1n);
+    await viem.assertions.emitWithArgs(
+      settlement.write.voteReplaceCoordinator([next], { account: members[2] }),
+      settlement,
+      "CoordinatorReplacementVoted",
+      [members[2], next, 1n, 3n],
+    );
+    assert.equal(await settlement.read.pendingCoordinator(), zeroAddress);
+    await settlement.write.voteReplaceCoordinator([next], { account: members[0] });
+    await viem.assertions.emitWithArgs(
+      settlement.write.voteReplaceCoordinator([next], { account: members[1] }),
+      settlement,
+      "CoordinatorProposed",
+      [members[1], next],
+    );
+    assert.equal(await settlement.read.pendingCoordinator(), next);
   });
 });

@@ -1,80 +1,73 @@
-// MAX_MEMBERS members settle within Osaka's per-transaction gas cap, and the committed artifact is the
-// one this source compiles to.
+// At MAX_MEMBERS every call of a round (setCompetition, openRound, commit, settle, a majority rejection
+// with the coordinator's slash, and the member vote to replace a coordinator) fits Osaka's per-transaction
+// gas cap, and the settlement is exact.
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 
-import { artifacts, network } from "hardhat";
-import { getAddress, parseEther, type Address, type Hex } from "viem";
+import { network } from "hardhat";
+import { type Hex } from "viem";
 
-import { profile, referenceNet, symmetricRho, WAD, WEI_PER_UNIT, WINDOW } from "../support/settlement.ts";
+import { bondsOf, configuredSettlement, open, type Connection } from "../support/deployment.ts";
+import {
+  ABSENCE_TIMEOUT,
+  CHALLENGE_WINDOW,
+  COORDINATOR_BOND,
+  DEBIT_CAP,
+  evidenceRoot,
+  GAMMA,
+  MIN_BOND,
+  referenceNet,
+  RoundStatus,
+  symmetricRho,
+  WAD,
+  WEI_PER_UNIT,
+} from "../support/settlement.ts";
 
-const { viem, networkHelpers } = await network.create();
+const connection: Connection = await network.create();
+const { viem, networkHelpers } = connection;
 const publicClient = await viem.getPublicClient();
 // EIP-7825 (Osaka): no transaction may use more than 2^24 gas.
 const TX_GAS_CAP = 2n ** 24n;
-const contractsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "contracts");
 
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
-async function gasOf(hash: Hex): Promise<bigint> {
-  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+async function gasOf(hash: Promise<Hex>): Promise<bigint> {
+  const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
   assert.equal(receipt.status, "success");
+  assert.ok(receipt.gasUsed < TX_GAS_CAP, `used ${receipt.gasUsed} gas`);
   return receipt.gasUsed;
 }
 
 describe("CoCoGenSettlement at MAX_MEMBERS", () => {
-  it("sets a full competition matrix and settles 64 members under the transaction gas cap, exactly", async () => {
-    const settlement = await viem.deployContract("CoCoGenSettlement", [WEI_PER_UNIT, WINDOW]);
+  it("runs a settled and a rejected round and a coordinator replacement with 64 members, each call under 2^24 gas", async () => {
+    const { settlement, members } = await configuredSettlement(connection, 64, { base: 0xbeef_0000 });
     const n = Number(await settlement.read.MAX_MEMBERS());
-    const members: Address[] = [];
-    for (let i = 0; i < n; i++) {
-      const address = getAddress(`0x${(0xbeef_0000 + i).toString(16).padStart(40, "0")}`);
-      await networkHelpers.impersonateAccount(address);
-      await networkHelpers.setBalance(address, parseEther("100"));
-      await settlement.write.registerMember([address]);
-      members.push(address);
-    }
+    assert.equal(members.length, n);
     const rho = symmetricRho(n, (i, j) => WAD - BigInt(i * 64 + j) * 10n ** 14n);
-    const setGas = await gasOf(await settlement.write.setCompetition([rho]));
-    assert.ok(setGas < TX_GAS_CAP, `setCompetition used ${setGas}`);
-    await settlement.write.setGamma([WAD, WAD]);
+    await gasOf(settlement.write.setCompetition([rho]));
+    await networkHelpers.time.increase(CHALLENGE_WINDOW);
     const x = members.map((_, i) => (BigInt((i * 7919) % 101) - 50n) * WAD + BigInt(i));
-    for (const m of members) await settlement.write.depositSubmit({ account: m, value: parseEther("50") });
-    await settlement.write.openRound([1n]);
-    for (let i = 0; i < n; i++) {
-      const p = profile(i, 1, x[i]);
-      await settlement.write.profileRecord([1n, members[i], p]);
-      await settlement.write.contributionSubmit([1n, p], { account: members[i] });
-    }
-    const closeGas = await gasOf(await settlement.write.closeRound([1n]));
-    const expected = referenceNet(x, new Array(n).fill(true), rho, WAD, WEI_PER_UNIT);
+    await gasOf(open(settlement, 1));
+    await gasOf(settlement.write.commitContributions([1n, x, evidenceRoot(1)]));
+    const expected = referenceNet(x, new Array(n).fill(true), rho, GAMMA, WEI_PER_UNIT, DEBIT_CAP);
     assert.deepEqual([...(await settlement.read.payoffCalculate([1n]))], expected);
-    const transferGas = await gasOf(await settlement.write.payoffTransfer([1n]));
-    assert.ok(closeGas + transferGas < TX_GAS_CAP, `settlement used ${closeGas + transferGas}`);
-    const bonds = await Promise.all(members.map((m) => settlement.read.bondOf([m])));
-    assert.deepEqual(bonds, expected.map((e) => parseEther("50") + e));
-    assert.equal(bonds.reduce((a, b) => a + b, 0n), parseEther("50") * BigInt(n));
-  });
-});
-
-describe("committed artifact", () => {
-  it("matches the compiled contract and the sha256 of its source", async () => {
-    const committed = JSON.parse(readFileSync(path.join(contractsDir, "artifacts", "CoCoGenSettlement.json"), "utf8"));
-    const built = await artifacts.readArtifact("CoCoGenSettlement");
-    assert.equal(committed.contractName, "CoCoGenSettlement");
-    assert.deepEqual(committed.abi, built.abi, "ABI is stale: run hardhat/bin/export-artifact");
-    // Compared by hash so that a stale artifact fails with a short message.
-    assert.equal(sha256(committed.bytecode), sha256(built.bytecode), "bytecode is stale: run hardhat/bin/export-artifact");
-    assert.equal(sha256(committed.deployedBytecode), sha256(built.deployedBytecode), "deployedBytecode is stale");
-    const sourceHash = createHash("sha256")
-      .update(readFileSync(path.join(contractsDir, "CoCoGenSettlement.sol")))
-      .digest("hex");
-    assert.equal(readFileSync(path.join(contractsDir, "artifacts", "CoCoGenSettlement.source.sha256"), "utf8"), `${sourceHash}\n`);
+    await networkHelpers.time.increase(CHALLENGE_WINDOW + 1n);
+    await gasOf(settlement.write.settleRound([1n]));
+    const bonds = await bondsOf(settlement, members);
+    assert.deepEqual(bonds, expected.map((e) => MIN_BOND + e));
+    // Round 2: 33 of 64 reject; the 33rd vote voids the round and slashes the coordinator.
+    for (let i = 0; i < n; i++) {
+      if (bonds[i] < MIN_BOND) await settlement.write.depositSubmit({ account: members[i], value: MIN_BOND - bonds[i] });
+    }
+    await gasOf(open(settlement, 2));
+    await gasOf(settlement.write.commitContributions([2n, x, evidenceRoot(2)]));
+    for (let i = 0; i < 33; i++) await gasOf(settlement.write.rejectCommitment([2n], { account: members[i] }));
+    assert.equal(await settlement.read.roundStatus([2n]), RoundStatus.Rejected);
+    const share = COORDINATOR_BOND / 64n;
+    const after = await bondsOf(settlement, members);
+    assert.deepEqual(after, bonds.map((b) => (b < MIN_BOND ? MIN_BOND : b) + share));
+    // The coordinator then stays away; 33 members replace it.
+    await networkHelpers.time.increase(ABSENCE_TIMEOUT + 1n);
+    const next = (await viem.getWalletClients())[18].account.address;
+    for (let i = 0; i < 33; i++) await gasOf(settlement.write.voteReplaceCoordinator([next], { account: members[i] }));
+    assert.equal((await settlement.read.pendingCoordinator()).toLowerCase(), next.toLowerCase());
   });
 });

@@ -75,7 +75,8 @@ describe("bin/hardhat node and scripts/deploy.ts", () => {
     const result = await run(["run", "scripts/deploy.ts", "--network", "cocogen"], {
       COCOGEN_RPC_URL: url,
       COCOGEN_WEI_PER_UNIT: "1000",
-      COCOGEN_SUBMISSION_WINDOW: "120",
+      COCOGEN_COMMIT_TIMEOUT: "120",
+      COCOGEN_CHALLENGE_WINDOW: "3",
     });
     assert.equal(result.code, 0, result.stderr);
     const line = result.stdout.trim().split("\n").at(-1) ?? "";
@@ -85,12 +86,16 @@ describe("bin/hardhat node and scripts/deploy.ts", () => {
     assert.ok(code !== undefined && code.length > 2, "no code at the deployed address");
     const abi = [
       { type: "function", name: "weiPerUnit", inputs: [], outputs: [{ type: "uint256" }], stateMutability: "view" },
-      { type: "function", name: "submissionWindow", inputs: [], outputs: [{ type: "uint64" }], stateMutability: "view" },
+      { type: "function", name: "commitTimeout", inputs: [], outputs: [{ type: "uint64" }], stateMutability: "view" },
+      { type: "function", name: "challengeWindow", inputs: [], outputs: [{ type: "uint64" }], stateMutability: "view" },
+      { type: "function", name: "absenceTimeout", inputs: [], outputs: [{ type: "uint64" }], stateMutability: "view" },
       { type: "function", name: "coordinator", inputs: [], outputs: [{ type: "address" }], stateMutability: "view" },
     ] as const;
     const address = getAddress(deployed.address);
     assert.equal(await client.readContract({ address, abi, functionName: "weiPerUnit" }), 1000n);
-    assert.equal(await client.readContract({ address, abi, functionName: "submissionWindow" }), 120n);
+    assert.equal(await client.readContract({ address, abi, functionName: "commitTimeout" }), 120n);
+    assert.equal(await client.readContract({ address, abi, functionName: "challengeWindow" }), 3n);
+    assert.equal(await client.readContract({ address, abi, functionName: "absenceTimeout" }), 86400n);
     // Hardhat's default mnemonic, account 0.
     assert.equal(
       await client.readContract({ address, abi, functionName: "coordinator" }),
@@ -101,9 +106,9 @@ describe("bin/hardhat node and scripts/deploy.ts", () => {
   it("refuses a malformed option with a message naming it", async () => {
     const result = await run(["run", "scripts/deploy.ts", "--network", "cocogen"], {
       COCOGEN_RPC_URL: url,
-      COCOGEN_SUBMISSION_WINDOW: "soon",
+      COCOGEN_CHALLENGE_WINDOW: "soon",
     });
     assert.notEqual(result.code, 0);
-    assert.match(result.stdout + result.stderr, /COCOGEN_SUBMISSION_WINDOW must be a positive integer, got "soon"/);
+    assert.match(result.stdout + result.stderr, /COCOGEN_CHALLENGE_WINDOW must be a positive integer, got "soon"/);
   });
 });

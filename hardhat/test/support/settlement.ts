@@ -1,55 +1,40 @@
-// Shared pieces of the CoCoGenSettlement tests: profiles, the reference pair arithmetic (BigInt, which
-// truncates toward zero like Solidity), and a symmetric competition matrix builder.
-import { encodeAbiParameters, keccak256, type Hex } from "viem";
+// Shared pieces of the CoCoGenSettlement tests: the settings, a configured deployment with any number of
+// impersonated members, and the reference pair rule (BigInt, which truncates toward zero like Solidity).
+import { getAddress, keccak256, parseEther, toHex, type Address } from "viem";
 
 export const WAD = 10n ** 18n;
-export const WINDOW = 3600n;
 export const WEI_PER_UNIT = 10n ** 15n;
+export const COMMIT_TIMEOUT = 3600n;
+export const CHALLENGE_WINDOW = 600n;
+export const ABSENCE_TIMEOUT = 7200n;
+export const MIN_BOND = parseEther("10");
+export const DEBIT_CAP = parseEther("6");
+export const STAKE = parseEther("1");
+export const COORDINATOR_BOND = parseEther("5");
+export const GAMMA = WAD / 2n;
+export const PHI_MIN = WAD;
 
 export enum RoundStatus {
   None = 0,
   Open = 1,
-  Closed = 2,
-  Disputed = 3,
-  Settled = 4,
+  Committed = 2,
+  Settled = 3,
+  Rejected = 4,
+  Abandoned = 5,
 }
 
-export interface Profile {
-  localSamples: bigint;
-  syntheticSamples: bigint;
-  lossWad: bigint;
-  contributionWad: bigint;
-  weightsHash: Hex;
+export enum Mode {
+  PairRule = 0,
+  NetVector = 1,
 }
 
-const profileAbi = [
-  {
-    type: "tuple",
-    components: [
-      { name: "localSamples", type: "uint64" },
-      { name: "syntheticSamples", type: "uint64" },
-      { name: "lossWad", type: "uint256" },
-      { name: "contributionWad", type: "int256" },
-      { name: "weightsHash", type: "bytes32" },
-    ],
-  },
-] as const;
+/** A round's validation seed hash and evidence root, distinct per round. */
+export const seedHash = (round: number): `0x${string}` => keccak256(toHex(`seed/${round}`));
+export const evidenceRoot = (round: number, salt = 0): `0x${string}` => keccak256(toHex(`evidence/${round}/${salt}`));
 
-/** A profile whose weights hash is unique per (member, round, salt). */
-export function profile(member: number, round: number, contributionWad: bigint, salt = 0): Profile {
-  return {
-    localSamples: BigInt(1000 + member),
-    syntheticSamples: BigInt(100 * member),
-    lossWad: WAD / BigInt(member + 2),
-    contributionWad,
-    weightsHash: keccak256(encodeAbiParameters([{ type: "string" }], [`weights/${member}/${round}/${salt}`])),
-  };
-}
-
-/** The hash the contract stores and emits: keccak256(abi.encode(profile)). */
-export function profileHash(p: Profile): Hex {
-  return keccak256(encodeAbiParameters(profileAbi, [p]));
-}
+/** A deterministic member address; `base` keeps test files apart. */
+export const memberAddress = (i: number, base = 0xc0c0_0000): Address =>
+  getAddress(`0x${(base + i).toString(16).padStart(40, "0")}`);
 
 /** Row-major n*n matrix with rho[i][j] = rho[j][i] = value(i, j) for i < j, zero diagonal. */
 export function symmetricRho(n: number, value: (i: number, j: number) => bigint): bigint[] {
@@ -63,25 +48,34 @@ export function symmetricRho(n: number, value: (i: number, j: number) => bigint)
   return flat;
 }
 
-/** CONTRACT.md's exact pair arithmetic: each unordered pair once, +r to i and -r to j. */
+/**
+ * The published pair rule, written independently of the contract: each unordered pair of round members
+ * once, r = ((γρ/1e18)·(x_i − x_j)/1e18)·weiPerUnit/1e18 truncated toward zero, clamped to
+ * ±floor(debitCap / (n − 1)), +r to i and −r to j.
+ */
 export function referenceNet(
   x: bigint[],
   active: boolean[],
   rhoFlat: bigint[],
   gammaWad: bigint,
   weiPerUnit: bigint,
+  debitCap: bigint,
 ): bigint[] {
   const n = x.length;
   const net = new Array<bigint>(n).fill(0n);
+  const count = active.filter(Boolean).length;
+  if (count < 2) return net;
+  const pairCap = debitCap / BigInt(count - 1);
   for (let i = 0; i < n; i++) {
     if (!active[i]) continue;
     for (let j = i + 1; j < n; j++) {
       if (!active[j]) continue;
       const rate = (gammaWad * rhoFlat[i * n + j]) / WAD;
-      const rWad = (rate * (x[i] - x[j])) / WAD;
-      const rWei = (rWad * weiPerUnit) / WAD;
-      net[i] += rWei;
-      net[j] -= rWei;
+      let r = (((rate * (x[i] - x[j])) / WAD) * weiPerUnit) / WAD;
+      if (r > pairCap) r = pairCap;
+      if (r < -pairCap) r = -pairCap;
+      net[i] += r;
+      net[j] -= r;
     }
   }
   return net;

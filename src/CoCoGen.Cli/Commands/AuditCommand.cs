@@ -24,7 +24,7 @@ public static class AuditCommand
         var rpcUrl = new Option<string>("--rpc-url") { Description = "JSON-RPC endpoint of the run's chain (default: the run's Chain:RpcUrl)." };
         var recompute = new Option<bool>("--recompute")
         {
-            Description = "Also rebuild every aggregate and evaluation from the run's evidence and check x_i, the transfers and the on-chain profiles bit for bit.",
+            Description = "Also rebuild every aggregate and evaluation from the run's evidence and check x_i, the transfers and the on-chain commitment (seed hash, evidence root, committed x_i) bit for bit.",
         };
         var command = new Command("audit", "Verify every settled round of a run against the chain.") { run, rpcUrl, recompute };
         command.SetAction(async (parse, cancellationToken) =>

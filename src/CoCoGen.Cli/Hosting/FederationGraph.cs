@@ -5,6 +5,7 @@ using CoCoGen.Federation.Adapters.Keys;
 using CoCoGen.Federation.Adapters.Ledger;
 using CoCoGen.Federation.Adapters.Measurement;
 using CoCoGen.Federation.Adapters.Training;
+using CoCoGen.Federation.Adapters.Verification;
 using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
@@ -105,8 +106,9 @@ public static class FederationGraph
             : FormattableString.Invariant($"cocogen/run-seed/{settings.Learning.Seed}"));
     }
 
-    /// <summary>Organization <paramref name="index"/> (0-based): its learner on its own shard, settling from its own account.</summary>
-    public static OrganizationAgent Organization(FederationSettings settings, ImageFederationData data, int index, ChainConnection connection, ILoggerFactory loggers)
+    /// <summary>Organization <paramref name="index"/> (0-based): its learner on its own shard, settling and voting from its own account after <paramref name="verifier"/>'s check.</summary>
+    public static OrganizationAgent Organization(
+        FederationSettings settings, ImageFederationData data, int index, ChainConnection connection, ICommitmentVerifier verifier, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(data);
@@ -115,8 +117,36 @@ public static class FederationGraph
             OrganizationIds.Of(index),
             new ImageOrganizationLearner(data, index, settings.Learning),
             new ChainMemberAccount(connection, index),
+            verifier,
             new ChainSettlementArithmetic(),
             loggers.CreateLogger<OrganizationAgent>());
+    }
+
+    /// <summary>
+    /// The roster as the one-process shape knows it before anyone joins: each organization's id, the address of its
+    /// account and its shard's size (the distributed shape takes it from the Consortium section instead).
+    /// </summary>
+    public static IReadOnlyList<OrganizationProfile> LocalRoster(FederationSettings settings, ImageFederationData data, ChainConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(data);
+        return Enumerable.Range(0, settings.Learning.Organizations)
+            .Select(i => new OrganizationProfile(OrganizationIds.Of(i), new ChainMemberAccount(connection, i).Address, data.Partition.Size(i)))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// One organization's own check of each round's commitment: the bundle from <paramref name="bundle"/>, recomputed
+    /// with a meter of its own over <paramref name="pool"/> (shared with nobody), the terms read from the contract.
+    /// </summary>
+    public static ICommitmentVerifier Verifier(
+        FederationSettings settings, IEvidenceBundleReader bundle, ValidationPool pool, ChainConnection connection, IReadOnlyList<OrganizationProfile> roster, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(loggers);
+        var arithmetic = new ChainSettlementArithmetic();
+        return new RecomputingCommitmentVerifier(
+            bundle, Meter(settings, pool), arithmetic, arithmetic, new ContractTermsReader(connection), roster, TimeProvider.System,
+            loggers.CreateLogger<RecomputingCommitmentVerifier>());
     }
 
     /// <summary>The audit of a run directory against the chain <paramref name="connection"/> reads (no key needed).</summary>

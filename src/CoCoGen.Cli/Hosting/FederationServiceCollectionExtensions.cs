@@ -5,6 +5,7 @@ using CoCoGen.Federation.Adapters.Ledger;
 using CoCoGen.Federation.Adapters.Training;
 using CoCoGen.Federation.Adapters.Authentication;
 using CoCoGen.Federation.Adapters.Transport;
+using CoCoGen.Federation.Adapters.Verification;
 using CoCoGen.Cli.Invocation;
 using Grpc.Net.Client;
 using CoCoGen.Federation.Protocol;
@@ -86,7 +87,28 @@ public static class FederationServiceCollectionExtensions
             }
 
             return FederationGraph.Organization(
-                settings, ImageFederationData.Load(settings.Learning), index, sp.GetRequiredService<ChainConnection>(), sp.GetRequiredService<ILoggerFactory>());
+                settings,
+                sp.GetRequiredService<ImageFederationData>(),
+                index,
+                sp.GetRequiredService<ChainConnection>(),
+                sp.GetRequiredService<ICommitmentVerifier>(),
+                sp.GetRequiredService<ILoggerFactory>());
+        });
+        services.AddSingleton(sp => ImageFederationData.Load(sp.GetRequiredService<FederationSettings>().Learning));
+
+        // The organization fetches each round's bundle over the signed evidence calls and recomputes it with a meter of
+        // its own over the validation pool it rebuilds from the dataset; the roster is the consortium's, not the coordinator's word.
+        services.AddSingleton(sp =>
+        {
+            var consortium = sp.GetRequiredService<ConsortiumOptions>();
+            var roster = consortium.Roster.Select(m => new OrganizationProfile(m.Organization!, ChainAddress.Parse(m.Address!), m.LocalSamples)).ToArray();
+            return FederationGraph.Verifier(
+                sp.GetRequiredService<FederationSettings>(),
+                new CoordinatorBundleReader(sp.GetRequiredService<CoordinatorConnection>(), coordinator.ToString()),
+                sp.GetRequiredService<ImageFederationData>().Pool,
+                sp.GetRequiredService<ChainConnection>(),
+                roster,
+                sp.GetRequiredService<ILoggerFactory>());
         });
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConsortiumOptions>>().Value);
         services.AddSingleton(sp => RunAgreement.Of(sp.GetRequiredService<FederationSettings>(), sp.GetRequiredService<ConsortiumOptions>()));

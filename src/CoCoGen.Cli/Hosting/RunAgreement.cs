@@ -47,7 +47,16 @@ public static class RunAgreement
                 [nameof(protocol.UpdateNormFactor)] = protocol.UpdateNormFactor,
                 [nameof(protocol.BondEther)] = protocol.BondEther,
                 [nameof(protocol.WeiPerUnit)] = protocol.WeiPerUnit,
-                [nameof(protocol.SubmissionWindowSeconds)] = protocol.SubmissionWindowSeconds,
+                [nameof(protocol.Settlement)] = new JsonObject
+                {
+                    [nameof(protocol.Settlement.CommitTimeoutSeconds)] = protocol.Settlement.CommitTimeoutSeconds,
+                    [nameof(protocol.Settlement.ChallengeWindowSeconds)] = protocol.Settlement.ChallengeWindowSeconds,
+                    [nameof(protocol.Settlement.AbsenceTimeoutSeconds)] = protocol.Settlement.AbsenceTimeoutSeconds,
+                    [nameof(protocol.Settlement.MinBondEther)] = protocol.Settlement.MinBondEther,
+                    [nameof(protocol.Settlement.DebitCapEther)] = protocol.Settlement.DebitCapEther,
+                    [nameof(protocol.Settlement.ChallengeStakeEther)] = protocol.Settlement.ChallengeStakeEther,
+                    [nameof(protocol.Settlement.CoordinatorBondEther)] = protocol.Settlement.CoordinatorBondEther,
+                },
             },
             ["Mechanism"] = mechanism,
             ["Chain"] = new JsonObject { [nameof(settings.Chain.ChainId)] = settings.Chain.ChainId },

@@ -206,8 +206,8 @@ public static class RunReport
                     new TableColumn("round", ColumnKind.Number), new TableColumn("outcome", ColumnKind.Prose), new TableColumn("x_i", ColumnKind.Number), new TableColumn("L", ColumnKind.Number),
                     new TableColumn("L(−i)", ColumnKind.Number), new TableColumn("Shapley ± SE", ColumnKind.Number), new TableColumn("verified samples", ColumnKind.Number),
                     new TableColumn("transfer (wei)", ColumnKind.Number), new TableColumn("received so far (wei)", ColumnKind.Number), new TableColumn("paid so far (wei)", ColumnKind.Number),
-                    new TableColumn("bond (wei)", ColumnKind.Number), new TableColumn("own submission", ColumnKind.Code), new TableColumn("block", ColumnKind.Number),
-                    new TableColumn("payoff transfer", ColumnKind.Code), new TableColumn("block", ColumnKind.Number),
+                    new TableColumn("bond (wei)", ColumnKind.Number), new TableColumn("own vote", ColumnKind.Code), new TableColumn("block", ColumnKind.Number),
+                    new TableColumn("round outcome on chain", ColumnKind.Code), new TableColumn("block", ColumnKind.Number),
                 ],
                 rounds.Select((r, k) =>
                 {
@@ -221,8 +221,8 @@ public static class RunReport
                         o.Shapley is { } shapley ? Invariant($"{shapley:G4} ± {o.ShapleyStandardError ?? 0:G2}") : Missing,
                         o.VerifiedSamples is { } verified ? Invariant($"{verified}") : Missing,
                         Wei(entry.TransferWei), Wei(entry.ReceivedWei), Wei(entry.PaidWei), Wei(entry.BondWei),
-                        o.SubmitTransaction?.ToString() ?? Missing, o.SubmitBlock is { } sb ? Invariant($"{sb}") : Missing,
-                        payoff?.Hash.ToString() ?? Missing, payoff is { } p ? Invariant($"{p.Block}") : Missing,
+                        Vote(o), o.Vote?.Block is { } vb ? Invariant($"{vb}") : Missing,
+                        payoff is { } p ? $"{r.Settlement!.Status}: {p.Hash}" : r.Settlement?.Status ?? Missing, payoff is { } q ? Invariant($"{q.Block}") : Missing,
                     ];
                 })));
         }
@@ -235,8 +235,18 @@ public static class RunReport
         _ => $"straggler: {organization.Reason ?? "no reason recorded"}",
     };
 
+    private static string Vote(OrganizationRoundRecord organization) => organization.Vote switch
+    {
+        // No vote recorded: silent (which counts as acceptance), or a round settled before contract v2 had votes.
+        null => Missing,
+        { Accepted: true } vote => $"accepted {vote.Transaction?.ToString() ?? ""}".TrimEnd(),
+        { } vote => $"rejected {vote.Transaction?.ToString() ?? ""}: {string.Join("; ", vote.Objections)}",
+    };
+
+    // The transaction that ended the round on chain: its settlement or abandonment (a rejection ends at a member's vote;
+    // payoffTransfer is how rounds recorded under contract v1 ended).
     private static TransactionRecord? PayoffTransfer(RoundRecord round) =>
-        round.Settlement?.Transactions.LastOrDefault(t => t.Step.StartsWith("payoffTransfer", StringComparison.Ordinal));
+        round.Settlement?.Transactions.LastOrDefault(t => t.Step is "settleRound" or "abandonRound" or "payoffTransfer");
 
     // Timings recorded before contributions were measured read 0: shown as absent, not as free.
     private static string Measured(RoundRecord round, double seconds) =>

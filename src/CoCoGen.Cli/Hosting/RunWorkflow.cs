@@ -39,10 +39,15 @@ public sealed partial class RunWorkflow(
 
         using var connection = FederationGraph.Connect(settings, endpoint, FederationGraph.LocalDemoKeys(settings), loggers);
         var data = ImageFederationData.Load(settings.Learning);
-        var channels = Enumerable.Range(0, settings.Learning.Organizations)
-            .Select(i => (IOrganizationChannel)new InProcessOrganizationChannel(FederationGraph.Organization(settings, data, i, connection, loggers)))
-            .ToArray();
         var directory = FederationGraph.PrepareDirectory(settings);
+
+        // Each organization reads the bundle from the run directory and recomputes it with a meter of its own.
+        var roster = FederationGraph.LocalRoster(settings, data, connection);
+        var bundle = new RunDirectoryBundleReader(directory);
+        var channels = Enumerable.Range(0, settings.Learning.Organizations)
+            .Select(i => (IOrganizationChannel)new InProcessOrganizationChannel(FederationGraph.Organization(
+                settings, data, i, connection, FederationGraph.Verifier(settings, bundle, data.Pool, connection, roster, loggers), loggers)))
+            .ToArray();
         var coordinator = FederationGraph.Coordinator(settings, channels, connection, data.Test, data.Pool, directory, loggers);
         var summary = await coordinator.RunAsync(settings.Run.Resume, progress, cancellationToken).ConfigureAwait(false);
 

@@ -6,10 +6,10 @@ public static class AuditCheckNames
     /// <summary>rounds.jsonl holds a settled round to audit.</summary>
     public const string Record = "record";
 
-    /// <summary>The round's status on chain is Settled.</summary>
+    /// <summary>The round ended on chain as recorded: Settled, Rejected or Abandoned.</summary>
     public const string RoundStatus = "round-status";
 
-    /// <summary>The round emitted RoundSettled exactly once.</summary>
+    /// <summary>The round ended exactly once (one RoundSettled, or one RoundRejected/RoundAbandoned and none settled).</summary>
     public const string SettledOnce = "settled-once";
 
     /// <summary>The record lists as many organizations as the contract has members.</summary>
@@ -18,46 +18,50 @@ public static class AuditCheckNames
     /// <summary>Each organization's recorded address is the member at its index.</summary>
     public const string MemberAddress = "member-address";
 
-    /// <summary>One PayoffTransferred event per member and round, equal to the recorded transfer.</summary>
+    /// <summary>RoundOpened carries the recorded validation seed hash.</summary>
+    public const string Opened = "opened";
+
+    /// <summary>RoundCommitted carries the recorded evidence root and contributions (none for an abandoned round).</summary>
+    public const string Committed = "committed";
+
+    /// <summary>Each organization's vote on chain is the recorded one, from its own account, in the recorded transaction.</summary>
+    public const string Vote = "vote";
+
+    /// <summary>One PayoffTransferred event per round member of a settled round, equal to the recorded transfer; none for a void round.</summary>
     public const string TransferEvent = "transfer-event";
 
-    /// <summary>The organization's own ContributionSubmitted, of the recorded x, in its recorded transaction.</summary>
-    public const string Submission = "submission";
-
-    /// <summary>The submission was mined successfully, from the organization's own account, in the recorded block.</summary>
-    public const string SubmissionReceipt = "submission-receipt";
-
-    /// <summary>An organization recorded as not submitting has no submission on chain.</summary>
-    public const string NoSubmission = "no-submission";
-
-    /// <summary>The transfers recomputed from the chain's ρ̂, γ and wei per unit equal the contract's.</summary>
+    /// <summary>The transfers recomputed from the chain's rule and the committed x, with the stake split, equal the contract's.</summary>
     public const string TransferRecomputed = "transfer-recomputed";
 
-    /// <summary>The round's transfers sum to 0 wei.</summary>
+    /// <summary>A settled round's rule nets sum to 0 wei; its transfers to the forfeited stakes.</summary>
     public const string BudgetBalance = "budget-balance";
+
+    /// <summary>A void round slashed the coordinator, split equally over the round's members.</summary>
+    public const string Slash = "slash";
 
     /// <summary>Each recorded coordinator transaction is a successful call of the contract in the recorded block.</summary>
     public const string CoordinatorTransaction = "coordinator-transaction";
 
-    /// <summary>Each member's bond equals its deposits plus its transfers.</summary>
+    /// <summary>Each member's bond equals its deposits, transfers, stakes and slash shares less its withdrawals.</summary>
     public const string Bond = "bond";
 
     /// <summary>What the check named <paramref name="name"/> verifies, or null for a key this catalogue does not know.</summary>
     public static string? Describe(string name) => name switch
     {
         Record => "rounds.jsonl holds a settled round",
-        RoundStatus => "the round is Settled on chain",
-        SettledOnce => "the round was settled exactly once",
+        RoundStatus => "the round ended on chain as recorded (Settled, Rejected or Abandoned)",
+        SettledOnce => "the round ended exactly once",
         MemberCount => "the record has one organization per contract member",
         MemberAddress => "each organization's address is the member at its index",
-        TransferEvent => "the PayoffTransferred event equals the recorded transfer (wei)",
-        Submission => "the organization's own ContributionSubmitted carries the recorded x_i",
-        SubmissionReceipt => "the submission is a successful transaction from the organization's account in the recorded block",
-        NoSubmission => "an organization recorded as not submitting has no submission on chain",
-        TransferRecomputed => "the transfer recomputed from the chain's ρ̂, γ and wei per unit equals the contract's",
-        BudgetBalance => "the round's transfers sum to 0 wei",
+        Opened => "RoundOpened carries the recorded validation seed hash",
+        Committed => "RoundCommitted carries the recorded evidence root and x_i",
+        Vote => "each organization's vote is on chain as recorded, from its own account",
+        TransferEvent => "the PayoffTransferred event equals the recorded transfer (wei); none for a void round",
+        TransferRecomputed => "the transfer recomputed from the chain's rule and the committed x_i equals the contract's",
+        BudgetBalance => "the round's nets sum to 0 wei and its transfers to the forfeited stakes",
+        Slash => "a void round slashed the coordinator to the round's members",
         CoordinatorTransaction => "each coordinator transaction is a successful call of the contract in the recorded block",
-        Bond => "each bond equals its deposits plus its transfers",
+        Bond => "each bond equals deposits, transfers, stakes and slash shares less withdrawals",
         "recompute-rounds" => "recomputation: rounds.jsonl holds a settled round",
         "recompute-roster" => "recomputation: the checkpoint names the organizations' declared D_i",
         "round-sequence" => "recomputation: rounds.jsonl holds rounds 1, 2, … without a gap",
@@ -80,7 +84,7 @@ public static class AuditCheckNames
         "shapley" => "recomputation: every Shapley value bit for bit",
         "contribution" => "recomputation: x_i bit for bit, and its wad",
         "transfer" => "recomputation: the transfer from x and the contract's terms equals the bundle's and the chain's",
-        "profile-commitment" => "recomputation: the contract's recorded profile hash commits to the evidence's x_i and weights",
+        "chain-commitment" => "recomputation: the chain's seed hash, evidence root and committed x_i are the evidence's",
         _ => null,
     };
 }

@@ -6,16 +6,15 @@ using CoCoGen.Federation.Adapters.Ledger;
 using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
-using Nethereum.ABI.FunctionEncoding;
 
 namespace CoCoGen.Federation.Adapters.Audit;
 
 /// <summary>
 /// `cocogen audit --recompute`: rebuilds every round's aggregate and evaluations from its evidence bundle with a meter
-/// of its own (<see cref="RoundRecomputation"/>), and checks bit for bit what money depends on: the bundle's hash, the
-/// revealed validation seed against its commitment, the pool, the verified counts, the aggregate, L, every L(−i), x_i,
-/// the transfers in wei, and the profiles the contract recorded (their keccak commits to x_i and the update's weights
-/// hash). Each check names the round and the organization.
+/// of its own (<see cref="RoundRecomputation"/>), and checks bit for bit what money depends on: the bundle's hash, the revealed validation seed against its
+/// commitment, the pool, the verified counts, the aggregate, L, every L(−i), x_i, the transfers in wei, and the
+/// commitment on chain (the seed hash it opened the round with, and the evidence root and x_i it committed). Each check
+/// names the round and the organization.
 /// </summary>
 public sealed class EvidenceRecomputer(ChainConnection connection, IContributionMeter meter, ChainSettlementArithmetic arithmetic)
 {
@@ -143,17 +142,37 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
             var wad = figures.ContributionWad[i].ToString(CultureInfo.InvariantCulture);
             Check("contribution", o.Id, RoundRecomputation.Same(x, o.Contribution) && (o.Outcome != UpdateOutcome.Accepted || o.ContributionWad == wad),
                 Invariant($"x_i recomputed {x:R} ({wad} wad), the record {o.Contribution:R} ({o.ContributionWad})"));
-            var wei = figures.NetWei[i].ToString(CultureInfo.InvariantCulture);
-            Check("transfer", o.Id, o.ChainNetWei == wei,
-                $"the transfer recomputed from x and the contract's ρ̂, γ and weiPerUnit is {wei} wei; the chain moved {o.ChainNetWei}");
+        }
 
-            if (o.Outcome == UpdateOutcome.Accepted && o.TrainingLoss is { } loss && o.WeightsHash is not null)
+        // The chain's side of the round: what was opened and committed, and the rule's nets by the round's members.
+        var onChain = chain.Rounds.GetValueOrDefault(r);
+        Check("chain-commitment", null, onChain is not null && onChain.SeedHash == manifest.Validation.SeedHash && onChain.SeedHash == record.Validation?.SeedHash,
+            $"the chain opened the round with seed hash {onChain?.SeedHash ?? "none"}, the bundle's seed was committed as {manifest.Validation.SeedHash}");
+        var committed = onChain is { Status: not SettlementRoundStatus.Abandoned };
+        var standing = onChain is { Status: SettlementRoundStatus.Settled };
+        if (standing)
+        {
+            Check("chain-commitment", null, onChain!.EvidenceRoot == record.Evidence,
+                $"the chain's evidence root is {onChain.EvidenceRoot}, the bundle hashes to {record.Evidence}");
+        }
+
+        var active = onChain?.Active ?? Enumerable.Repeat(true, n).ToArray();
+        var transfers = arithmetic.NetTransfersWei(chain.Terms, figures.ContributionWad, active);
+        for (var i = 0; i < n; i++)
+        {
+            var o = record.Organizations[i];
+            var wei = transfers[i].ToString(CultureInfo.InvariantCulture);
+            Check("transfer", o.Id, !standing || o.ChainNetWei == wei,
+                $"the transfer recomputed from x and the contract's ρ̂, γ, weiPerUnit and debit cap is {wei} wei; the chain's rule {o.ChainNetWei ?? "none (void round)"}");
+
+            // A settled round moved money by what was committed, so the committed x must be the recomputed one; a
+            // rejected round's commitment was voided by the majority that found it wrong, and moved nothing by the rule.
+            if (standing && committed)
             {
-                var profile = new ContributionProfile((ulong)o.LocalSamples, (ulong)o.SyntheticSamples, WadConversion.ToWad(loss, "trainingLoss"), figures.ContributionWad[i], o.WeightsHash).ToProfile();
-                var expected = arithmetic.HashBytes(new ParametersEncoder().EncodeParametersFromTypeAttributes(typeof(Profile), profile));
-                var recorded = chain.RecordedProfiles.GetValueOrDefault((r, o.Address));
-                Check("profile-commitment", o.Id, recorded == expected,
-                    $"the contract recorded profile {recorded ?? "none"}, the evidence gives {expected} (x_i {wad} wad, weights {o.WeightsHash})");
+                var value = i < onChain!.Values.Count ? onChain.Values[i] : (BigInteger?)null;
+                var expected = o.Outcome == UpdateOutcome.Accepted ? figures.ContributionWad[i] : BigInteger.Zero;
+                Check("chain-commitment", o.Id, value == expected,
+                    $"the chain committed x = {value?.ToString(CultureInfo.InvariantCulture) ?? "none"} wad, the evidence gives {expected} wad");
             }
         }
     }
@@ -174,17 +193,30 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
             }
         }
 
+        var limits = await contract.LimitsAsync(cancellationToken).ConfigureAwait(false);
+        var timeouts = await contract.TimeoutsAsync(cancellationToken).ConfigureAwait(false);
         var terms = new SettlementTerms(
             members.Select(m => m.ToChainAddress()).ToArray(),
             rho,
             await contract.GammaWadAsync(cancellationToken).ConfigureAwait(false),
             BigInteger.Zero,
             await contract.WeiPerUnitAsync(cancellationToken).ConfigureAwait(false),
-            0);
-        var recorded = (await contract.EventsAsync<ProfileRecordedEventDTO>(cancellationToken).ConfigureAwait(false))
-            .GroupBy(log => ((int)log.Event.Round, EthereumAddress.Parse(log.Event.Member).ToChainAddress()))
-            .ToDictionary(g => g.Key, g => "0x" + Convert.ToHexStringLower(g.Last().Event.ProfileHash));
-        return new ChainView(terms, recorded);
+            new Ports.SettlementLimits(limits.MinBondWei, limits.DebitCapWei, limits.ChallengeStakeWei, limits.CoordinatorBondWei),
+            new Ports.SettlementTimeouts(timeouts.CommitSeconds, timeouts.ChallengeWindowSeconds, timeouts.AbsenceSeconds));
+        var rounds = new Dictionary<int, ChainRound>();
+        var last = await contract.LastRoundAsync(cancellationToken).ConfigureAwait(false);
+        for (var round = 1; round <= last; round++)
+        {
+            var info = await contract.RoundInfoAsync(round, cancellationToken).ConfigureAwait(false);
+            rounds[round] = new ChainRound(
+                (SettlementRoundStatus)info.Status,
+                "0x" + Convert.ToHexStringLower(info.SeedHash),
+                "0x" + Convert.ToHexStringLower(info.EvidenceRoot),
+                await contract.CommittedValuesAsync(round, cancellationToken).ConfigureAwait(false),
+                Enumerable.Range(0, n).Select(i => ((info.ActiveMask >> i) & 1UL) != 0).ToArray());
+        }
+
+        return new ChainView(terms, rounds);
     }
 
     private static void Add(List<AuditCheck> checks, string name, int? round, string? organization, bool passed, string violation) =>
@@ -205,5 +237,7 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-    private sealed record ChainView(SettlementTerms Terms, IReadOnlyDictionary<(int Round, ChainAddress Member), string> RecordedProfiles);
+    private sealed record ChainView(SettlementTerms Terms, IReadOnlyDictionary<int, ChainRound> Rounds);
+
+    private sealed record ChainRound(SettlementRoundStatus Status, string SeedHash, string EvidenceRoot, IReadOnlyList<BigInteger> Values, IReadOnlyList<bool> Active);
 }

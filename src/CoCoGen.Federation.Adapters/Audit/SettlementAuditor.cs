@@ -8,12 +8,13 @@ using CoCoGen.Federation.Records;
 namespace CoCoGen.Federation.Adapters.Audit;
 
 /// <summary>
-/// `cocogen audit`: re-reads the chain and checks every round of a run's record against it: the round
-/// is Settled, settled exactly once, its PayoffTransferred events
-/// equal the recorded transfers, an independent recomputation from the chain's ρ̂, γ and weiPerUnit
-/// gives the same figures, each organization's own submission is the recorded one from its own
-/// account, every recorded transaction is mined where the record says, and every bond equals its
-/// deposits plus its transfers. Each of these is one <see cref="AuditCheck"/> in the report, passed or not.
+/// `cocogen audit`: re-reads the chain (contract v2) and checks every round of a run's record against its events: the
+/// round ended as recorded (Settled, or void: Rejected or Abandoned with the coordinator slashed) exactly once; it was
+/// opened with the recorded validation seed hash and committed with the recorded evidence root and contributions; each
+/// organization's vote is its own, as recorded; the PayoffTransferred events equal the recorded transfers and an
+/// independent recomputation from the chain's ρ̂, γ, weiPerUnit, debit cap, stake and the committed x; every recorded
+/// transaction is mined where the record says; and every bond equals its deposits, transfers, stakes and slashes less its
+/// withdrawals. Each of these is one <see cref="AuditCheck"/> in the report, passed or not.
 /// </summary>
 public sealed class SettlementAuditor(ChainConnection connection)
 {
@@ -64,15 +65,31 @@ public sealed class SettlementAuditor(ChainConnection connection)
 
         var gamma = await contract.GammaWadAsync(cancellationToken).ConfigureAwait(false);
         var weiPerUnit = await contract.WeiPerUnitAsync(cancellationToken).ConfigureAwait(false);
+        var limits = await contract.LimitsAsync(cancellationToken).ConfigureAwait(false);
+        var coordinator = (await contract.CoordinatorAsync(cancellationToken).ConfigureAwait(false)).ToLowerHex();
         var transfers = (await contract.EventsAsync<PayoffTransferredEventDTO>(cancellationToken).ConfigureAwait(false))
             .Select(log => (Round: (long)log.Event.Round, Member: Lower(log.Event.Member), log.Event.NetWei, Block: Block(log.Log))).ToArray();
         var settlements = (await contract.EventsAsync<RoundSettledEventDTO>(cancellationToken).ConfigureAwait(false))
-            .Select(log => (Round: (long)log.Event.Round, Block: Block(log.Log))).ToArray();
-        var submissions = (await contract.EventsAsync<ContributionSubmittedEventDTO>(cancellationToken).ConfigureAwait(false))
-            .Select(log => (Round: (long)log.Event.Round, Member: Lower(log.Event.Member), log.Event.ContributionWad, TransactionHash: TransactionHash.Parse(log.Log.TransactionHash), Block: Block(log.Log))).ToArray();
+            .Select(log => (Round: (long)log.Event.Round, log.Event.NetHash, Block: Block(log.Log))).ToArray();
+        var opened = (await contract.EventsAsync<RoundOpenedEventDTO>(cancellationToken).ConfigureAwait(false))
+            .Select(log => (Round: (long)log.Event.Round, log.Event.SeedHash, log.Event.ActiveMask, Block: Block(log.Log))).ToArray();
+        var committed = (await contract.EventsAsync<RoundCommittedEventDTO>(cancellationToken).ConfigureAwait(false))
+            .Select(log => (Round: (long)log.Event.Round, log.Event.EvidenceRoot, log.Event.Values, Block: Block(log.Log))).ToArray();
+        var accepts = (await contract.EventsAsync<RoundAcceptedEventDTO>(cancellationToken).ConfigureAwait(false))
+            .Select(log => (Round: (long)log.Event.Round, Member: Lower(log.Event.Member), Accepted: true, StakeWei: BigInteger.Zero, TransactionHash: TransactionHash.Parse(log.Log.TransactionHash), Block: Block(log.Log)));
+        var rejects = (await contract.EventsAsync<RoundChallengedEventDTO>(cancellationToken).ConfigureAwait(false))
+            .Select(log => (Round: (long)log.Event.Round, Member: Lower(log.Event.Member), Accepted: false, log.Event.StakeWei, TransactionHash: TransactionHash.Parse(log.Log.TransactionHash), Block: Block(log.Log)));
+        var votes = accepts.Concat(rejects).ToArray();
+        var rejected = (await contract.EventsAsync<RoundRejectedEventDTO>(cancellationToken).ConfigureAwait(false)).Select(log => (long)log.Event.Round).ToArray();
+        var abandoned = (await contract.EventsAsync<RoundAbandonedEventDTO>(cancellationToken).ConfigureAwait(false)).Select(log => (long)log.Event.Round).ToArray();
+        var slashes = (await contract.EventsAsync<CoordinatorSlashedEventDTO>(cancellationToken).ConfigureAwait(false))
+            .Select(log => (Round: (long)log.Event.Round, log.Event.AmountWei, log.Event.PerMemberWei, Block: Block(log.Log))).ToArray();
         var deposits = (await contract.EventsAsync<BondDepositedEventDTO>(cancellationToken).ConfigureAwait(false))
-            .Select(log => (Member: Lower(log.Event.Member), log.Event.AmountWei, Block: Block(log.Log))).ToArray();
-        blocks.AddRange(transfers.Select(t => t.Block).Concat(settlements.Select(s => s.Block)).Concat(submissions.Select(s => s.Block)).Concat(deposits.Select(d => d.Block)));
+            .Select(log => (Member: Lower(log.Event.Account), log.Event.AmountWei, Block: Block(log.Log))).ToArray();
+        var withdrawals = (await contract.EventsAsync<WithdrawnEventDTO>(cancellationToken).ConfigureAwait(false))
+            .Select(log => (Member: Lower(log.Event.Account), log.Event.AmountWei, Block: Block(log.Log))).ToArray();
+        blocks.AddRange(transfers.Select(t => t.Block).Concat(settlements.Select(s => s.Block)).Concat(opened.Select(o => o.Block)).Concat(committed.Select(c => c.Block))
+            .Concat(votes.Select(v => v.Block)).Concat(slashes.Select(s => s.Block)).Concat(deposits.Select(d => d.Block)).Concat(withdrawals.Select(w => w.Block)));
 
         foreach (var record in rounds)
         {
@@ -80,11 +97,16 @@ public sealed class SettlementAuditor(ChainConnection connection)
             void Check(string name, string? organization, bool holds, string detail) => checks.Add(new AuditCheck(name, r, organization, holds, detail));
 
             var status = await contract.RoundStatusAsync(r, cancellationToken).ConfigureAwait(false);
-            Check(AuditCheckNames.RoundStatus, null, status == RoundStatus.Settled,
-                status == RoundStatus.Settled ? $"round {r}: Settled on chain" : $"round {r}: status on chain is {status}, not Settled");
+            var recordedStatus = record.Settlement?.Status;
+            var ended = status is RoundStatus.Settled or RoundStatus.Rejected or RoundStatus.Abandoned;
+            Check(AuditCheckNames.RoundStatus, null, ended && status.ToString() == recordedStatus,
+                ended && status.ToString() == recordedStatus ? $"round {r}: {status} on chain, as recorded" : $"round {r}: status on chain is {status}, the record says {recordedStatus ?? "nothing"}");
             var settledTimes = settlements.Count(s => s.Round == r);
-            Check(AuditCheckNames.SettledOnce, null, settledTimes == 1,
-                settledTimes == 1 ? $"round {r}: one RoundSettled event" : $"round {r}: settled {settledTimes} times on chain, not once");
+            var voidTimes = rejected.Count(x => x == r) + abandoned.Count(x => x == r);
+            var endedOnce = status == RoundStatus.Settled ? settledTimes == 1 && voidTimes == 0 : settledTimes == 0 && voidTimes == 1;
+            Check(AuditCheckNames.SettledOnce, null, endedOnce, endedOnce
+                ? $"round {r}: ended once ({(status == RoundStatus.Settled ? "one RoundSettled" : $"one Round{status}, no RoundSettled")})"
+                : $"round {r}: {settledTimes} RoundSettled and {voidTimes} RoundRejected/RoundAbandoned events");
             Check(AuditCheckNames.MemberCount, null, record.Organizations.Count == n,
                 $"round {r}: the record has {record.Organizations.Count} organizations, the contract {n} members");
             if (record.Organizations.Count != n)
@@ -92,60 +114,111 @@ public sealed class SettlementAuditor(ChainConnection connection)
                 continue;
             }
 
+            var opening = opened.Where(o => o.Round == r).ToArray();
+            var seedAgrees = opening.Length == 1 && record.Validation?.SeedHash is { } seedHash && Hex(opening[0].SeedHash) == seedHash;
+            Check(AuditCheckNames.Opened, null, seedAgrees, seedAgrees
+                ? $"round {r}: RoundOpened with the recorded validation seed hash {record.Validation!.SeedHash}"
+                : $"round {r}: {opening.Length} RoundOpened event(s), seed hash {(opening.Length == 1 ? Hex(opening[0].SeedHash) : "none")}, the record {record.Validation?.SeedHash ?? "none"}");
+            var active = Enumerable.Range(0, n).Select(i => opening.Length == 1 && ((opening[0].ActiveMask >> i) & 1UL) != 0).ToArray();
+
+            // The committed x: an averaged update's measured x, 0 for the others (as the coordinator commits it).
+            var x = record.Organizations.Select(o => o.Outcome == UpdateOutcome.Accepted ? Integer(o.ContributionWad) ?? BigInteger.Zero : BigInteger.Zero).ToArray();
+            var commitment = committed.Where(c => c.Round == r).ToArray();
+            if (status == RoundStatus.Abandoned)
+            {
+                Check(AuditCheckNames.Committed, null, commitment.Length == 0, commitment.Length == 0
+                    ? $"round {r}: abandoned without a commitment"
+                    : $"round {r}: abandoned, yet {commitment.Length} RoundCommitted event(s)");
+            }
+            else
+            {
+                var commitAgrees = commitment.Length == 1 && Hex(commitment[0].EvidenceRoot) == record.Evidence && commitment[0].Values.SequenceEqual(x);
+                Check(AuditCheckNames.Committed, null, commitAgrees || (commitment.Length == 1 && status == RoundStatus.Rejected), commitAgrees
+                    ? $"round {r}: RoundCommitted with the recorded evidence root {record.Evidence} and contributions"
+                    : commitment.Length == 1 && status == RoundStatus.Rejected
+                        ? $"round {r}: the rejected commitment (evidence root {Hex(commitment[0].EvidenceRoot)}, x {string.Join(", ", commitment[0].Values)}) differs from the record: that is what the majority rejected"
+                        : $"round {r}: {commitment.Length} RoundCommitted event(s); the record commits to evidence {record.Evidence} and x {string.Join(", ", x)}");
+            }
+
             var net = members.Select(m => transfers.Where(t => t.Round == r && t.Member == m).Aggregate(BigInteger.Zero, (a, t) => a + t.NetWei)).ToArray();
-            var x = new BigInteger[n];
+            var rejecters = new bool[n];
             for (var i = 0; i < n; i++)
             {
                 var organization = record.Organizations[i];
                 var id = organization.Id;
-                var recorded = Integer(organization.ChainNetWei ?? "0");
                 var sameAddress = organization.Address.ToEthereumAddress().ToLowerHex() == members[i];
                 Check(AuditCheckNames.MemberAddress, id, sameAddress, sameAddress
                     ? $"round {r}, {id}: address {members[i]} is member {i}"
                     : $"round {r}, {id}: recorded address {organization.Address} is not member {i} ({members[i]})");
                 var emitted = transfers.Where(t => t.Round == r && t.Member == members[i]).ToArray();
-                var transferAgrees = recorded is { } wei && emitted.Length == 1 && emitted[0].NetWei == wei;
+                var recorded = Integer(organization.TransferredWei ?? "0");
+                var transferAgrees = status == RoundStatus.Settled && active[i]
+                    ? recorded is { } wei && emitted.Length == 1 && emitted[0].NetWei == wei
+                    : emitted.Length == 0 && recorded == BigInteger.Zero;
                 Check(AuditCheckNames.TransferEvent, id, transferAgrees, transferAgrees
-                    ? $"round {r}, {id}: PayoffTransferred {recorded} wei, as recorded"
-                    : $"round {r}, {id}: PayoffTransferred events {string.Join(", ", emitted.Select(e => e.NetWei))} wei, the record {organization.ChainNetWei ?? "none"}");
-                var submitted = submissions.Where(s => s.Round == r && s.Member == members[i]).ToArray();
-                if (organization.SubmitTransaction is { } hash)
-                {
-                    var claimed = Integer(organization.ContributionWad);
-                    var transaction = (TransactionHash?)hash.ToTransactionHash();
-                    var submissionAgrees = claimed is { } wad && transaction is { } recordedHash && submitted.Length == 1 && submitted[0].TransactionHash == recordedHash && submitted[0].ContributionWad == wad;
-                    x[i] = claimed ?? BigInteger.Zero;
-                    Check(AuditCheckNames.Submission, id, submissionAgrees, submissionAgrees
-                        ? $"round {r}, {id}: ContributionSubmitted x = {claimed} (Wad) in {hash}"
-                        : $"round {r}, {id}: no ContributionSubmitted of x = {organization.ContributionWad} in its recorded transaction {hash}");
-                    var receipt = transaction is { } mined ? await chain.ReceiptAsync(mined, cancellationToken).ConfigureAwait(false) : null;
-                    if (receipt is not null)
-                    {
-                        blocks.Add(receipt.BlockNumber);
-                    }
+                    ? $"round {r}, {id}: PayoffTransferred {(emitted.Length == 1 ? emitted[0].NetWei : 0)} wei, as recorded"
+                    : $"round {r}, {id}: PayoffTransferred events {string.Join(", ", emitted.Select(e => e.NetWei))} wei, the record {organization.TransferredWei ?? "none"}");
 
-                    var receiptAgrees = receipt is { Succeeded: true } && receipt.BlockNumber == organization.SubmitBlock && receipt.From.ToLowerHex() == members[i];
-                    Check(AuditCheckNames.SubmissionReceipt, id, receiptAgrees, receiptAgrees
-                        ? $"round {r}, {id}: submission {hash} mined in block {organization.SubmitBlock} from {members[i]}"
-                        : $"round {r}, {id}: submission {hash} is not a successful transaction from its own account in block {organization.SubmitBlock}");
+                var cast = votes.Where(v => v.Round == r && v.Member == members[i]).ToArray();
+                rejecters[i] = cast.Length == 1 && !cast[0].Accepted;
+                if (organization.Vote is { } vote)
+                {
+                    var voteAgrees = cast.Length == 1 && cast[0].Accepted == vote.Accepted
+                        && (vote.Transaction is not { } hash || (cast[0].TransactionHash == hash.ToTransactionHash() && cast[0].Block == vote.Block));
+                    Check(AuditCheckNames.Vote, id, voteAgrees, voteAgrees
+                        ? $"round {r}, {id}: {(vote.Accepted ? "accepted" : "rejected")} from its own account{(vote.Transaction is { } t ? $" in {t}" : "")}"
+                        : $"round {r}, {id}: the record says it {(vote.Accepted ? "accepted" : "rejected")}{(vote.Transaction is { } u ? $" in {u}" : "")}, the chain has {cast.Length} vote(s){(cast.Length == 1 ? $" ({(cast[0].Accepted ? "accept" : "reject")} in {cast[0].TransactionHash})" : "")}");
                 }
                 else
                 {
-                    Check(AuditCheckNames.NoSubmission, id, submitted.Length == 0, submitted.Length == 0
-                        ? $"round {r}, {id}: did not submit, and the chain has no submission"
-                        : $"round {r}, {id}: the record says it did not submit, the chain has {submitted.Length} submission(s)");
+                    Check(AuditCheckNames.Vote, id, cast.Length == 0, cast.Length == 0
+                        ? $"round {r}, {id}: did not vote (silence is acceptance), and the chain has no vote"
+                        : $"round {r}, {id}: the record says it did not vote, the chain has {cast.Length} vote(s)");
                 }
             }
 
-            var recomputed = SettlementTransferPreview.NetWei(x, Enumerable.Repeat(true, n).ToArray(), rho, gamma, weiPerUnit);
-            for (var i = 0; i < n; i++)
+            if (status == RoundStatus.Settled && commitment.Length == 1)
             {
-                Check(AuditCheckNames.TransferRecomputed, record.Organizations[i].Id, recomputed[i] == net[i],
-                    $"round {r}, {record.Organizations[i].Id}: recomputed from the chain's ρ̂, γ and weiPerUnit {recomputed[i]} wei, the contract {net[i]}");
+                var rule = SettlementTransferPreview.NetWei(commitment[0].Values, active, rho, gamma, weiPerUnit, limits.DebitCapWei);
+                var rejections = rejecters.Count(b => b);
+                var forfeited = rejections * limits.ChallengeStakeWei;
+                var recipients = active.Count(a => a) - rejections;
+                var share = recipients == 0 ? BigInteger.Zero : forfeited / recipients;
+                var bonus = forfeited - (share * recipients) + share;
+                for (var i = 0; i < n; i++)
+                {
+                    var expected = BigInteger.Zero;
+                    if (active[i])
+                    {
+                        expected = rule[i];
+                        if (!rejecters[i])
+                        {
+                            expected += bonus;
+                            bonus = share;
+                        }
+                    }
+
+                    var id = record.Organizations[i].Id;
+                    var ruleAgrees = expected == net[i] && record.Organizations[i].ChainNetWei == rule[i].ToString(CultureInfo.InvariantCulture);
+                    Check(AuditCheckNames.TransferRecomputed, id, ruleAgrees,
+                        $"round {r}, {id}: recomputed from the chain's ρ̂, γ, weiPerUnit, debit cap and the committed x {rule[i]} wei (moved with stake shares {expected}); the contract moved {net[i]}, the record's net {record.Organizations[i].ChainNetWei ?? "none"}");
+                }
+
+                var sum = rule.Aggregate(BigInteger.Zero, (a, b) => a + b);
+                var moved = net.Aggregate(BigInteger.Zero, (a, b) => a + b);
+                Check(AuditCheckNames.BudgetBalance, null, sum.IsZero && moved == forfeited, sum.IsZero && moved == forfeited
+                    ? $"round {r}: the rule's nets sum to 0 wei; the transfers to the {forfeited} wei of forfeited stakes"
+                    : $"round {r}: the rule's nets sum to {sum} wei, the transfers to {moved} wei (forfeited stakes {forfeited})");
+            }
+            else if (status != RoundStatus.Settled)
+            {
+                var slash = slashes.Where(s => s.Round == r).ToArray();
+                var slashed = slash.Length == 1 && slash[0].PerMemberWei * active.Count(a => a) == slash[0].AmountWei && slash[0].AmountWei > 0;
+                Check(AuditCheckNames.Slash, null, slashed, slashed
+                    ? $"round {r}: {status}: void, the coordinator slashed {slash[0].AmountWei} wei, {slash[0].PerMemberWei} wei to each of the round's members"
+                    : $"round {r}: {status}, but {slash.Length} CoordinatorSlashed event(s) that do not split the slash over the round's members");
             }
 
-            var sum = net.Aggregate(BigInteger.Zero, (a, b) => a + b);
-            Check(AuditCheckNames.BudgetBalance, null, sum.IsZero, sum.IsZero ? $"round {r}: transfers sum to 0 wei" : $"round {r}: transfers sum to {sum} wei, not 0");
             foreach (var transaction in record.Settlement?.Transactions ?? [])
             {
                 var receipt = await chain.ReceiptAsync(transaction.Hash.ToTransactionHash(), cancellationToken).ConfigureAwait(false);
@@ -167,9 +240,16 @@ public sealed class SettlementAuditor(ChainConnection connection)
             var member = members[i];
             var bond = await contract.BondOfAsync(EthereumAddress.Parse(member), cancellationToken).ConfigureAwait(false);
             var deposited = deposits.Where(d => d.Member == member).Aggregate(BigInteger.Zero, (a, d) => a + d.AmountWei);
-            var expected = deposited + transfers.Where(t => t.Member == member).Aggregate(BigInteger.Zero, (a, t) => a + t.NetWei);
+            var withdrawn = withdrawals.Where(w => w.Member == member).Aggregate(BigInteger.Zero, (a, w) => a + w.AmountWei);
+            var moved = transfers.Where(t => t.Member == member).Aggregate(BigInteger.Zero, (a, t) => a + t.NetWei);
+
+            // A rejection takes the stake at the vote; a round the majority voided gives it back.
+            var staked = votes.Where(v => v.Member == member && !v.Accepted && !rejected.Contains(v.Round)).Aggregate(BigInteger.Zero, (a, v) => a + v.StakeWei);
+            var bit = 1UL << i;
+            var slashShares = slashes.Where(s => opened.Any(o => o.Round == s.Round && (o.ActiveMask & bit) != 0)).Aggregate(BigInteger.Zero, (a, s) => a + s.PerMemberWei);
+            var expected = deposited - withdrawn + moved - staked + slashShares;
             checks.Add(new AuditCheck(AuditCheckNames.Bond, null, OrganizationAt(rounds[^1], i), bond == expected,
-                $"member {i} ({member}): bond {bond} wei, deposits plus transfers {expected} wei"));
+                $"member {i} ({member}): bond {bond} wei; deposits {deposited} − withdrawals {withdrawn} + transfers {moved} − forfeited stakes {staked} + slash shares {slashShares} = {expected} wei"));
             audited[i] = new AuditedMember(i, member, deposited, bond);
         }
 
@@ -206,4 +286,6 @@ public sealed class SettlementAuditor(ChainConnection connection)
         BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string Lower(string address) => EthereumAddress.Parse(address).ToLowerHex();
+
+    private static string Hex(byte[] bytes) => "0x" + Convert.ToHexStringLower(bytes);
 }

@@ -38,10 +38,12 @@ public static class TransferLedger
             for (var i = 0; i < n; i++)
             {
                 var organization = record.Organizations[i];
-                BigInteger? transfer = organization.ChainNetWei is { } text
+                // What settleRound moved (the rule's net plus any share of forfeited stakes; 0 for a void round); a round
+                // recorded under contract v1 moved its chainNetWei.
+                BigInteger? transfer = (organization.TransferredWei ?? organization.ChainNetWei) is { } text
                     ? BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var wei)
                         ? wei
-                        : throw new InvalidDataException($"round {record.Round}, {organization.Id}: chainNetWei '{text}' is not an integer")
+                        : throw new InvalidDataException($"round {record.Round}, {organization.Id}: {(organization.TransferredWei is null ? "chainNetWei" : "transferredWei")} '{text}' is not an integer")
                     : null;
                 if (transfer is { Sign: > 0 } gain)
                 {

@@ -5,7 +5,7 @@ using CoCoGen.Federation.Ports;
 
 namespace CoCoGen.Federation.Adapters.Ledger;
 
-/// <summary>An organization's own account: it signs its bond and its profiles with its own key, which this process must hold.</summary>
+/// <summary>An organization's own account: it signs its bond and its votes with its own key, which this process must hold.</summary>
 public sealed class ChainMemberAccount(ChainConnection connection, int organization) : IMemberAccount
 {
     /// <inheritdoc/>
@@ -28,7 +28,13 @@ public sealed class ChainMemberAccount(ChainConnection connection, int organizat
         public Task<ChainReceipt> DepositAsync(BigInteger wei, CancellationToken cancellationToken) =>
             contract.DepositSubmitAsync(wei, cancellationToken).ToReceiptAsync();
 
-        public Task<ChainReceipt> SubmitContributionAsync(int round, ContributionProfile profile, CancellationToken cancellationToken) =>
-            contract.ContributionSubmitAsync(round, profile.ToProfile(), cancellationToken).ToReceiptAsync();
+        public Task<RoundCommitment> GetCommitmentAsync(int round, CancellationToken cancellationToken) =>
+            ChainRoundReader.CommitmentAsync(contract, round, cancellationToken);
+
+        public Task<ChainReceipt> AcceptCommitmentAsync(int round, CancellationToken cancellationToken) =>
+            contract.AcceptCommitmentAsync(round, cancellationToken).ToReceiptAsync();
+
+        public Task<ChainReceipt> RejectCommitmentAsync(int round, CancellationToken cancellationToken) =>
+            contract.RejectCommitmentAsync(round, cancellationToken).ToReceiptAsync();
     }
 }

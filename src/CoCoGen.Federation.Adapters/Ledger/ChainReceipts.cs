@@ -1,4 +1,3 @@
-using CoCoGen.Chain.Contracts.Settlement;
 using CoCoGen.Chain.Sending;
 using CoCoGen.Federation.Ports;
 
@@ -15,13 +14,4 @@ internal static class ChainReceipts
         (await send.ConfigureAwait(false)).ToReceipt();
 
     public static ChainReceipt ToReceipt(this MinedTransaction mined) => new(mined.Hash.ToHash32(), mined.BlockNumber);
-
-    public static Profile ToProfile(this ContributionProfile profile) => new()
-    {
-        LocalSamples = profile.LocalSamples,
-        SyntheticSamples = profile.SyntheticSamples,
-        LossWad = profile.LossWad,
-        ContributionWad = profile.ContributionWad,
-        WeightsHash = Convert.FromHexString(profile.WeightsHash.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? profile.WeightsHash[2..] : profile.WeightsHash),
-    };
 }

@@ -6,7 +6,7 @@ using Nethereum.Util;
 
 namespace CoCoGen.Federation.Adapters.Ledger;
 
-/// <summary>The chain client's exact transfer mirror and Keccak-256 weight hashes (Nethereum's Keccak).</summary>
+/// <summary>The chain client's exact mirror of v2's capped pair rule, and Keccak-256 weight hashes (Nethereum's Keccak).</summary>
 public sealed class ChainSettlementArithmetic : ISettlementArithmetic, IWeightsHasher
 {
     /// <inheritdoc/>
@@ -23,7 +23,7 @@ public sealed class ChainSettlementArithmetic : ISettlementArithmetic, IWeightsH
             }
         }
 
-        return SettlementTransferPreview.NetWei(contributionWad, active, rho, terms.GammaWad, terms.WeiPerUnit);
+        return SettlementTransferPreview.NetWei(contributionWad, active, rho, terms.GammaWad, terms.WeiPerUnit, terms.Limits.DebitCapWei);
     }
 
     /// <inheritdoc/>

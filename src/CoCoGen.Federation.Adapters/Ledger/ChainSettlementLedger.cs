@@ -5,18 +5,19 @@ using CoCoGen.Federation.Ports;
 
 namespace CoCoGen.Federation.Adapters.Ledger;
 
-/// <summary>The coordinator's side of a deployed CoCoGenSettlement contract.</summary>
+/// <summary>The coordinator's side of a deployed CoCoGenSettlement v2 contract.</summary>
 public sealed class ChainSettlementLedger : ISettlementLedger
 {
     private readonly CoCoGenSettlementService _contract;
     private readonly ChainConnection _connection;
     private ChainAddress[]? _members;
 
-    /// <summary>Wraps <paramref name="contract"/>, bound to the coordinator's account.</summary>
-    public ChainSettlementLedger(CoCoGenSettlementService contract, ChainConnection connection)
+    /// <summary>Wraps <paramref name="contract"/>, bound to the coordinator's account, whose limits are <paramref name="limits"/>.</summary>
+    public ChainSettlementLedger(CoCoGenSettlementService contract, ChainConnection connection, Ports.SettlementLimits limits)
     {
         _contract = contract ?? throw new ArgumentNullException(nameof(contract));
         _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        Limits = limits ?? throw new ArgumentNullException(nameof(limits));
         ContractAddress = contract.Address.ToChainAddress();
     }
 
@@ -26,32 +27,63 @@ public sealed class ChainSettlementLedger : ISettlementLedger
     /// <inheritdoc/>
     public ChainAddress ContractAddress { get; }
 
+    /// <inheritdoc/>
+    public Ports.SettlementLimits Limits { get; }
+
     /// <summary>The typed contract binding (for audit reads).</summary>
     public CoCoGenSettlementService Contract => _contract;
 
-    /// <inheritdoc/>
-    public Task<ChainReceipt> OpenRoundAsync(int round, CancellationToken cancellationToken) =>
-        _contract.OpenRoundAsync(round, cancellationToken).ToReceiptAsync();
-
-    /// <inheritdoc/>
-    public Task<ChainReceipt> RecordProfileAsync(int round, ChainAddress member, ContributionProfile profile, CancellationToken cancellationToken)
+    /// <summary>Attaches to a deployed contract, reading its limits from the chain.</summary>
+    public static async Task<ChainSettlementLedger> AttachAsync(CoCoGenSettlementService contract, ChainConnection connection, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        return _contract.ProfileRecordAsync(round, member.ToEthereumAddress(), profile.ToProfile(), cancellationToken).ToReceiptAsync();
+        ArgumentNullException.ThrowIfNull(contract);
+        var limits = await contract.LimitsAsync(cancellationToken).ConfigureAwait(false);
+        return new ChainSettlementLedger(contract, connection, new Ports.SettlementLimits(limits.MinBondWei, limits.DebitCapWei, limits.ChallengeStakeWei, limits.CoordinatorBondWei));
     }
 
     /// <inheritdoc/>
-    public Task<ChainReceipt> CloseRoundAsync(int round, CancellationToken cancellationToken) =>
-        _contract.CloseRoundAsync(round, cancellationToken).ToReceiptAsync();
+    public async Task<ChainReceipt?> TopUpCoordinatorBondAsync(CancellationToken cancellationToken)
+    {
+        var bond = await _contract.BondOfAsync(_contract.Account, cancellationToken).ConfigureAwait(false);
+        return bond >= Limits.CoordinatorBondWei
+            ? null
+            : await _contract.DepositSubmitAsync(Limits.CoordinatorBondWei - bond, cancellationToken).ToReceiptAsync().ConfigureAwait(false);
+    }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<BigInteger>> CalculatePayoffAsync(int round, CancellationToken cancellationToken)
-    {
-        if (await _contract.RoundStatusAsync(round, cancellationToken).ConfigureAwait(false) != RoundStatus.Settled)
-        {
-            return await _contract.PayoffCalculateAsync(round, cancellationToken).ConfigureAwait(false);
-        }
+    public Task<ChainReceipt> OpenRoundAsync(int round, Hash32 seedHash, Ports.SettlementMode mode, CancellationToken cancellationToken) =>
+        _contract.OpenRoundAsync(round, seedHash.ToBytes(), ChainRoundReader.ToChain(mode), cancellationToken).ToReceiptAsync();
 
+    /// <inheritdoc/>
+    public Task<ChainReceipt> CommitContributionsAsync(int round, IReadOnlyList<BigInteger> contributionWad, Hash32 evidenceRoot, CancellationToken cancellationToken) =>
+        _contract.CommitContributionsAsync(round, contributionWad, evidenceRoot.ToBytes(), cancellationToken).ToReceiptAsync();
+
+    /// <inheritdoc/>
+    public Task<ChainReceipt> CommitNetAsync(int round, IReadOnlyList<BigInteger> netWei, Hash32 evidenceRoot, CancellationToken cancellationToken) =>
+        _contract.CommitNetAsync(round, netWei, evidenceRoot.ToBytes(), cancellationToken).ToReceiptAsync();
+
+    /// <inheritdoc/>
+    public Task<ChainReceipt> SettleRoundAsync(int round, CancellationToken cancellationToken) =>
+        _contract.SettleRoundAsync(round, cancellationToken).ToReceiptAsync();
+
+    /// <inheritdoc/>
+    public Task<ChainReceipt> AbandonRoundAsync(int round, CancellationToken cancellationToken) =>
+        _contract.AbandonRoundAsync(round, cancellationToken).ToReceiptAsync();
+
+    /// <inheritdoc/>
+    public async Task<SettlementRoundState> GetRoundAsync(int round, CancellationToken cancellationToken)
+    {
+        var members = await MembersAsync(cancellationToken).ConfigureAwait(false);
+        return await ChainRoundReader.StateAsync(_contract, round, members.Length, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public Task<RoundCommitment> GetCommitmentAsync(int round, CancellationToken cancellationToken) =>
+        ChainRoundReader.CommitmentAsync(_contract, round, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<BigInteger>> GetTransfersAsync(int round, CancellationToken cancellationToken)
+    {
         var members = await MembersAsync(cancellationToken).ConfigureAwait(false);
         var transfers = (await _contract.EventsAsync<PayoffTransferredEventDTO>(cancellationToken).ConfigureAwait(false))
             .Select(log => log.Event).Where(t => t.Round == round).ToArray();
@@ -59,17 +91,15 @@ public sealed class ChainSettlementLedger : ISettlementLedger
     }
 
     /// <inheritdoc/>
-    public Task<ChainReceipt> TransferPayoffAsync(int round, CancellationToken cancellationToken) =>
-        _contract.PayoffTransferAsync(round, cancellationToken).ToReceiptAsync();
-
-    /// <inheritdoc/>
-    public async Task<SettlementRoundStatus> GetRoundStatusAsync(int round, CancellationToken cancellationToken) =>
-        (SettlementRoundStatus)await _contract.RoundStatusAsync(round, cancellationToken).ConfigureAwait(false);
-
-    /// <inheritdoc/>
     public async Task WaitForDeadlineAsync(int round, CancellationToken cancellationToken)
     {
-        var deadline = await _contract.RoundDeadlineAsync(round, cancellationToken).ConfigureAwait(false);
+        var info = await _contract.RoundInfoAsync(round, cancellationToken).ConfigureAwait(false);
+        var deadline = (RoundStatus)info.Status switch
+        {
+            RoundStatus.Open => (long)info.CommitDeadline,
+            RoundStatus.Committed => (long)info.ChallengeDeadline,
+            _ => 0L,
+        };
         var chain = await _connection.EndpointAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
@@ -92,16 +122,12 @@ public sealed class ChainSettlementLedger : ISettlementLedger
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyCollection<ChainAddress>> GetSubmittersAsync(int round, CancellationToken cancellationToken)
-    {
-        var members = await MembersAsync(cancellationToken).ConfigureAwait(false);
-        var mask = (await _contract.RoundMembersAsync(round, cancellationToken).ConfigureAwait(false)).SubmittedMask;
-        return members.Where((_, i) => ((mask >> i) & 1UL) != 0).ToArray();
-    }
+    public async Task<long> GetChainTimeAsync(CancellationToken cancellationToken) =>
+        await (await _connection.EndpointAsync(cancellationToken).ConfigureAwait(false)).LatestBlockTimeAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
-    public Task<BigInteger> GetBondAsync(ChainAddress member, CancellationToken cancellationToken) =>
-        _contract.BondOfAsync(member.ToEthereumAddress(), cancellationToken);
+    public Task<BigInteger> GetBondAsync(ChainAddress account, CancellationToken cancellationToken) =>
+        _contract.BondOfAsync(account.ToEthereumAddress(), cancellationToken);
 
     /// <summary>Member addresses in registration order.</summary>
     public async Task<ChainAddress[]> MembersAsync(CancellationToken cancellationToken)

@@ -8,5 +8,5 @@ namespace CoCoGen.Federation.Adapters.SeedSettlement;
 /// <param name="Round">The settled round.</param>
 /// <param name="NetWei">The vector applied, by member index; sums to 0.</param>
 /// <param name="Transfers">One <c>PayoffTransferred</c> per round member, in index order.</param>
-/// <param name="Transaction">The mined <c>payoffTransferNet</c>.</param>
+/// <param name="Transaction">The mined <c>settleRound</c>.</param>
 public sealed record NetPaymentSettlement(int Round, IReadOnlyList<BigInteger> NetWei, IReadOnlyList<PayoffTransferredEventDTO> Transfers, MinedTransaction Transaction);

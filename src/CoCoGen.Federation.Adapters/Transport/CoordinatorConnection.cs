@@ -117,7 +117,7 @@ public sealed class CoordinatorConnection(Wire.Coordinator.CoordinatorClient cli
         await call.ResponseAsync.ConfigureAwait(false);
     }
 
-    /// <summary>Reports the outcome of bond or submission work: the transaction it sent (null: none).</summary>
+    /// <summary>Reports the outcome of bond work: the transaction it sent (null: none).</summary>
     public Task ReportTransactionAsync(WorkItem work, ChainReceipt? receipt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -134,7 +134,17 @@ public sealed class CoordinatorConnection(Wire.Coordinator.CoordinatorClient cli
         return ReportAsync(work, request, cancellationToken);
     }
 
-    /// <summary>Reports that <paramref name="work"/> failed, and why.</summary>
+    /// <summary>Reports the outcome of review work: the vote's transaction and the objections behind a rejection.</summary>
+    public Task ReportVoteAsync(WorkItem work, CommitmentVote vote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(vote);
+        var request = new ReportRequest { WorkId = work.Id, TransactionHash = vote.Transaction.TransactionHash.ToString() };
+        request.Objections.AddRange(vote.Objections);
+        return ReportAsync(work, request, cancellationToken);
+    }
+
+    /// <summary>Reports that <paramref name="work"/> failed, with the reason.</summary>
     public Task ReportFailureAsync(WorkItem work, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);

@@ -170,13 +170,15 @@ public sealed partial class CoordinatorGrpcService(CoordinatorHub hub, ILogger<C
             case ReportRequest.OutcomeOneofCase.Failure:
                 work.Result.TrySetException(new InvalidOperationException($"{organization} could not do {work.Item.Kind} work: {request.Failure}"));
                 break;
-            case ReportRequest.OutcomeOneofCase.TransactionHash when work.Item.Kind is WorkKind.Bond or WorkKind.Submit:
+            case ReportRequest.OutcomeOneofCase.TransactionHash when work.Item.Kind is WorkKind.Bond or WorkKind.Review:
                 if (!TransactionHash().IsMatch(request.TransactionHash))
                 {
                     throw hub.Authenticator.Refuse(StatusCode.InvalidArgument, nameof(Report), organization, "transaction_hash must be 0x and 64 hex digits");
                 }
 
-                work.Result.TrySetResult(request.TransactionHash);
+                work.Result.TrySetResult(work.Item.Kind == WorkKind.Review
+                    ? new ReviewReport(request.TransactionHash, [.. request.Objections])
+                    : request.TransactionHash);
                 break;
             case ReportRequest.OutcomeOneofCase.NoTransaction when work.Item.Kind is WorkKind.Bond && work.Item.Wei == "0":
                 work.Result.TrySetResult(null);

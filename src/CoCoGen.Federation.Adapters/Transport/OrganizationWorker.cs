@@ -180,13 +180,16 @@ public sealed partial class OrganizationWorker(
                 case WorkKind.Train:
                     var global = await coordinator.WeightsAsync(work, WeightsKind.Global, cancellationToken).ConfigureAwait(false);
                     var shared = await coordinator.WeightsAsync(work, WeightsKind.Generator, cancellationToken).ConfigureAwait(false);
-                    var update = await agent.TrainAsync(new RoundAssignment((int)work.Round, global, shared, work.SyntheticSamples), cancellationToken)
-                        .ConfigureAwait(false);
+                    var assignment = new RoundAssignment((int)work.Round, global, shared, work.SyntheticSamples)
+                    {
+                        ValidationSeedHash = string.IsNullOrEmpty(work.ValidationSeedHash) ? null : work.ValidationSeedHash,
+                    };
+                    var update = await agent.TrainAsync(assignment, cancellationToken).ConfigureAwait(false);
                     await coordinator.UploadAsync(work, update, cancellationToken).ConfigureAwait(false);
                     break;
-                case WorkKind.Submit:
-                    var receipt = await agent.SubmitContributionAsync((int)work.Round, WireConversions.FromWire(work.Profile), cancellationToken).ConfigureAwait(false);
-                    await coordinator.ReportTransactionAsync(work, receipt, cancellationToken).ConfigureAwait(false);
+                case WorkKind.Review:
+                    var vote = await agent.ReviewCommitmentAsync((int)work.Round, cancellationToken).ConfigureAwait(false);
+                    await coordinator.ReportVoteAsync(work, vote, cancellationToken).ConfigureAwait(false);
                     break;
                 default:
                     throw new InvalidOperationException($"unknown work kind {work.Kind}");

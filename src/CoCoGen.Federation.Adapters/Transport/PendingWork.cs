@@ -35,6 +35,6 @@ internal sealed class PendingWork
     /// <summary>Bytes an uploaded update must have: the size of the weights it started from.</summary>
     public long ExpectedUpdateBytes => Item.Kind == WorkKind.Generator ? Generator?.Length ?? 0 : Global?.Length ?? 0;
 
-    /// <summary>A <see cref="LocalUpdate"/>, a transaction hash (string), null (bind only) or an exception.</summary>
+    /// <summary>A <see cref="LocalUpdate"/>, a transaction hash (string), a <see cref="ReviewReport"/>, null (bind only) or an exception.</summary>
     public TaskCompletionSource<object?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

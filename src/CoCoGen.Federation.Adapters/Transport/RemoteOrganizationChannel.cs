@@ -76,23 +76,34 @@ internal sealed partial class RemoteOrganizationChannel(
         roundStarted(assignment.Round);
         var update = (LocalUpdate)(await mailbox.SendAsync(
             new PendingWork(
-                new WorkItem { Id = OrganizationMailbox.NewId(), Kind = WorkKind.Train, Round = assignment.Round, SyntheticSamples = assignment.SyntheticSamples },
+                new WorkItem
+                {
+                    Id = OrganizationMailbox.NewId(),
+                    Kind = WorkKind.Train,
+                    Round = assignment.Round,
+                    SyntheticSamples = assignment.SyntheticSamples,
+                    ValidationSeedHash = assignment.ValidationSeedHash ?? string.Empty,
+                },
                 assignment.Global,
                 assignment.Generator),
             cancellationToken).ConfigureAwait(false))!;
         return Capped(update, assignment.Round, assignment.SyntheticSamples);
     }
 
-    public async Task<ChainReceipt> SubmitContributionAsync(int round, Ports.ContributionProfile profile, CancellationToken cancellationToken)
+    public async Task<CommitmentVote> ReviewCommitmentAsync(int round, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(profile);
         var result = await mailbox.SendAsync(
-            new PendingWork(new WorkItem { Id = OrganizationMailbox.NewId(), Kind = WorkKind.Submit, Round = round, Profile = WireConversions.ToWire(profile) }, null, null),
+            new PendingWork(new WorkItem { Id = OrganizationMailbox.NewId(), Kind = WorkKind.Review, Round = round }, null, null),
             cancellationToken).ConfigureAwait(false);
-        var contract = mailbox.Contract ?? throw new InvalidOperationException($"{Id} was asked to submit before it was bound to a contract");
-        return result is string hash
-            ? await chain.ConfirmAsync(hash, Member.Address!, contract, cancellationToken).ConfigureAwait(false)
-            : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{Id} named no transaction for its submission of round {round}"));
+        var contract = mailbox.Contract ?? throw new InvalidOperationException($"{Id} was asked to review before it was bound to a contract");
+        if (result is not ReviewReport report)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{Id} named no transaction for its vote on round {round}"));
+        }
+
+        // The vote itself is read from the chain by the settlement; the objections are the organization's own words.
+        var receipt = await chain.ConfirmAsync(report.TransactionHash, Member.Address!, contract, cancellationToken).ConfigureAwait(false);
+        return new CommitmentVote(report.Objections.Count == 0, report.Objections, receipt);
     }
 
     // FedAvg weighs by these counts, so a claim never raises them above what the coordinator itself knows.

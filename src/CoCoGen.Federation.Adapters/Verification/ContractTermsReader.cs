@@ -2,11 +2,12 @@ using System.Numerics;
 using CoCoGen.Chain.Contracts.Settlement;
 using CoCoGen.Federation.Adapters.Ledger;
 using CoCoGen.Federation.Ports;
+using Ports = CoCoGen.Federation.Ports;
 
 namespace CoCoGen.Federation.Adapters.Verification;
 
 /// <summary>
-/// The transfer terms a member verifies against, read from the contract itself (members, ρ̂, γ, weiPerUnit), never
+/// The transfer terms a member verifies against, read from the contract itself (members, ρ̂, γ, weiPerUnit, the limits and timeouts), never
 /// taken from the coordinator. They are fixed before round 1, so they are read once per contract. Needs no key.
 /// </summary>
 public sealed class ContractTermsReader(ChainConnection connection)
@@ -43,12 +44,15 @@ public sealed class ContractTermsReader(ChainConnection connection)
             }
         }
 
+        var limits = await contract.LimitsAsync(cancellationToken).ConfigureAwait(false);
+        var timeouts = await contract.TimeoutsAsync(cancellationToken).ConfigureAwait(false);
         return new SettlementTerms(
             members.Select(m => m.ToChainAddress()).ToArray(),
             rho,
             await contract.GammaWadAsync(cancellationToken).ConfigureAwait(false),
             BigInteger.Zero,
             await contract.WeiPerUnitAsync(cancellationToken).ConfigureAwait(false),
-            0);
+            new Ports.SettlementLimits(limits.MinBondWei, limits.DebitCapWei, limits.ChallengeStakeWei, limits.CoordinatorBondWei),
+            new Ports.SettlementTimeouts(timeouts.CommitSeconds, timeouts.ChallengeWindowSeconds, timeouts.AbsenceSeconds));
     }
 }

@@ -102,7 +102,10 @@ public sealed partial class RecomputingCommitmentVerifier(
             Object(null, "seedHash", commitment.SeedHash.ToString(), $"{revealed} from the revealed seed");
         }
 
-        CheckOwnUpdate(organization, own, manifest, facts.Upload, objections, r);
+        if (facts.Remembers)
+        {
+            CheckOwnUpdate(organization, own, manifest, facts.Upload, objections, r);
+        }
         if (commitment.Values.Count != n || commitment.NetWei.Count != n)
         {
             objections.Add(string.Create(CultureInfo.InvariantCulture, $"round {r}: {commitment.Values.Count} values and {commitment.NetWei.Count} nets committed, the roster has {n} members"));

@@ -6,15 +6,18 @@ public enum SettlementRoundStatus
     /// <summary>Never opened.</summary>
     None,
 
-    /// <summary>Open for submissions.</summary>
+    /// <summary>Opened with its validation seed hash and mode; waiting for the coordinator's commitment.</summary>
     Open,
 
-    /// <summary>Closed, transfers computable.</summary>
-    Closed,
+    /// <summary>Committed; members accept or reject within the challenge window.</summary>
+    Committed,
 
-    /// <summary>A submission differed from the coordinator's record.</summary>
-    Disputed,
-
-    /// <summary>Transfers applied to the bonds.</summary>
+    /// <summary>The commitment stood; transfers applied to the bonds.</summary>
     Settled,
+
+    /// <summary>A strict majority of the round's members rejected the commitment: void, the coordinator slashed.</summary>
+    Rejected,
+
+    /// <summary>Not committed by the commit deadline: void, the coordinator slashed.</summary>
+    Abandoned,
 }

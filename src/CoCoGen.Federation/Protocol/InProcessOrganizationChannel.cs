@@ -30,6 +30,6 @@ public sealed class InProcessOrganizationChannel : IOrganizationChannel
         _agent.TrainAsync(assignment, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<ChainReceipt> SubmitContributionAsync(int round, ContributionProfile profile, CancellationToken cancellationToken) =>
-        _agent.SubmitContributionAsync(round, profile, cancellationToken);
+    public Task<CommitmentVote> ReviewCommitmentAsync(int round, CancellationToken cancellationToken) =>
+        _agent.ReviewCommitmentAsync(round, cancellationToken);
 }

@@ -20,9 +20,12 @@ public sealed class ProtocolOptions : IValidatableObject
     [Range(0.1, 86_400, ErrorMessage = "Protocol:StragglerTimeoutSeconds must be between {1} and {2}")]
     public double StragglerTimeoutSeconds { get; set; } = 300;
 
-    /// <summary>Seconds an organization may take to submit its profile on chain.</summary>
-    [Range(0.1, 86_400, ErrorMessage = "Protocol:SubmissionTimeoutSeconds must be between {1} and {2}")]
-    public double SubmissionTimeoutSeconds { get; set; } = 60;
+    /// <summary>
+    /// Seconds the coordinator waits for an organization's review of a commitment (its recomputation and its vote);
+    /// one that does not answer counts as silent, and silence is acceptance once the challenge window ends.
+    /// </summary>
+    [Range(0.1, 86_400, ErrorMessage = "Protocol:ReviewTimeoutSeconds must be between {1} and {2}")]
+    public double ReviewTimeoutSeconds { get; set; } = 120;
 
     /// <summary>An update farther from the global model than this many times the round's median is rejected.</summary>
     [Range(1.5, 1e6, ErrorMessage = "Protocol:UpdateNormFactor must be between {1} and {2}")]
@@ -32,7 +35,7 @@ public sealed class ProtocolOptions : IValidatableObject
     [Range(1, 64, ErrorMessage = "Protocol:MaxParallelOrganizations must be between {1} and {2}")]
     public int MaxParallelOrganizations { get; set; } = 2;
 
-    /// <summary>Bond every organization deposits before round 1, in ether.</summary>
+    /// <summary>Bond every organization deposits before round 1, in ether (at least Settlement:MinBondEther).</summary>
     [Range(typeof(decimal), "0", "1000000", ErrorMessage = "Protocol:BondEther must be between {1} and {2}")]
     public decimal BondEther { get; set; } = 100m;
 
@@ -40,13 +43,8 @@ public sealed class ProtocolOptions : IValidatableObject
     [Range(typeof(decimal), "1", "1000000000000000000000", ErrorMessage = "Protocol:WeiPerUnit must be between {1} and {2}")]
     public decimal WeiPerUnit { get; set; } = 1_000_000_000_000_000m;
 
-    /// <summary>
-    /// Seconds a round stays open on chain before anyone may close it. Generous: a development chain
-    /// advances its clock a second per block when blocks come faster, and a straggler's round is closed
-    /// by moving a development chain's clock, so a long window costs nothing there.
-    /// </summary>
-    [Range(1, 86_400, ErrorMessage = "Protocol:SubmissionWindowSeconds must be between {1} and {2}")]
-    public int SubmissionWindowSeconds { get; set; } = 900;
+    /// <summary>The settlement contract's limits and timeouts (section <c>Protocol:Settlement</c>).</summary>
+    public SettlementOptions Settlement { get; set; } = new();
 
     /// <summary>
     /// How x_i is measured: <c>performance</c> (L(−i) − L on the round's validation subset), <c>data</c>
@@ -68,6 +66,20 @@ public sealed class ProtocolOptions : IValidatableObject
     /// <inheritdoc/>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        var settlement = new List<ValidationResult>();
+        Validator.TryValidateObject(Settlement, new ValidationContext(Settlement), settlement, validateAllProperties: true);
+        foreach (var result in settlement)
+        {
+            yield return result;
+        }
+
+        if (BondEther < Settlement.MinBondEther)
+        {
+            yield return new ValidationResult(
+                $"Protocol:BondEther ({BondEther}) must be at least Protocol:Settlement:MinBondEther ({Settlement.MinBondEther}), or no organization takes part in round 1",
+                [nameof(BondEther)]);
+        }
+
         if (Measure == "shapley" && ShapleyPermutations < 2)
         {
             yield return new ValidationResult(

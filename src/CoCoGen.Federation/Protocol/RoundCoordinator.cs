@@ -86,7 +86,7 @@ public sealed partial class RoundCoordinator
             cancellationToken.ThrowIfCancellationRequested();
             var record = await RunRoundAsync(state, round, progress, cancellationToken).ConfigureAwait(false);
             progress?.Report(new RunProgress("round", round, _options.Rounds,
-                FormattableString.Invariant($"round {round}: accuracy {record.TestAccuracy:P2}, settled in block {record.Settlement?.Transactions[^1].Block}")));
+                FormattableString.Invariant($"round {round}: accuracy {record.TestAccuracy:P2}, {record.Settlement?.Status} in block {record.Settlement?.Transactions[^1].Block}")));
         }
 
         _model.SaveModel(state.Global, _directory.ModelFile);
@@ -179,7 +179,8 @@ public sealed partial class RoundCoordinator
             WadConversion.ToWad(competition.Gamma, "gamma"),
             WadConversion.ToWad(competition.PhiMin, "phiMin"),
             new BigInteger(_options.WeiPerUnit),
-            (ulong)_options.SubmissionWindowSeconds);
+            _options.Settlement.Limits(),
+            _options.Settlement.Timeouts());
     }
 
     // Every step is seeded by (seed, organization, step) alone, so continuing from a checkpoint gives the same generator.
@@ -220,6 +221,11 @@ public sealed partial class RoundCoordinator
         // The subset's seed is fixed now and only its hash goes out, so the subset cannot be chosen after the updates are seen.
         var validationSeed = _seeds.For(round);
         var seedHash = ValidationSeeds.Commitment(validationSeed);
+
+        // v2 opens the round on chain now, before training: the seed's hash is public before any update exists.
+        phase.Restart();
+        var opened = await Settlement(state, progress).OpenAsync(round, Hash32.Parse(seedHash), cancellationToken).ConfigureAwait(false);
+        var openingSeconds = phase.Elapsed.TotalSeconds;
         LogValidationCommitted(_logger, round, seedHash);
 
         phase.Restart();
@@ -346,8 +352,8 @@ public sealed partial class RoundCoordinator
             _hasher.Hash(nextGlobal),
             participants,
             new RoundRecordBuilder.Measurement(_options.Measure, validation, shapley?.Seed, shapley?.Permutations ?? 0, evidenceHash),
-            new RoundTimings { Guidance = guidanceSeconds, LocalPhase = localSeconds, Aggregation = aggregationSeconds, Measurement = measurementSeconds, Evidence = evidenceSeconds },
-            WadConversion.ToWad);
+            new RoundTimings { Guidance = guidanceSeconds, Opening = openingSeconds, LocalPhase = localSeconds, Aggregation = aggregationSeconds, Measurement = measurementSeconds, Evidence = evidenceSeconds },
+            opened);
         var acceptedCount = order.Length;
         LogRoundTrained(_logger, round, acceptedCount, _channels.Count, evaluation.Accuracy, evaluation.Loss);
 
@@ -382,8 +388,7 @@ public sealed partial class RoundCoordinator
         RunState state, PendingRound pending, Stopwatch? startedAt, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var service = new SettlementService(state.Ledger, _arithmetic, state.Terms, _channels, _options, _time, _logger, progress);
-        var settlement = await service.SettleAsync(
+        var settlement = await Settlement(state, progress).SettleAsync(
             pending,
             journaled =>
             {
@@ -396,9 +401,12 @@ public sealed partial class RoundCoordinator
         _directory.AppendRound(record);
         state.Checkpoint = state.Checkpoint with { SettledRound = record.Round, Pending = null };
         _directory.SaveCheckpoint(state.Checkpoint);
-        LogRoundSettled(_logger, record.Round, record.Settlement!.Transactions.Count);
+        LogRoundSettled(_logger, record.Round, record.Settlement!.Status, record.Settlement.Transactions.Count);
         return record;
     }
+
+    private SettlementService Settlement(RunState state, IProgress<RunProgress>? progress) =>
+        new(state.Ledger, _arithmetic, state.Terms, _channels, _options, _time, _logger, progress);
 
     // The Shapley permutations are seeded per round from the round's own validation seed, so they too are fixed in advance.
     private int ShapleySeed(int round) => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_seeds.For(round).AsSpan(8)) & int.MaxValue;
@@ -495,7 +503,7 @@ public sealed partial class RoundCoordinator
     [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: {Mechanism} guidance, predicted welfare {Welfare:F2}")]
     private static partial void LogGuidance(ILogger logger, int round, string mechanism, double welfare);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: validation subset committed, seed hash {SeedHash}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: opened on chain with the validation seed hash {SeedHash}")]
     private static partial void LogValidationCommitted(ILogger logger, int round, string seedHash);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Organization {Organization} is a straggler in round {Round}: {Reason}")]
@@ -507,8 +515,8 @@ public sealed partial class RoundCoordinator
     [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: {Accepted}/{Total} updates averaged, test accuracy {Accuracy:P2}, loss {Loss:F4}")]
     private static partial void LogRoundTrained(ILogger logger, int round, int accepted, int total, double accuracy, double loss);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round} settled and recorded ({Transactions} coordinator transactions)")]
-    private static partial void LogRoundSettled(ILogger logger, int round, int transactions);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round} ended {Status} on chain and is recorded ({Transactions} coordinator transactions)")]
+    private static partial void LogRoundSettled(ILogger logger, int round, string status, int transactions);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run finished after {Rounds} rounds; final model {ModelHash}")]
     private static partial void LogFinished(ILogger logger, int rounds, string modelHash);

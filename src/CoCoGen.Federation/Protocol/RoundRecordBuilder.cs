@@ -29,7 +29,7 @@ internal static class RoundRecordBuilder
     /// <summary>How the round's contributions were measured and where its evidence is.</summary>
     public sealed record Measurement(string Measure, ValidationRecord Validation, int? ShapleySeed, int ShapleyPermutations, string Evidence);
 
-    /// <summary>The record of a trained and valued round, and the profiles its settlement records on chain.</summary>
+    /// <summary>The record of a trained and valued round, with the transactions already sent for it (its opening).</summary>
     public static PendingRound Trained(
         int round,
         string mechanism,
@@ -39,13 +39,13 @@ internal static class RoundRecordBuilder
         IReadOnlyList<Participant> participants,
         Measurement measurement,
         RoundTimings timings,
-        Func<double, string, System.Numerics.BigInteger> toWad)
+        IReadOnlyList<TransactionRecord> journal)
     {
         ArgumentNullException.ThrowIfNull(guidance);
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(participants);
         ArgumentNullException.ThrowIfNull(measurement);
-        ArgumentNullException.ThrowIfNull(toWad);
+        ArgumentNullException.ThrowIfNull(journal);
         var organizations = participants.Select(p => new OrganizationRoundRecord
         {
             Id = p.Id,
@@ -65,16 +65,6 @@ internal static class RoundRecordBuilder
             ContributionWad = p.ContributionWad.ToString(CultureInfo.InvariantCulture),
             WeightsHash = p.WeightsHash,
         }).ToArray();
-
-        // Only an accepted update is recorded on chain; a straggler or a rejected one settles at x = 0.
-        var profiles = participants.Select(p => p.Outcome == UpdateOutcome.Accepted
-            ? new ContributionProfile(
-                (ulong)p.Update!.LocalSamples,
-                (ulong)p.Update.SyntheticSamples,
-                toWad(p.Update.TrainingLoss, $"training loss of {p.Id} in round {round}"),
-                p.ContributionWad,
-                p.WeightsHash!)
-            : null).ToArray();
 
         var record = new RoundRecord
         {
@@ -99,7 +89,7 @@ internal static class RoundRecordBuilder
                 Training = organizations.Sum(o => o.TrainingSeconds),
             },
         };
-        return new PendingRound { Record = record, Profiles = profiles, Journal = [] };
+        return new PendingRound { Record = record, Journal = journal };
     }
 
     /// <summary>The trained record completed with its settlement and the round's final timings.</summary>
@@ -110,14 +100,14 @@ internal static class RoundRecordBuilder
         var organizations = trained.Organizations.Select((o, i) => o with
         {
             PreviewNetWei = settlement.PreviewNetWei[i].ToString(CultureInfo.InvariantCulture),
-            ChainNetWei = settlement.ChainNetWei[i].ToString(CultureInfo.InvariantCulture),
-            SubmitTransaction = settlement.Submissions[i]?.Hash,
-            SubmitBlock = settlement.Submissions[i]?.Block,
+            ChainNetWei = settlement.ChainNetWei?[i].ToString(CultureInfo.InvariantCulture),
+            TransferredWei = settlement.TransferredWei[i].ToString(CultureInfo.InvariantCulture),
+            Vote = settlement.Votes[i],
         }).ToArray();
 
         // Total: the whole round when it ran in this process, else (a resumed settlement) the sum of its phases.
         var timings = trained.Timings with { Settlement = settlementSeconds };
-        var phases = timings.Guidance + timings.LocalPhase + timings.Aggregation + timings.Settlement;
+        var phases = timings.Guidance + timings.Opening + timings.LocalPhase + timings.Aggregation + timings.Settlement;
         return trained with
         {
             Organizations = organizations,
@@ -125,7 +115,10 @@ internal static class RoundRecordBuilder
             {
                 ChainId = settlement.ChainId,
                 Contract = settlement.Contract,
-                Status = settlement.Status,
+                Status = settlement.State.Status.ToString(),
+                ActiveMembers = settlement.State.ActiveMembers,
+                Acceptances = settlement.State.Acceptances,
+                Rejections = settlement.State.Rejections,
                 Transactions = settlement.Transactions,
             },
             Timings = timings with { Total = Math.Max(phases, wallSeconds ?? 0) },

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace CoCoGen.Federation.Protocol;
 
 /// <summary>
-/// Step 7 of a round: the coordinator's records, each organization's own submission, closing, the
-/// check of the chain's figures against the off-chain preview, and the transfer. Every transaction
-/// is journaled before the next is sent and every step first asks the chain where the round stands,
-/// so a resumed run never repeats one (in particular never settles a round twice).
+/// A round's life on the settlement contract (v2): opened before training with the validation seed's hash, committed
+/// after measurement with the contributions and the evidence bundle's hash, reviewed by every organization from its own
+/// account, then settled as soon as the contract allows (or voided by a rejecting majority, or abandoned after a missed
+/// commit). Every step first asks the chain where the round stands and sends only what is still missing, so a resumed
+/// run never repeats a step and never settles twice; the journal only names what was already sent.
 /// </summary>
 public sealed partial class SettlementService
 {
@@ -49,169 +50,294 @@ public sealed partial class SettlementService
     }
 
     /// <summary>
-    /// Settles <paramref name="pending"/>; <paramref name="journal"/> is called after every mined
-    /// transaction with the updated pending round so the caller can checkpoint it. Cancellation is honoured
-    /// between transactions only: a transaction once sent is awaited to its receipt and journaled, so a
-    /// stopped settlement never leaves a mined step out of the journal.
+    /// Step 0 of a round, before training: tops up every bond below the minimum (each organization from its own account,
+    /// the coordinator from its), then opens the round with the validation seed's hash and the pair rule. A round the chain
+    /// already shows open (a resumed run) is not opened again; its seed hash must be this one.
+    /// </summary>
+    /// <returns>The transactions sent (none when the round was open already).</returns>
+    public async Task<IReadOnlyList<TransactionRecord>> OpenAsync(int round, Hash32 seedHash, CancellationToken cancellationToken)
+    {
+        var state = await _ledger.GetRoundAsync(round, cancellationToken).ConfigureAwait(false);
+        if (state.Status != SettlementRoundStatus.None)
+        {
+            if (state.SeedHash != seedHash)
+            {
+                throw new SettlementException(round, $"the contract shows the round opened with seed hash {state.SeedHash}, not this run's {seedHash}");
+            }
+
+            LogAlreadyOpen(_logger, round, state.Status);
+            return [];
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await TopUpAsync(round, cancellationToken).ConfigureAwait(false);
+        var receipt = await _ledger.OpenRoundAsync(round, seedHash, SettlementMode.PairRule, CancellationToken.None).ConfigureAwait(false);
+        Mined(round, "openRound", receipt, 1);
+        return [new TransactionRecord("openRound", receipt.TransactionHash, receipt.BlockNumber)];
+    }
+
+    /// <summary>
+    /// Settles <paramref name="pending"/>: commits its contributions and evidence root, has every organization review the
+    /// commitment, then settles it, records its rejection, or abandons it when its commit deadline has passed.
+    /// <paramref name="journal"/> is called after every mined transaction with the updated pending round so the caller can
+    /// checkpoint it. Cancellation is honoured between transactions only.
     /// </summary>
     public async Task<SettlementOutcome> SettleAsync(PendingRound pending, Action<PendingRound> journal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(journal);
-        var round = pending.Record.Round;
+        var record = pending.Record;
+        var round = record.Round;
         var steps = pending.Journal.ToList();
+        var gate = new Lock();
+
+        void Add(TransactionRecord step)
+        {
+            lock (gate)
+            {
+                steps.Add(step);
+                journal(pending with { Journal = steps.ToArray() });
+            }
+        }
 
         async Task Step(string name, Func<Task<ChainReceipt>> send)
         {
-            if (steps.Exists(s => s.Step == name))
-            {
-                return;
-            }
-
             cancellationToken.ThrowIfCancellationRequested();
             var receipt = await send().ConfigureAwait(false);
-            steps.Add(new TransactionRecord(name, receipt.TransactionHash, receipt.BlockNumber));
-            journal(pending with { Journal = steps.ToArray() });
-            LogStep(_logger, round, name, receipt.TransactionHash, receipt.BlockNumber);
-            _progress?.Report(new RunProgress("settlement", steps.Count, 0, FormattableString.Invariant($"round {round} settlement: {name} mined in block {receipt.BlockNumber}")));
+            Add(new TransactionRecord(name, receipt.TransactionHash, receipt.BlockNumber));
+            Mined(round, name, receipt, steps.Count);
         }
 
-        var status = await _ledger.GetRoundStatusAsync(round, cancellationToken).ConfigureAwait(false);
-        if (status == SettlementRoundStatus.None)
+        var contributionWad = ContributionsOf(record);
+        var evidenceRoot = Hash32.Parse(record.Evidence ?? throw new SettlementException(round, "the round has no evidence bundle to commit"));
+        var state = await _ledger.GetRoundAsync(round, cancellationToken).ConfigureAwait(false);
+        if (state.Status == SettlementRoundStatus.None)
         {
-            await Step("openRound", () => _ledger.OpenRoundAsync(round, CancellationToken.None)).ConfigureAwait(false);
-            status = SettlementRoundStatus.Open;
-        }
-
-        if (status == SettlementRoundStatus.Open)
-        {
-            for (var i = 0; i < _channels.Count; i++)
+            // A round trained before its opening was journaled (or by an older build): open it now with the seed it was measured on.
+            var seedHash = Hash32.Parse(record.Validation?.SeedHash ?? throw new SettlementException(round, "the round has no validation seed hash"));
+            foreach (var step in await OpenAsync(round, seedHash, cancellationToken).ConfigureAwait(false))
             {
-                if (pending.Profiles[i] is { } profile)
-                {
-                    var member = _terms.Members[i];
-                    await Step($"profileRecord:{_channels[i].Id}", () => _ledger.RecordProfileAsync(round, member, profile, CancellationToken.None))
-                        .ConfigureAwait(false);
-                }
+                Add(step);
             }
 
-            await CollectSubmissionsAsync(round, pending, steps, journal, cancellationToken).ConfigureAwait(false);
-            await CloseAsync(round, Step, cancellationToken).ConfigureAwait(false);
-            status = await _ledger.GetRoundStatusAsync(round, cancellationToken).ConfigureAwait(false);
+            state = await _ledger.GetRoundAsync(round, cancellationToken).ConfigureAwait(false);
         }
 
-        if (status == SettlementRoundStatus.Disputed)
+        for (var i = 0; i < contributionWad.Length && state.Status != SettlementRoundStatus.None; i++)
         {
-            throw new SettlementException(round, "the contract marked the round disputed: a member's own profile differs from the coordinator's record");
+            // A member left out at opening (its bond was below the minimum) takes no part: the contract takes no x for it.
+            contributionWad[i] = state.Active[i] ? contributionWad[i] : BigInteger.Zero;
         }
 
-        var submitters = await SubmittersAsync(round, cancellationToken).ConfigureAwait(false);
-        var contributionWad = new BigInteger[_channels.Count];
+        if (state.Status == SettlementRoundStatus.Open)
+        {
+            var now = await _ledger.GetChainTimeAsync(cancellationToken).ConfigureAwait(false);
+            if (now >= state.CommitDeadline)
+            {
+                // The commitment can no longer land in time (the next block is later still): void the round, as anyone may.
+                LogCommitMissed(_logger, round, state.CommitDeadline, now);
+                await _ledger.WaitForDeadlineAsync(round, cancellationToken).ConfigureAwait(false);
+                await Step("abandonRound", () => _ledger.AbandonRoundAsync(round, CancellationToken.None)).ConfigureAwait(false);
+            }
+            else
+            {
+                await Step("commitContributions", () => _ledger.CommitContributionsAsync(round, contributionWad, evidenceRoot, CancellationToken.None)).ConfigureAwait(false);
+            }
+
+            state = await _ledger.GetRoundAsync(round, cancellationToken).ConfigureAwait(false);
+        }
+
+        var preview = _arithmetic.NetTransfersWei(_terms, contributionWad, state.Active);
+        IReadOnlyList<BigInteger>? chainNet = null;
+        var votes = new VoteRecord?[_channels.Count];
+        if (state.Status == SettlementRoundStatus.Committed)
+        {
+            var commitment = await _ledger.GetCommitmentAsync(round, cancellationToken).ConfigureAwait(false);
+            chainNet = commitment.NetWei;
+            await CollectVotesAsync(round, state, votes, Add, cancellationToken).ConfigureAwait(false);
+            state = await _ledger.GetRoundAsync(round, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (state.Status == SettlementRoundStatus.Committed)
+        {
+            // Only a commitment that stands is settled, and only if it is what this coordinator measured.
+            var mismatch = Enumerable.Range(0, _channels.Count).FirstOrDefault(i => chainNet is null || i >= chainNet.Count || chainNet[i] != preview[i], -1);
+            if (mismatch >= 0)
+            {
+                var chainValue = chainNet is not null && mismatch < chainNet.Count ? chainNet[mismatch].ToString(CultureInfo.InvariantCulture) : "missing";
+                throw new SettlementException(round, $"organization {_channels[mismatch].Id}: the contract's net transfer {chainValue} wei differs from the preview {preview[mismatch]} wei");
+            }
+
+            if (!state.Decided)
+            {
+                LogWaitingForWindow(_logger, round, state.Acceptances, state.Rejections, state.ActiveMembers);
+                await _ledger.WaitForDeadlineAsync(round, cancellationToken).ConfigureAwait(false);
+            }
+
+            await SettleWhenAllowedAsync(round, Step, cancellationToken).ConfigureAwait(false);
+            state = await _ledger.GetRoundAsync(round, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (state.Status is not (SettlementRoundStatus.Settled or SettlementRoundStatus.Rejected or SettlementRoundStatus.Abandoned))
+        {
+            throw new SettlementException(round, $"the round is {state.Status} on chain after its settlement");
+        }
+
+        if (state.Status != SettlementRoundStatus.Settled)
+        {
+            LogVoided(_logger, round, state.Status, state.Rejections, state.ActiveMembers);
+        }
+
+        var transferred = await _ledger.GetTransfersAsync(round, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < _channels.Count; i++)
         {
-            contributionWad[i] = submitters.Contains(_terms.Members[i]) && pending.Profiles[i] is { } p ? p.ContributionWad : BigInteger.Zero;
+            // A vote this process did not see (cast before a resume) is still on chain: record it from there.
+            if (votes[i] is null && (state.Accepted[i] || state.Rejected[i]))
+            {
+                var accepted = state.Accepted[i];
+                var sent = steps.Find(s => s.Step == $"{(accepted ? "accept" : "reject")}:{_channels[i].Id}");
+                votes[i] = new VoteRecord(accepted, [], sent?.Hash, sent?.Block);
+            }
         }
 
-        var preview = _arithmetic.NetTransfersWei(_terms, contributionWad, Enumerable.Repeat(true, _channels.Count).ToArray());
-        var onChain = await _ledger.CalculatePayoffAsync(round, cancellationToken).ConfigureAwait(false);
-        var mismatch = Enumerable.Range(0, _channels.Count).FirstOrDefault(i => i >= onChain.Count || onChain[i] != preview[i], -1);
-        if (mismatch >= 0)
-        {
-            var chainValue = mismatch < onChain.Count ? onChain[mismatch].ToString(CultureInfo.InvariantCulture) : "missing";
-            throw new SettlementException(round, $"organization {_channels[mismatch].Id}: the contract's net transfer {chainValue} wei differs from the preview {preview[mismatch]} wei");
-        }
-
-        if (status == SettlementRoundStatus.Closed)
-        {
-            await Step("payoffTransfer", () => _ledger.TransferPayoffAsync(round, CancellationToken.None)).ConfigureAwait(false);
-            status = SettlementRoundStatus.Settled;
-        }
-
-        if (status != SettlementRoundStatus.Settled)
-        {
-            throw new SettlementException(round, $"the round ended {status} instead of Settled");
-        }
-
-        return new SettlementOutcome(
-            status.ToString(),
-            _ledger.ChainId,
-            _ledger.ContractAddress,
-            steps.Where(s => !s.Step.StartsWith("contributionSubmit:", StringComparison.Ordinal)).ToArray(),
-            preview,
-            onChain,
-            _channels.Select(c => steps.Find(s => s.Step == $"contributionSubmit:{c.Id}")).ToArray());
+        var coordinatorSteps = steps.Where(s => !s.Step.StartsWith("accept:", StringComparison.Ordinal) && !s.Step.StartsWith("reject:", StringComparison.Ordinal)).ToArray();
+        return new SettlementOutcome(state, _ledger.ChainId, _ledger.ContractAddress, coordinatorSteps, preview, chainNet, transferred, votes);
     }
 
-    private async Task CollectSubmissionsAsync(
-        int round, PendingRound pending, List<TransactionRecord> steps, Action<PendingRound> journal, CancellationToken cancellationToken)
+    /// <summary>x × 1e18 by member index: the measured contribution of an averaged update, 0 for stragglers and screened-out updates.</summary>
+    private static BigInteger[] ContributionsOf(RoundRecord record) =>
+        record.Organizations.Select(o => o.Outcome == UpdateOutcome.Accepted
+            ? BigInteger.Parse(o.ContributionWad, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
+            : BigInteger.Zero).ToArray();
+
+    // Each organization of the round that has not voted yet reviews the commitment itself; one that does not answer is silent.
+    private async Task CollectVotesAsync(int round, SettlementRoundState state, VoteRecord?[] votes, Action<TransactionRecord> add, CancellationToken cancellationToken)
     {
-        var already = await SubmittersAsync(round, cancellationToken).ConfigureAwait(false);
-        var gate = new Lock();
-        var submissions = Enumerable.Range(0, _channels.Count)
-            .Where(i => pending.Profiles[i] is not null && !already.Contains(_terms.Members[i]))
+        var reviews = Enumerable.Range(0, _channels.Count)
+            .Where(i => state.Active[i] && !state.Accepted[i] && !state.Rejected[i])
             .Select(async i =>
             {
                 var channel = _channels[i];
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(_options.SubmissionTimeoutSeconds));
+                timeout.CancelAfter(TimeSpan.FromSeconds(_options.ReviewTimeoutSeconds));
                 try
                 {
-                    var receipt = await channel.SubmitContributionAsync(round, pending.Profiles[i]!, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
-                    lock (gate)
+                    var vote = await channel.ReviewCommitmentAsync(round, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+                    var name = $"{(vote.Accepted ? "accept" : "reject")}:{channel.Id}";
+                    add(new TransactionRecord(name, vote.Transaction.TransactionHash, vote.Transaction.BlockNumber));
+                    votes[i] = new VoteRecord(vote.Accepted, vote.Objections, vote.Transaction.TransactionHash, vote.Transaction.BlockNumber);
+                    if (vote.Accepted)
                     {
-                        steps.Add(new TransactionRecord($"contributionSubmit:{channel.Id}", receipt.TransactionHash, receipt.BlockNumber));
-                        journal(pending with { Journal = steps.ToArray() });
+                        LogAccepted(_logger, channel.Id, round, vote.Transaction.TransactionHash);
+                    }
+                    else
+                    {
+                        LogRejectedCommitment(_logger, channel.Id, round, string.Join("; ", vote.Objections));
                     }
 
-                    _progress?.Report(new RunProgress("settlement", steps.Count, 0,
-                        FormattableString.Invariant($"round {round} settlement: {channel.Id} submitted its profile in block {receipt.BlockNumber}")));
+                    _progress?.Report(new RunProgress("settlement", 0, 0,
+                        FormattableString.Invariant($"round {round} settlement: {channel.Id} {(vote.Accepted ? "accepted" : "rejected")} the commitment in block {vote.Transaction.BlockNumber}")));
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
                 {
-                    // A member that cannot submit is settled at x = 0 after the deadline, as the contract defines.
-                    LogSubmissionFailed(_logger, channel.Id, round, ex.Message);
+                    // Silence is acceptance once the window ends; the round is not held up by one organization.
+                    LogReviewFailed(_logger, channel.Id, round, ex.Message);
                 }
             });
-        await Task.WhenAll(submissions).ConfigureAwait(false);
+        await Task.WhenAll(reviews).ConfigureAwait(false);
     }
 
-    private async Task CloseAsync(int round, Func<string, Func<Task<ChainReceipt>>, Task> step, CancellationToken cancellationToken)
+    // A bond below the minimum leaves its member out of the round, so each one is topped up first (a failure only leaves it out).
+    private async Task TopUpAsync(int round, CancellationToken cancellationToken)
     {
-        var submitters = await SubmittersAsync(round, cancellationToken).ConfigureAwait(false);
-        if (!_terms.Members.All(submitters.Contains))
+        var minimum = _terms.Limits.MinBondWei;
+        for (var i = 0; i < _channels.Count; i++)
         {
-            LogWaitingForDeadline(_logger, round, _terms.Members.Count - submitters.Count);
-            await _ledger.WaitForDeadlineAsync(round, cancellationToken).ConfigureAwait(false);
+            var bond = await _ledger.GetBondAsync(_terms.Members[i], cancellationToken).ConfigureAwait(false);
+            if (bond >= minimum)
+            {
+                continue;
+            }
+
+            try
+            {
+                await _channels[i].BondAsync(_ledger.ContractAddress, _ledger.ChainId, minimum - bond, cancellationToken).ConfigureAwait(false);
+                LogToppedUp(_logger, _channels[i].Id, round, minimum - bond);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+            {
+                LogTopUpFailed(_logger, _channels[i].Id, round, ex.Message);
+            }
         }
 
-        // The deadline is judged by the next block's timestamp, which can trail the wall clock by a second.
+        if (await _ledger.TopUpCoordinatorBondAsync(cancellationToken).ConfigureAwait(false) is { } receipt)
+        {
+            LogCoordinatorToppedUp(_logger, round, receipt.TransactionHash);
+        }
+    }
+
+    private async Task SettleWhenAllowedAsync(int round, Func<string, Func<Task<ChainReceipt>>, Task> step, CancellationToken cancellationToken)
+    {
+        // The window is judged by the next block's timestamp, which can trail the wall clock by a second.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await step("closeRound", () => _ledger.CloseRoundAsync(round, CancellationToken.None)).ConfigureAwait(false);
+                await step("settleRound", () => _ledger.SettleRoundAsync(round, CancellationToken.None)).ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (attempt < 10 && ex is not OperationCanceledException)
             {
-                LogCloseRetry(_logger, round, attempt, ex.Message);
+                if ((await _ledger.GetRoundAsync(round, cancellationToken).ConfigureAwait(false)).Status != SettlementRoundStatus.Committed)
+                {
+                    return;
+                }
+
+                LogSettleRetry(_logger, round, attempt, ex.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task<HashSet<ChainAddress>> SubmittersAsync(int round, CancellationToken cancellationToken) =>
-        [.. await _ledger.GetSubmittersAsync(round, cancellationToken).ConfigureAwait(false)];
+    private void Mined(int round, string name, ChainReceipt receipt, int count)
+    {
+        LogStep(_logger, round, name, receipt.TransactionHash, receipt.BlockNumber);
+        _progress?.Report(new RunProgress("settlement", count, 0, FormattableString.Invariant($"round {round} settlement: {name} mined in block {receipt.BlockNumber}")));
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: {Step} mined (tx {Transaction}, block {Block})")]
     private static partial void LogStep(ILogger logger, int round, string step, Hash32 transaction, long block);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Organization {Organization} did not submit round {Round}: {Reason}; it settles at x = 0")]
-    private static partial void LogSubmissionFailed(ILogger logger, string organization, int round, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round} is already {Status} on chain; not opening it again")]
+    private static partial void LogAlreadyOpen(ILogger logger, int round, SettlementRoundStatus status);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: {Missing} member(s) did not submit; closing after the deadline")]
-    private static partial void LogWaitingForDeadline(ILogger logger, int round, int missing);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Organization {Organization} accepted the commitment of round {Round} (tx {Transaction})")]
+    private static partial void LogAccepted(ILogger logger, string organization, int round, Hash32 transaction);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Round {Round}: closeRound attempt {Attempt} failed: {Reason}")]
-    private static partial void LogCloseRetry(ILogger logger, int round, int attempt, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Organization {Organization} rejected the commitment of round {Round}: {Objections}")]
+    private static partial void LogRejectedCommitment(ILogger logger, string organization, int round, string objections);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Organization {Organization} did not vote on round {Round}: {Reason}; silence counts as acceptance")]
+    private static partial void LogReviewFailed(ILogger logger, string organization, int round, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: {Accepted} accepted, {Rejected} rejected of {Members}; settling after the challenge window")]
+    private static partial void LogWaitingForWindow(ILogger logger, int round, int accepted, int rejected, int members);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Round {Round} ended {Status} ({Rejections} of {Members} rejected): void, the coordinator's bond slashed to the organizations")]
+    private static partial void LogVoided(ILogger logger, int round, SettlementRoundStatus status, int rejections, int members);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Round {Round}: the commit deadline {Deadline} has passed (chain time {Now}); abandoning the round")]
+    private static partial void LogCommitMissed(ILogger logger, int round, long deadline, long now);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Organization {Organization} topped its bond up by {Wei} wei before round {Round}")]
+    private static partial void LogToppedUp(ILogger logger, string organization, int round, BigInteger wei);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Organization {Organization} could not top its bond up before round {Round}: {Reason}; it sits the round out")]
+    private static partial void LogTopUpFailed(ILogger logger, string organization, int round, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Round {Round}: the coordinator topped its bond up (tx {Transaction})")]
+    private static partial void LogCoordinatorToppedUp(ILogger logger, int round, Hash32 transaction);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Round {Round}: settleRound attempt {Attempt} failed: {Reason}")]
+    private static partial void LogSettleRetry(ILogger logger, int round, int attempt, string reason);
 }

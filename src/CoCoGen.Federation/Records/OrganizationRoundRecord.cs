@@ -53,15 +53,15 @@ public sealed record OrganizationRoundRecord
     /// <summary>Hash of the uploaded weights, when accepted.</summary>
     public string? WeightsHash { get; init; }
 
-    /// <summary>Off-chain preview of the net transfer in wei (decimal string).</summary>
+    /// <summary>Off-chain preview of the net transfer in wei by the pair rule (decimal string).</summary>
     public string? PreviewNetWei { get; init; }
 
-    /// <summary>The contract's net transfer in wei (decimal string).</summary>
+    /// <summary>The contract's net transfer in wei by the committed rule, stakes excluded (payoffCalculate while committed, even of a commitment later rejected; decimal string; absent when the round was abandoned uncommitted).</summary>
     public string? ChainNetWei { get; init; }
 
-    /// <summary>The organization's own contributionSubmit transaction.</summary>
-    public Hash32? SubmitTransaction { get; init; }
+    /// <summary>What settleRound moved on its bond in wei: the net plus its share of forfeited stakes (decimal string; "0" when the round was void).</summary>
+    public string? TransferredWei { get; init; }
 
-    /// <summary>Block of <see cref="SubmitTransaction"/>.</summary>
-    public long? SubmitBlock { get; init; }
+    /// <summary>Its vote on the round's commitment (absent: it did not vote, which counts as acceptance).</summary>
+    public VoteRecord? Vote { get; init; }
 }

@@ -6,6 +6,9 @@ public sealed record RoundTimings
     /// <summary>Guidance (solving the mechanism).</summary>
     public double Guidance { get; init; }
 
+    /// <summary>Opening the round on chain before training (bond top-ups and openRound).</summary>
+    public double Opening { get; init; }
+
     /// <summary>Synthesis, summed over organizations (each reports its own).</summary>
     public double Synthesis { get; init; }
 
@@ -27,7 +30,7 @@ public sealed record RoundTimings
     /// <summary>Writing the round's evidence bundle (weights and manifest).</summary>
     public double Evidence { get; init; }
 
-    /// <summary>Every on-chain step of the round.</summary>
+    /// <summary>The on-chain steps after measurement: commitment, the organizations' reviews and votes, settlement.</summary>
     public double Settlement { get; init; }
 
     /// <summary>The whole round.</summary>

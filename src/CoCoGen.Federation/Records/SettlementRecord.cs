@@ -11,9 +11,18 @@ public sealed record SettlementRecord
     /// <summary>Settlement contract address.</summary>
     public required ChainAddress Contract { get; init; }
 
-    /// <summary>Final round status on chain.</summary>
+    /// <summary>Final round status on chain: Settled, Rejected (a majority rejected: void, coordinator slashed) or Abandoned (commit missed: void, coordinator slashed).</summary>
     public required string Status { get; init; }
 
-    /// <summary>Each coordinator transaction of the round (openRound, profileRecord:orgX, closeRound, payoffTransfer).</summary>
+    /// <summary>Members that took part in the round on chain.</summary>
+    public int ActiveMembers { get; init; }
+
+    /// <summary>Acceptances cast.</summary>
+    public int Acceptances { get; init; }
+
+    /// <summary>Rejections cast.</summary>
+    public int Rejections { get; init; }
+
+    /// <summary>Each coordinator transaction of the round (openRound, commitContributions, settleRound or abandonRound).</summary>
     public required IReadOnlyList<TransactionRecord> Transactions { get; init; }
 }

@@ -60,6 +60,6 @@ public sealed class SettlementDefinitionTests
         Assert.Equal(contract.Errors.Select(e => e.Sha3Signature).Order(StringComparer.Ordinal), errorSelectors);
 
         // One selector worked out by hand from the Solidity signature, so the comparison above is not Nethereum against itself only.
-        Assert.Equal(Sha3Keccack.Current.CalculateHash("openRound(uint256)")[..8], ABITypedRegistry.GetFunctionABI<OpenRoundFunction>().Sha3Signature);
+        Assert.Equal(Sha3Keccack.Current.CalculateHash("openRound(uint256,bytes32,uint8)")[..8], ABITypedRegistry.GetFunctionABI<OpenRoundFunction>().Sha3Signature);
     }
 }

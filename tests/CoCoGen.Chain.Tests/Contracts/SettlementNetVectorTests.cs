@@ -20,14 +20,16 @@ public sealed class SettlementNetVectorTests
     }
 
     [Fact]
-    public void EnsureBalanced_accepts_a_zero_sum_within_the_bound_and_names_the_sum_or_the_entry_otherwise()
+    public void EnsureBalanced_accepts_a_zero_sum_within_the_bound_and_cap_and_names_the_sum_or_the_entry_otherwise()
     {
         var max = SettlementNetVector.MaxAbsNetWei;
-        SettlementNetVector.EnsureBalanced([max, -max, 0]);
-        var sum = Assert.Throws<ArgumentException>(() => SettlementNetVector.EnsureBalanced([3, -1, -1]));
+        SettlementNetVector.EnsureBalanced([max, -max, 0], max);
+        var sum = Assert.Throws<ArgumentException>(() => SettlementNetVector.EnsureBalanced([3, -1, -1], max));
         Assert.Contains("sums to 1 wei", sum.Message, StringComparison.Ordinal);
-        var entry = Assert.Throws<ArgumentException>(() => SettlementNetVector.EnsureBalanced([0, max + 1, -(max + 1)]));
+        var entry = Assert.Throws<ArgumentException>(() => SettlementNetVector.EnsureBalanced([0, max + 1, -(max + 1)], max));
         Assert.Contains("entry 1", entry.Message, StringComparison.Ordinal);
+        var capped = Assert.Throws<ArgumentException>(() => SettlementNetVector.EnsureBalanced([5, 0, -5], 4));
+        Assert.Contains("entry 2 debits 5 wei, above the debit cap of 4 wei", capped.Message, StringComparison.Ordinal);
         Assert.Equal(BigInteger.Pow(10, 54), max);
     }
 }

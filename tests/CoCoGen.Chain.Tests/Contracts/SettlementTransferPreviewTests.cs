@@ -12,7 +12,7 @@ public sealed class SettlementTransferPreviewTests
     {
         // γ = 0.5, ρ̂ = 0.4, x = (2, -1), 1 unit = 1e15 wei: rate = 0.2, r = 0.2·3 = 0.6 units = 6e14 wei.
         var rho = new BigInteger[,] { { 0, Wad * 4 / 10 }, { Wad * 4 / 10, 0 } };
-        var net = SettlementTransferPreview.NetWei([2 * Wad, -Wad], [true, true], rho, Wad / 2, BigInteger.Pow(10, 15));
+        var net = SettlementTransferPreview.NetWei([2 * Wad, -Wad], [true, true], rho, Wad / 2, BigInteger.Pow(10, 15), Wad);
         Assert.Equal(new BigInteger(600_000_000_000_000), net[0]);
         Assert.Equal(new BigInteger(-600_000_000_000_000), net[1]);
     }
@@ -45,7 +45,7 @@ public sealed class SettlementTransferPreviewTests
 
         var x = Enumerable.Range(0, n).Select(_ => new BigInteger(random.NextInt64(long.MinValue, long.MaxValue)) * 1_000_000_000).ToArray();
         var active = Enumerable.Range(0, n).Select(index => index % 5 != 3).ToArray();
-        var net = SettlementTransferPreview.NetWei(x, active, rho, Wad * 3 / 7, 123_456_789_012);
+        var net = SettlementTransferPreview.NetWei(x, active, rho, Wad * 3 / 7, 123_456_789_012, BigInteger.Pow(10, 54));
         Assert.Equal(BigInteger.Zero, net.Aggregate(BigInteger.Zero, (sum, value) => sum + value));
         Assert.Equal(BigInteger.Zero, net[3]);
         Assert.True(net.Count(value => !value.IsZero) > n / 2);
@@ -55,10 +55,29 @@ public sealed class SettlementTransferPreviewTests
     }
 
     [Fact]
+    public void Each_pair_is_clamped_to_the_cap_over_n_minus_1_so_no_member_pays_more_than_the_cap()
+    {
+        // Three members, ρ̂ = 0.5, γ = 1, 1 unit = 1 wei·1e18: unclamped r_01 = 5, r_02 = 10, r_12 = 5 (wei).
+        var half = Wad / 2;
+        var rho = new BigInteger[,] { { 0, half, half }, { half, 0, half }, { half, half, 0 } };
+        BigInteger[] x = [20 * Wad, 10 * Wad, 0];
+        var free = SettlementTransferPreview.NetWei(x, [true, true, true], rho, Wad, 1, 100);
+        Assert.Equal([new BigInteger(15), BigInteger.Zero, new BigInteger(-15)], free);
+
+        // cap 13 → pair cap floor(13 / 2) = 6: r_02 = 10 clamps to 6; member 2 pays 11, not 15, and never above 13.
+        var capped = SettlementTransferPreview.NetWei(x, [true, true, true], rho, Wad, 1, 13);
+        Assert.Equal([new BigInteger(11), BigInteger.Zero, new BigInteger(-11)], capped);
+
+        // With member 1 out of the round the pair cap is the whole cap (n − 1 = 1).
+        var two = SettlementTransferPreview.NetWei(x, [true, false, true], rho, Wad, 1, 7);
+        Assert.Equal([new BigInteger(7), BigInteger.Zero, new BigInteger(-7)], two);
+    }
+
+    [Fact]
     public void Asymmetric_rho_is_rejected_naming_the_entry()
     {
         var rho = new BigInteger[,] { { 0, 1 }, { 2, 0 } };
-        var exception = Assert.Throws<ArgumentException>(() => SettlementTransferPreview.NetWei([0, 0], [true, true], rho, 0, 1));
+        var exception = Assert.Throws<ArgumentException>(() => SettlementTransferPreview.NetWei([0, 0], [true, true], rho, 0, 1, 1));
         Assert.Contains("ρ̂[0,1]", exception.Message, StringComparison.Ordinal);
     }
 

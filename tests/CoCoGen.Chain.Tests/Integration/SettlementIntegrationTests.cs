@@ -6,40 +6,60 @@ using Nethereum.RPC.Eth.DTOs;
 
 namespace CoCoGen.Chain.Tests.Integration;
 
+/// <summary>Contract v2 through the typed binding, against the real Hardhat node.</summary>
 [Collection(HardhatNodeGroup.Name)]
 public sealed class SettlementIntegrationTests(HardhatFixture chain)
 {
-    private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
+    private static readonly BigInteger Ether = SettlementScenario.Ether;
 
     [Fact]
-    public async Task Ten_members_three_rounds_settle_to_the_wei_of_the_offchain_preview_and_withdraw()
+    public async Task Ten_members_three_rounds_settle_to_the_wei_of_the_offchain_preview_with_stakes_and_withdraw()
     {
         var scenario = await SettlementScenario.CreateAsync(chain, 10, 1, SettlementScenario.Wad / 2, Enumerable.Repeat(Ether, 10).ToArray(), seed: 7);
         Assert.Equal(10, await scenario.Coordinator.MemberCountAsync());
         Assert.Equal(scenario.Rho[2, 5], await scenario.Coordinator.RhoWadAsync(5, 2));
+        Assert.Equal(scenario.Limits, await scenario.Coordinator.LimitsAsync());
+        Assert.Equal(SettlementScenario.Timeouts, await scenario.Coordinator.TimeoutsAsync());
+        var stake = scenario.Limits.ChallengeStakeWei;
 
         for (var round = 1; round <= 3; round++)
         {
             var contributions = SettlementScenario.Contributions(10, seed: 100 + round);
-            // Round 3: member 9 stays silent and the round closes after its deadline with x₉ = 0.
-            var silent = round == 3 ? new HashSet<int> { 9 } : null;
-            await scenario.RunRoundToClosedAsync(round, contributions, silent, round == 3 ? PassDeadlineAsync : null);
-            Assert.Equal(RoundStatus.Closed, await scenario.Coordinator.RoundStatusAsync(round));
+            await scenario.CommitAsync(round, contributions);
+            Assert.Equal(RoundStatus.Committed, await scenario.Coordinator.RoundStatusAsync(round));
+            var info = await scenario.Coordinator.RoundInfoAsync(round);
+            Assert.Equal(SettlementScenario.SeedHash(round), info.SeedHash);
+            Assert.Equal(SettlementScenario.EvidenceRoot(round), info.EvidenceRoot);
+            Assert.Equal(contributions, await scenario.Coordinator.CommittedValuesAsync(round));
 
-            var preview = scenario.Preview(contributions, silent);
+            var preview = scenario.Preview(contributions);
             Assert.Equal(preview, await scenario.Coordinator.PayoffCalculateAsync(round));
             Assert.Equal(BigInteger.Zero, preview.Aggregate(BigInteger.Zero, (sum, net) => sum + net));
 
-            var receipt = await scenario.Members[round].PayoffTransferAsync(round);
+            // Round 3: member 9 is a lone false challenger; the others accept, which decides the round at once.
+            var rejecter = round == 3 ? 9 : -1;
+            if (rejecter >= 0)
+            {
+                await scenario.Members[rejecter].RejectCommitmentAsync(round);
+            }
+
+            await Task.WhenAll(scenario.Members.Where((_, index) => index != rejecter).Select(member => member.AcceptCommitmentAsync(round)));
+            var receipt = await scenario.Members[round].SettleRoundAsync(round);
             var transferred = scenario.Coordinator.EventsIn<PayoffTransferredEventDTO>(receipt);
             Assert.Equal(10, transferred.Count);
+
+            // The rejecter's stake goes to the nine others, the remainder of the split to the first of them.
+            var share = rejecter >= 0 ? stake / 9 : BigInteger.Zero;
+            var bonus = rejecter >= 0 ? stake - (share * 9) + share : BigInteger.Zero;
             for (var member = 0; member < 10; member++)
             {
-                scenario.ExpectedBonds[member] += preview[member];
-                Assert.Equal(preview[member], transferred[member].NetWei);
+                var moved = preview[member] + (member == rejecter ? BigInteger.Zero : member == 0 ? bonus : share);
+                scenario.ExpectedBonds[member] += moved - (member == rejecter ? stake : BigInteger.Zero);
+                Assert.Equal(moved, transferred[member].NetWei);
                 Assert.Equal(scenario.ExpectedBonds[member], await scenario.Coordinator.BondOfAsync(scenario.Members[member].Account));
             }
 
+            Assert.Equal(SettlementNetVector.Hash(preview), Assert.Single(scenario.Coordinator.EventsIn<RoundSettledEventDTO>(receipt)).NetHash);
             Assert.Equal(RoundStatus.Settled, await scenario.Coordinator.RoundStatusAsync(round));
         }
 
@@ -56,88 +76,105 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
             Assert.Equal(scenario.ExpectedBonds[member], await scenario.Coordinator.BondOfAsync(account));
         }
 
-        // An auditor re-reads every settlement from the logs alone.
         var fromLogs = (await scenario.Coordinator.EventsAsync<PayoffTransferredEventDTO>()).Select(log => log.Event).ToArray();
         Assert.Equal(30, fromLogs.Length);
         Assert.Equal([1, 2, 3], fromLogs.Select(transfer => (int)transfer.Round).Distinct());
-        Assert.All(fromLogs.GroupBy(transfer => transfer.Round), round => Assert.Equal(BigInteger.Zero, round.Aggregate(BigInteger.Zero, (sum, transfer) => sum + transfer.NetWei)));
-
         var deposited = await scenario.Coordinator.TotalDepositedAsync();
         var withdrawn = await scenario.Coordinator.TotalWithdrawnAsync();
-        Assert.Equal(10 * Ether, deposited);
-        Assert.Equal(deposited - withdrawn, scenario.ExpectedBonds.Aggregate(BigInteger.Zero, (sum, bond) => sum + bond));
+        Assert.Equal(11 * Ether, deposited);
+        var coordinatorBond = await scenario.Coordinator.BondOfAsync(scenario.Coordinator.Account);
+        Assert.Equal(Ether, coordinatorBond);
+        Assert.Equal(deposited - withdrawn, scenario.ExpectedBonds.Aggregate(coordinatorBond, (sum, bond) => sum + bond));
         Assert.Equal(deposited - withdrawn, await chain.BalanceAsync(scenario.Coordinator.Address));
     }
 
     [Fact]
-    public async Task Uncovered_payer_reverts_with_its_typed_custom_error_and_nothing_changes()
+    public async Task The_debit_cap_clamps_each_pair_as_the_offchain_preview_does_to_the_wei()
     {
-        // γ large, member 0 contributes least and holds a tiny bond: it owes more than it has.
-        BigInteger[] bonds = [1000, Ether, Ether];
-        var scenario = await SettlementScenario.CreateAsync(chain, 3, 11, SettlementScenario.Wad, bonds, seed: 11);
-        BigInteger[] contributions = [-SettlementScenario.Wad, SettlementScenario.Wad, 2 * SettlementScenario.Wad];
-        await scenario.RunRoundToClosedAsync(1, contributions);
-        var preview = scenario.Preview(contributions);
-        Assert.True(preview[0] < -1000);
+        // γ = 1 and wide contribution gaps against a cap of 0.3 ether over 3 pairs: most pairs hit ±0.1 ether.
+        var limits = new SettlementLimits(Ether, Ether * 3 / 10, Ether / 10, Ether);
+        var scenario = await SettlementScenario.CreateAsync(chain, 4, 6, SettlementScenario.Wad, Enumerable.Repeat(Ether, 4).ToArray(), seed: 41, limits);
+        BigInteger[] x = [-400 * SettlementScenario.Wad, 1000 * SettlementScenario.Wad, 3 * SettlementScenario.Wad / 1000, 900 * SettlementScenario.Wad];
+        await scenario.CommitAsync(1, x);
 
-        var (error, exception) = await SettlementRevert.ExpectAsync<CoCoGenSettlementUncoveredPayerError>(() => scenario.Members[1].PayoffTransferAsync(1));
-        Assert.Equal(scenario.Members[0].Account, EthereumAddress.Parse(error.Member));
-        Assert.Equal(new BigInteger(1000), error.Bond);
-        Assert.Equal(-preview[0], error.Debit);
-        Assert.Contains("payoffTransfer on", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("CoCoGenSettlementUncoveredPayer(member=", exception.Message, StringComparison.Ordinal);
+        var preview = scenario.Preview(x);
+        var unclamped = SettlementTransferPreview.NetWei(x, [true, true, true, true], scenario.Rho, scenario.Gamma, SettlementScenario.WeiPerUnit, BigInteger.Pow(10, 54));
+        Assert.NotEqual(unclamped, preview);
+        Assert.Equal(preview, await scenario.Coordinator.PayoffCalculateAsync(1));
+        Assert.All(preview, net => Assert.True(-net <= limits.DebitCapWei));
+        // Member 0 (the lowest x) would pay far more than the cap unclamped; clamped it pays at most the cap.
+        Assert.True(-unclamped[0] > limits.DebitCapWei);
+        Assert.True(preview[0] > unclamped[0]);
+        Assert.Equal(BigInteger.Zero, preview.Aggregate(BigInteger.Zero, (sum, net) => sum + net));
+    }
 
-        Assert.Equal(RoundStatus.Closed, await scenario.Coordinator.RoundStatusAsync(1));
+    [Fact]
+    public async Task A_majority_rejecting_voids_the_round_and_slashes_the_coordinator_to_the_members()
+    {
+        var scenario = await SettlementScenario.CreateAsync(chain, 3, 14, SettlementScenario.Wad / 2, [Ether, Ether, Ether], seed: 5);
+        await scenario.CommitAsync(1, SettlementScenario.Contributions(3, seed: 6));
+        var stake = scenario.Limits.ChallengeStakeWei;
+        await scenario.Members[0].RejectCommitmentAsync(1);
+        Assert.Equal(Ether - stake, await scenario.Coordinator.BondOfAsync(scenario.Members[0].Account));
+        Assert.Equal(RoundStatus.Committed, await scenario.Coordinator.RoundStatusAsync(1));
+        var deciding = await scenario.Members[2].RejectCommitmentAsync(1);
+
+        Assert.Equal(RoundStatus.Rejected, await scenario.Coordinator.RoundStatusAsync(1));
+        var rejected = Assert.Single(scenario.Coordinator.EventsIn<RoundRejectedEventDTO>(deciding));
+        Assert.Equal(new BigInteger(2), rejected.Rejections);
+        var slash = Assert.Single(scenario.Coordinator.EventsIn<CoordinatorSlashedEventDTO>(deciding));
+        var perMember = scenario.Limits.CoordinatorBondWei / 3;
+        Assert.Equal(perMember, slash.PerMemberWei);
+        Assert.Equal(Ether - (perMember * 3), await scenario.Coordinator.BondOfAsync(scenario.Coordinator.Account));
         for (var member = 0; member < 3; member++)
         {
-            Assert.Equal(bonds[member], await scenario.Coordinator.BondOfAsync(scenario.Members[member].Account));
+            // Stakes returned, nothing moved by the rule, each member a share of the slash.
+            Assert.Equal(Ether + perMember, await scenario.Coordinator.BondOfAsync(scenario.Members[member].Account));
         }
 
-        // The payer tops up; settlement then goes through with the same preview.
-        await scenario.Members[0].DepositSubmitAsync(-preview[0]);
-        await scenario.Members[2].PayoffTransferAsync(1);
-        Assert.Equal(bonds[0] - preview[0] + preview[0], await scenario.Coordinator.BondOfAsync(scenario.Members[0].Account));
+        var (wrongStatus, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementWrongStatusError>(() => scenario.Members[1].SettleRoundAsync(1));
+        Assert.Equal((byte)RoundStatus.Rejected, wrongStatus.Status);
+        Assert.Empty(await scenario.Coordinator.EventsAsync<PayoffTransferredEventDTO>());
+    }
+
+    [Fact]
+    public async Task Silence_settles_only_after_the_window_and_an_uncommitted_round_is_abandoned_after_its_deadline()
+    {
+        var scenario = await SettlementScenario.CreateAsync(chain, 3, 14, SettlementScenario.Wad / 2, [Ether, Ether, Ether], seed: 8);
+        var contributions = SettlementScenario.Contributions(3, seed: 9);
+        await scenario.CommitAsync(1, contributions);
+        await scenario.Members[0].AcceptCommitmentAsync(1);
+        var (open, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementChallengeWindowOpenError>(() => scenario.Members[0].SettleRoundAsync(1));
+        Assert.Equal(BigInteger.One, open.Round);
+        await scenario.PassChallengeWindowAsync();
+        var settled = await scenario.Members[1].SettleRoundAsync(1);
+        Assert.Equal(scenario.Preview(contributions), scenario.Coordinator.EventsIn<PayoffTransferredEventDTO>(settled).Select(t => t.NetWei));
+
+        await scenario.Coordinator.OpenRoundAsync(2, SettlementScenario.SeedHash(2), SettlementMode.PairRule);
+        await SettlementRevert.ExpectAsync<CoCoGenSettlementCommitDeadlineNotPassedError>(() => scenario.Members[2].AbandonRoundAsync(2));
+        await chain.Chain.AdvanceDevelopmentClockAsync((long)SettlementScenario.Timeouts.CommitSeconds + 1, CancellationToken.None);
+        var abandoned = await scenario.Members[2].AbandonRoundAsync(2);
+        Assert.Single(scenario.Coordinator.EventsIn<RoundAbandonedEventDTO>(abandoned));
+        Assert.Equal(RoundStatus.Abandoned, await scenario.Coordinator.RoundStatusAsync(2));
+        await SettlementRevert.ExpectAsync<CoCoGenSettlementWrongStatusError>(() => scenario.Coordinator.CommitContributionsAsync(2, contributions, SettlementScenario.EvidenceRoot(2)));
     }
 
     [Fact]
     public async Task Calls_that_revert_surface_typed_errors_with_their_arguments()
     {
         var scenario = await SettlementScenario.CreateAsync(chain, 2, 14, SettlementScenario.Wad / 4, [Ether, Ether], seed: 3);
-        var (notCoordinator, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementNotCoordinatorError>(() => scenario.Members[0].OpenRoundAsync(1));
+        var (notCoordinator, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementNotCoordinatorError>(
+            () => scenario.Members[0].OpenRoundAsync(1, SettlementScenario.SeedHash(1), SettlementMode.PairRule));
         Assert.Equal(scenario.Members[0].Account, EthereumAddress.Parse(notCoordinator.Caller));
 
-        var (unexpected, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementUnexpectedRoundError>(() => scenario.Coordinator.OpenRoundAsync(5));
+        var (unexpected, exception) = await SettlementRevert.ExpectAsync<CoCoGenSettlementUnexpectedRoundError>(
+            () => scenario.Coordinator.OpenRoundAsync(5, SettlementScenario.SeedHash(5), SettlementMode.PairRule));
         Assert.Equal(new BigInteger(1), unexpected.Expected);
+        Assert.Contains("openRound on", exception.Message, StringComparison.Ordinal);
 
         // A reverting view call (eth_call) decodes the same way.
         var (outOfRange, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementMemberIndexOutOfRangeError>(() => scenario.Coordinator.MemberAtAsync(9));
         Assert.Equal(new BigInteger(2), outOfRange.Count);
-    }
-
-    [Fact]
-    public async Task A_submission_that_differs_from_the_coordinators_record_disputes_the_round()
-    {
-        var scenario = await SettlementScenario.CreateAsync(chain, 3, 14, SettlementScenario.Wad / 2, [Ether, Ether, Ether], seed: 5);
-        await scenario.Coordinator.OpenRoundAsync(1);
-        var contributions = SettlementScenario.Contributions(3, seed: 6);
-        var profiles = contributions.Select((x, member) => SettlementScenario.ProfileFor(1, member, x)).ToArray();
-        for (var member = 0; member < 3; member++)
-        {
-            await scenario.Coordinator.ProfileRecordAsync(1, scenario.Members[member].Account, profiles[member]);
-        }
-
-        // Member 2 inflates its own contribution.
-        await scenario.Members[0].ContributionSubmitAsync(1, profiles[0]);
-        await scenario.Members[1].ContributionSubmitAsync(1, profiles[1]);
-        await scenario.Members[2].ContributionSubmitAsync(1, SettlementScenario.ProfileFor(1, 2, contributions[2] + SettlementScenario.Wad));
-        var receipt = await scenario.Coordinator.CloseRoundAsync(1);
-
-        var mismatch = Assert.Single(scenario.Coordinator.EventsIn<ProfileMismatchEventDTO>(receipt));
-        Assert.Equal(scenario.Members[2].Account, EthereumAddress.Parse(mismatch.Member));
-        Assert.Equal(new BigInteger(1), Assert.Single(scenario.Coordinator.EventsIn<RoundDisputedEventDTO>(receipt)).Mismatches);
-        Assert.Equal(RoundStatus.Disputed, await scenario.Coordinator.RoundStatusAsync(1));
-        var (notClosed, _) = await SettlementRevert.ExpectAsync<CoCoGenSettlementRoundNotClosedError>(() => scenario.Members[0].PayoffTransferAsync(1));
-        Assert.Equal((byte)RoundStatus.Disputed, notClosed.Status);
     }
 
     [Fact]
@@ -170,7 +207,7 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
         Assert.Single(outcomes, outcome => outcome is MinedTransaction { Succeeded: true });
         var reverted = Assert.IsType<SettlementRevertException>(Assert.Single(outcomes, outcome => outcome is Exception));
         var insufficient = Assert.IsType<CoCoGenSettlementInsufficientBondError>(reverted.Error);
-        Assert.Equal(member.Account, EthereumAddress.Parse(insufficient.Member));
+        Assert.Equal(member.Account, EthereumAddress.Parse(insufficient.Account));
         Assert.Equal(BigInteger.Zero, insufficient.Bond);
         Assert.Equal(Ether, insufficient.Amount);
         Assert.IsType<TransactionRevertedException>(reverted.InnerException);
@@ -187,10 +224,5 @@ public sealed class SettlementIntegrationTests(HardhatFixture chain)
         {
             return exception;
         }
-    }
-
-    private async Task PassDeadlineAsync()
-    {
-        await chain.Chain.AdvanceDevelopmentClockAsync(3601, CancellationToken.None);
     }
 }

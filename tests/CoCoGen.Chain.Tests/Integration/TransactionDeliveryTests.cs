@@ -15,18 +15,17 @@ public sealed class TransactionDeliveryTests(HardhatFixture chain)
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
 
     [Fact]
-    public async Task Twenty_concurrent_submissions_from_ten_accounts_are_all_mined_without_nonce_gap_or_duplicate()
+    public async Task Twenty_concurrent_transactions_from_ten_accounts_are_all_mined_without_nonce_gap_or_duplicate()
     {
-        var scenario = await SettlementScenario.CreateAsync(chain, 10, 1, SettlementScenario.Wad / 2, Enumerable.Repeat(Ether / 10, 10).ToArray(), seed: 21);
+        var scenario = await SettlementScenario.CreateAsync(chain, 10, 1, SettlementScenario.Wad / 2, Enumerable.Repeat(Ether, 10).ToArray(), seed: 21);
         var accounts = scenario.Accounts.ToArray();
         var before = await Task.WhenAll(accounts.Select(account => chain.NonceAsync(account)));
-        await scenario.Coordinator.OpenRoundAsync(1);
-        var contributions = SettlementScenario.Contributions(10, seed: 22);
+        await scenario.CommitAsync(1, SettlementScenario.Contributions(10, seed: 22));
 
-        // Each account sends two transactions at once: its contribution profile and a bond top-up.
-        var sends = scenario.Members.SelectMany((member, index) => new[]
+        // Each account sends two transactions at once: its vote on the commitment and a bond top-up.
+        var sends = scenario.Members.SelectMany(member => new[]
         {
-            member.ContributionSubmitAsync(1, SettlementScenario.ProfileFor(1, index, contributions[index])),
+            member.AcceptCommitmentAsync(1),
             member.DepositSubmitAsync(Ether / 100),
         }).ToArray();
         var mined = await Task.WhenAll(sends);
@@ -43,8 +42,8 @@ public sealed class TransactionDeliveryTests(HardhatFixture chain)
             Assert.Equal(before[index] + 2, await chain.NonceAsync(accounts[index]));
         }
 
-        var members = await scenario.Coordinator.RoundMembersAsync(1);
-        Assert.Equal((1UL << 10) - 1, members.SubmittedMask);
+        var info = await scenario.Coordinator.RoundInfoAsync(1);
+        Assert.Equal((1UL << 10) - 1, info.AcceptMask);
     }
 
     [Fact]

@@ -113,18 +113,23 @@ internal static class RunFixtures
                 ["contribution"] = o.Without is { } without ? without - loss : 0,
                 ["contributionWad"] = o.Without is { } x ? new BigInteger(Math.Round((x - loss) * 1e6)).ToString(CultureInfo.InvariantCulture) + "000000000000" : "0",
                 ["chainNetWei"] = o.TransferWei.ToString(CultureInfo.InvariantCulture),
-                ["submitTransaction"] = o.Outcome == UpdateOutcome.Accepted ? Hex((round * 16) + i + 1, 64) : null,
-                ["submitBlock"] = o.Outcome == UpdateOutcome.Accepted ? (round * 20) + i : null,
+                ["transferredWei"] = o.TransferWei.ToString(CultureInfo.InvariantCulture),
+                ["vote"] = o.Outcome == UpdateOutcome.Accepted
+                    ? new JsonObject { ["accepted"] = true, ["objections"] = new JsonArray(), ["transaction"] = Hex((round * 16) + i + 1, 64), ["block"] = (round * 20) + i }
+                    : null,
             }).ToArray()),
             ["settlement"] = new JsonObject
             {
                 ["chainId"] = 31337,
                 ["contract"] = "0x5fbdb2315678afecb367f032d93f642f64180aa3",
                 ["status"] = "Settled",
+                ["activeMembers"] = organizations.Length,
+                ["acceptances"] = organizations.Count(o => o.Outcome == UpdateOutcome.Accepted),
+                ["rejections"] = 0,
                 ["transactions"] = new JsonArray(
                     Transaction("openRound", (round * 256) + 1, (round * 20) - 1),
-                    Transaction("closeRound", (round * 256) + 2, (round * 20) + 3),
-                    Transaction("payoffTransfer", (round * 256) + 3, (round * 20) + 4)),
+                    Transaction("commitContributions", (round * 256) + 2, (round * 20) + 3),
+                    Transaction("settleRound", (round * 256) + 3, (round * 20) + 4)),
             },
             ["timings"] = new JsonObject
             {

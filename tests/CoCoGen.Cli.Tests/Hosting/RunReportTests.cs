@@ -25,12 +25,12 @@ public class RunReportTests
         Assert.Equal("0", org1["paid so far (wei)"]);
         Assert.Equal("100000000000000006500", org1["bond (wei)"]);
         Assert.Equal("100\u202F000\u202F000\u202F000\u202F000\u202F006\u202F500", org1.Raw("bond (wei)"));
-        Assert.Equal($"0x{49:x64}", org1["own submission"]);
+        Assert.Equal($"accepted 0x{49:x64}", org1["own vote"]);
         Assert.Equal(["60", "64"], org1.Blocks);
-        Assert.Equal($"0x{(3 * 256) + 3:x64}", org1["payoff transfer"]);
+        Assert.Equal($"Settled: 0x{(3 * 256) + 3:x64}", org1["round outcome on chain"]);
         Assert.Equal("0.054 ± 0.004", Row(OrganizationTable(document, "org1"), "1")["Shapley ± SE"]);
 
-        // org2, round 2: screened out with its reason, x = 0, no L(−i), no submission; paid 1000 + 1500 wei so far.
+        // org2, round 2: screened out with its reason, x = 0, no L(−i), no vote recorded; paid 1000 + 1500 wei so far.
         var org2 = Row(OrganizationTable(document, "org2"), "2");
         Assert.Equal("screened out: update norm 812.5 exceeds 10 × the median norm 3.1", org2["outcome"]);
         Assert.Equal("0", org2["x_i"]);
@@ -40,7 +40,7 @@ public class RunReportTests
         Assert.Equal("-1\u202F500", org2.Raw("transfer (wei)"));
         Assert.Equal("2500", org2["paid so far (wei)"]);
         Assert.Equal("99999999999999997500", org2["bond (wei)"]);
-        Assert.Equal("—", org2["own submission"]);
+        Assert.Equal("—", org2["own vote"]);
 
         // org3, round 3: a straggler with its reason; paid 2000 + 1000 + 1500 wei.
         var org3 = Row(OrganizationTable(document, "org3"), "3");
@@ -101,13 +101,15 @@ public class RunReportTests
         Assert.Contains(document.QuerySelectorAll("p"), p => p.TextContent.StartsWith("12 of 12 rounds carry no validation measurement", StringComparison.Ordinal));
         Assert.Contains(document.QuerySelectorAll("p"), p => p.TextContent.StartsWith("From config.json: ρ̄ = 0.5, γ share = 0.5", StringComparison.Ordinal));
 
-        // Round 1 of org1 as recorded: x = 0.1471331744657168, +762801976514422 wei, its own submission in block 58.
+        // Round 1 of org1 as recorded (a v1 run, its own submission carried over as the vote it stands for):
+        // x = 0.1471331744657168, +762801976514422 wei, its vote in block 58.
         var org1 = Row(OrganizationTable(document, "org1"), "1");
         Assert.Equal(("0.147133", "—", "—", "—"), (org1["x_i"], org1["L"], org1["L(−i)"], org1["verified samples"]));
         Assert.Equal("762801976514422", org1["transfer (wei)"]);
         Assert.Equal("100000762801976514422", org1["bond (wei)"]);
-        Assert.Equal("0x15fa6dae4721d2a1cd4e7ffe8e952a76c02a4d30bb0bb997cf8aa074c1ac663b", org1["own submission"]);
+        Assert.Equal("accepted 0x15fa6dae4721d2a1cd4e7ffe8e952a76c02a4d30bb0bb997cf8aa074c1ac663b", org1["own vote"]);
         Assert.Equal("58", org1.Blocks[0]);
+        Assert.StartsWith("Settled: 0x", org1["round outcome on chain"], StringComparison.Ordinal);
         Assert.Equal("—", Row(document.QuerySelectorAll("table").Single(t => Headers(t).Contains("of which measurement (s)")), "1")["of which measurement (s)"]);
 
         // Every round axis is labelled 1, 2, …, 12: integers, every round.

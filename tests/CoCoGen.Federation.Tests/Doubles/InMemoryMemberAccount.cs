@@ -19,6 +19,9 @@ internal sealed class InMemoryMemberAccount(InMemorySettlementContract contract,
         return Task.FromResult(new ChainReceipt(default, 0));
     }
 
-    public Task<ChainReceipt> SubmitContributionAsync(int round, ContributionProfile profile, CancellationToken cancellationToken) =>
-        contract.SubmitAsync(round, Address, profile);
+    public Task<RoundCommitment> GetCommitmentAsync(int round, CancellationToken cancellationToken) => contract.GetCommitmentAsync(round, cancellationToken);
+
+    public Task<ChainReceipt> AcceptCommitmentAsync(int round, CancellationToken cancellationToken) => contract.VoteAsync(round, Address, accept: true);
+
+    public Task<ChainReceipt> RejectCommitmentAsync(int round, CancellationToken cancellationToken) => contract.VoteAsync(round, Address, accept: false);
 }

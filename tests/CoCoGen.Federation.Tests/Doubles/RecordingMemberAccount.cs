@@ -5,7 +5,7 @@ namespace CoCoGen.Federation.Tests.Doubles;
 
 /// <summary>
 /// A member account on <see cref="InMemorySettlementContract"/> whose transactions land in
-/// <see cref="RecordedTransactions"/>; <see cref="FakeBond"/> and <see cref="FakeSubmission"/> make it claim transactions it never sent.
+/// <see cref="RecordedTransactions"/>; <see cref="FakeBond"/> and <see cref="FakeVote"/> make it claim transactions it never sent.
 /// </summary>
 internal sealed class RecordingMemberAccount(InMemorySettlementContract contract, RecordedTransactions chain, string address) : IMemberAccount, IMemberLedger
 {
@@ -13,7 +13,7 @@ internal sealed class RecordingMemberAccount(InMemorySettlementContract contract
 
     public bool FakeBond { get; set; }
 
-    public bool FakeSubmission { get; set; }
+    public bool FakeVote { get; set; }
 
     public Task<IMemberLedger> BindAsync(ChainAddress contractAddress, long chainId, CancellationToken cancellationToken) =>
         Task.FromResult<IMemberLedger>(this);
@@ -29,14 +29,20 @@ internal sealed class RecordingMemberAccount(InMemorySettlementContract contract
         return Task.FromResult(chain.Add(Address));
     }
 
-    public async Task<ChainReceipt> SubmitContributionAsync(int round, ContributionProfile profile, CancellationToken cancellationToken)
+    public Task<RoundCommitment> GetCommitmentAsync(int round, CancellationToken cancellationToken) => contract.GetCommitmentAsync(round, cancellationToken);
+
+    public Task<ChainReceipt> AcceptCommitmentAsync(int round, CancellationToken cancellationToken) => VoteAsync(round, accept: true);
+
+    public Task<ChainReceipt> RejectCommitmentAsync(int round, CancellationToken cancellationToken) => VoteAsync(round, accept: false);
+
+    private async Task<ChainReceipt> VoteAsync(int round, bool accept)
     {
-        if (FakeSubmission)
+        if (FakeVote)
         {
             return new ChainReceipt(Hash32.Parse("0x" + new string('e', 64)), 8);
         }
 
-        await contract.SubmitAsync(round, Address, profile);
+        await contract.VoteAsync(round, Address, accept);
         return chain.Add(Address);
     }
 }

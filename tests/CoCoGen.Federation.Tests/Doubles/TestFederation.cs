@@ -24,10 +24,11 @@ internal sealed class TestFederation : IDisposable
             Rounds = rounds,
             GeneratorSteps = 2,
             StragglerTimeoutSeconds = 0.5,
-            SubmissionTimeoutSeconds = 5,
-            SubmissionWindowSeconds = 2,
+            ReviewTimeoutSeconds = 5,
             MaxParallelOrganizations = organizations,
+            BondEther = 100m,
         };
+        Verifiers = Enumerable.Range(0, organizations).Select(_ => new ScriptedCommitmentVerifier()).ToArray();
     }
 
     public string Directory { get; }
@@ -40,6 +41,9 @@ internal sealed class TestFederation : IDisposable
 
     public ProtocolOptions Options { get; }
 
+    /// <summary>Each organization's verifier (accepting unless a test sets an objection).</summary>
+    public ScriptedCommitmentVerifier[] Verifiers { get; }
+
     public DistanceMeter Meter { get; }
 
     public RunDirectory Run => new(Directory);
@@ -50,7 +54,8 @@ internal sealed class TestFederation : IDisposable
             $"org{i + 1}",
             learner,
             new InMemoryMemberAccount(Contract, ChainAddress.Parse($"0x{i + 1:x40}")),
-            Contract,
+            Verifiers[i],
+            new ChainSettlementArithmetic(),
             NullLogger<OrganizationAgent>.Instance))).ToArray();
         return new RoundCoordinator(
             channels, new GuidedFedAvgStrategy(new FixedGuidancePolicy()), Model, Meter, new ValidationSeeds("test-secret"), Contract, Contract, new ChainSettlementArithmetic(), Run, Options, TimeProvider.System,

@@ -89,10 +89,10 @@ public sealed class ChainValueTests
 
     // Written by the build before these types (run-20261201-041135 of the CI run on main f7bfa1e), cut to one organization.
     private const string OrganizationLine =
-        """{"id":"org1","address":"0x70997970c51812dc3a010c7d01b50e0d17dc79c8","outcome":"accepted","localSamples":6456,"syntheticSamples":0,"trainingLoss":0.790024262230931,"synthesisSeconds":3.1E-06,"trainingSeconds":1.2429722,"contribution":0.1471331744657168,"contributionWad":"147133174465717000","weightsHash":"0x4dc410beab842ed44cc586b7b1e04fbc021383a20e084a26330d2311d8fd4bf8","previewNetWei":"762801976514422","chainNetWei":"762801976514422","submitTransaction":"0x15fa6dae4721d2a1cd4e7ffe8e952a76c02a4d30bb0bb997cf8aa074c1ac663b","submitBlock":58}""";
+        """{"id":"org1","address":"0x70997970c51812dc3a010c7d01b50e0d17dc79c8","outcome":"accepted","localSamples":6456,"syntheticSamples":0,"trainingLoss":0.790024262230931,"synthesisSeconds":3.1E-06,"trainingSeconds":1.2429722,"contribution":0.1471331744657168,"contributionWad":"147133174465717000","weightsHash":"0x4dc410beab842ed44cc586b7b1e04fbc021383a20e084a26330d2311d8fd4bf8","previewNetWei":"762801976514422","chainNetWei":"762801976514422","transferredWei":"762801976514422","vote":{"accepted":true,"objections":[],"transaction":"0x15fa6dae4721d2a1cd4e7ffe8e952a76c02a4d30bb0bb997cf8aa074c1ac663b","block":58}}""";
 
     private const string SettlementLine =
-        """{"chainId":31337,"contract":"0x0dcd1bf9a1b36ce34237eeafef220932846bcd82","status":"Settled","transactions":[{"step":"openRound","hash":"0x42fce0de87729170b834de3c61761df60f088b86f72a52cf4dabde4d98d05739","block":47},{"step":"profileRecord:org1","hash":"0xeaa588feb6422d14416f66e83340a9f5da3f042e6f3a3f84bd17c11eea489c5e","block":48}]}""";
+        """{"chainId":31337,"contract":"0x0dcd1bf9a1b36ce34237eeafef220932846bcd82","status":"Settled","activeMembers":2,"acceptances":2,"rejections":0,"transactions":[{"step":"openRound","hash":"0x42fce0de87729170b834de3c61761df60f088b86f72a52cf4dabde4d98d05739","block":47},{"step":"commitContributions","hash":"0xeaa588feb6422d14416f66e83340a9f5da3f042e6f3a3f84bd17c11eea489c5e","block":48}]}""";
 
     private const string Checkpoint = """
         {
@@ -123,7 +123,7 @@ public sealed class ChainValueTests
     {
         var organization = JsonSerializer.Deserialize<OrganizationRoundRecord>(OrganizationLine, RunJson.Options)!;
         Assert.Equal(ChainAddress.Parse("0x70997970c51812dc3a010c7d01b50e0d17dc79c8"), organization.Address);
-        Assert.Equal(Hash32.Parse("0x15fa6dae4721d2a1cd4e7ffe8e952a76c02a4d30bb0bb997cf8aa074c1ac663b"), organization.SubmitTransaction);
+        Assert.Equal(Hash32.Parse("0x15fa6dae4721d2a1cd4e7ffe8e952a76c02a4d30bb0bb997cf8aa074c1ac663b"), organization.Vote!.Transaction);
         Assert.Equal(OrganizationLine, JsonSerializer.Serialize(organization, RunJson.Options));
 
         var settlement = JsonSerializer.Deserialize<SettlementRecord>(SettlementLine, RunJson.Options)!;

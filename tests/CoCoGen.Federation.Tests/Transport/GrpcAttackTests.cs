@@ -142,10 +142,10 @@ public sealed class GrpcAttackTests
     }
 
     [Fact]
-    public async Task A_fake_submission_receipt_is_not_believed_and_the_member_is_settled_as_not_submitting()
+    public async Task A_fake_vote_receipt_is_not_believed_and_the_member_is_recorded_as_silent()
     {
         await using var grpc = new GrpcFederation(organizations: 3, rounds: 1);
-        grpc.Accounts[2].FakeSubmission = true;
+        grpc.Accounts[2].FakeVote = true;
         await grpc.StartServerAsync();
         for (var i = 0; i < 3; i++)
         {
@@ -154,9 +154,10 @@ public sealed class GrpcAttackTests
 
         var summary = await grpc.Coordinator().RunAsync(resume: false, progress: null, CancellationToken.None);
 
-        var submitters = await grpc.Federation.Contract.GetSubmittersAsync(1, CancellationToken.None);
-        Assert.DoesNotContain(grpc.Accounts[2].Address, submitters);
-        Assert.Null(summary.Rounds[0].Organizations[2].SubmitTransaction);
+        var state = await grpc.Federation.Contract.GetRoundAsync(1, CancellationToken.None);
+        Assert.False(state.Accepted[2] || state.Rejected[2]);
+        Assert.Null(summary.Rounds[0].Organizations[2].Vote);
+        Assert.Equal("Settled", summary.Rounds[0].Settlement!.Status);
         Assert.DoesNotContain(new string('e', 64), File.ReadAllText(grpc.Federation.Run.RoundsFile), StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using CoCoGen.Federation.Adapters.Authentication;
+using CoCoGen.Federation.Adapters.Ledger;
 using CoCoGen.Federation.Adapters.Transport;
 using CoCoGen.Federation.Adapters.Transport.Wire;
 using CoCoGen.Federation.Ports;
@@ -132,7 +133,7 @@ internal sealed class GrpcFederation : IAsyncDisposable
     public async Task<OrganizationOutcome> StartWorkerAsync(int index, IOrganizationLearner? learner = null, AgreedSettings? settings = null)
     {
         var channel = GrpcChannel.ForAddress(Address!);
-        var agent = new OrganizationAgent(Id(index), learner ?? Federation.Learners[index], Accounts[index], Federation.Contract, NullLogger<OrganizationAgent>.Instance);
+        var agent = new OrganizationAgent(Id(index), learner ?? Federation.Learners[index], Accounts[index], Federation.Verifiers[index], new ChainSettlementArithmetic(), NullLogger<OrganizationAgent>.Instance);
         var outcome = new OrganizationOutcome();
         var connection = new CoordinatorConnection(
             new Coordinator.CoordinatorClient(channel), new PartySigner(Id(index), OrganizationKeys[index]), CoordinatorKey.GetPublicAddress(), 64L << 20, TimeProvider.System);

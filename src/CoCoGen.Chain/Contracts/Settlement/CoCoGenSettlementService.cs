@@ -19,6 +19,9 @@ namespace CoCoGen.Chain.Contracts.Settlement;
 /// </summary>
 public sealed class CoCoGenSettlementService
 {
+    /// <summary>Gas limit of a rejection: the deciding one at MAX_MEMBERS (608,284 gas) with a margin.</summary>
+    private const long DecidingRejectionGasLimit = 800_000;
+
     private readonly IWeb3 _web3;
     private readonly TransactionSender? _sender;
     private readonly ContractHandler _handler;
@@ -44,12 +47,19 @@ public sealed class CoCoGenSettlementService
     /// <summary>The same contract seen from another key.</summary>
     public CoCoGenSettlementService As(TransactionSender sender) => new(Address, _web3, sender ?? throw new ArgumentNullException(nameof(sender)));
 
-    /// <summary>Deploys the committed bytecode; the deploying account becomes the coordinator.</summary>
+    /// <summary>Deploys the committed bytecode with its timeouts; the deploying account becomes the coordinator.</summary>
     public static async Task<(CoCoGenSettlementService Service, MinedTransaction Deployment)> DeployAsync(
-        TransactionSender sender, BigInteger weiPerUnit, ulong submissionWindowSeconds, CancellationToken cancellationToken = default)
+        TransactionSender sender, BigInteger weiPerUnit, SettlementTimeouts timeouts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        var deployment = new CoCoGenSettlementDeployment { WeiPerUnit = weiPerUnit, SubmissionWindow = submissionWindowSeconds };
+        ArgumentNullException.ThrowIfNull(timeouts);
+        var deployment = new CoCoGenSettlementDeployment
+        {
+            WeiPerUnit = weiPerUnit,
+            CommitTimeout = timeouts.CommitSeconds,
+            ChallengeWindow = timeouts.ChallengeWindowSeconds,
+            AbsenceTimeout = timeouts.AbsenceSeconds,
+        };
         var data = new DeploymentMessageEncodingService<CoCoGenSettlementDeployment>().GetDeploymentData(deployment).HexToByteArray();
         var mined = await Typed("deployment of CoCoGenSettlement", () => sender.SendAndWaitAsync(new TransactionRequest(null, data), cancellationToken)).ConfigureAwait(false);
         var address = mined.ContractAddress ?? throw new InvalidOperationException($"Deployment {mined.Hash} has no contract address.");
@@ -70,11 +80,26 @@ public sealed class CoCoGenSettlementService
     public Task<MinedTransaction> SetGammaAsync(BigInteger gammaWad, BigInteger phiMinWad, CancellationToken cancellationToken = default) =>
         SendAsync(new SetGammaFunction { NewGammaWad = gammaWad, NewPhiMinWad = phiMinWad }, cancellationToken);
 
-    /// <summary>depositSubmit() with <paramref name="wei"/> attached, from a member.</summary>
+    /// <summary>setLimits(minBond, debitCap, challengeStake, coordinatorBond), coordinator only.</summary>
+    public Task<MinedTransaction> SetLimitsAsync(SettlementLimits limits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return SendAsync(
+            new SetLimitsFunction
+            {
+                MinBondWei = limits.MinBondWei,
+                DebitCapWei = limits.DebitCapWei,
+                ChallengeStakeWei = limits.ChallengeStakeWei,
+                CoordinatorBondWei = limits.CoordinatorBondWei,
+            },
+            cancellationToken);
+    }
+
+    /// <summary>depositSubmit() with <paramref name="wei"/> attached, from a member or the coordinator.</summary>
     public Task<MinedTransaction> DepositSubmitAsync(BigInteger wei, CancellationToken cancellationToken = default) =>
         SendAsync(new DepositSubmitFunction(), cancellationToken, wei);
 
-    /// <summary>withdraw(amount), from a member.</summary>
+    /// <summary>withdraw(amount), from any bond holder whose bond is not locked.</summary>
     public Task<MinedTransaction> WithdrawAsync(BigInteger amountWei, CancellationToken cancellationToken = default) =>
         SendAsync(new WithdrawFunction { AmountWei = amountWei }, cancellationToken);
 
@@ -82,33 +107,46 @@ public sealed class CoCoGenSettlementService
     public Task<MinedTransaction> ExitMembershipAsync(CancellationToken cancellationToken = default) =>
         SendAsync(new ExitMembershipFunction(), cancellationToken);
 
-    /// <summary>openRound(round), coordinator only.</summary>
-    public Task<MinedTransaction> OpenRoundAsync(int round, CancellationToken cancellationToken = default) =>
-        SendAsync(new OpenRoundFunction { Round = round }, cancellationToken);
+    /// <summary>openRound(round, seedHash, mode), coordinator only: commits the validation seed's hash and the rule.</summary>
+    public Task<MinedTransaction> OpenRoundAsync(int round, byte[] seedHash, SettlementMode mode, CancellationToken cancellationToken = default) =>
+        SendAsync(new OpenRoundFunction { Round = round, SeedHash = seedHash, Mode = (byte)mode }, cancellationToken);
 
-    /// <summary>profileRecord(round, member, profile): the coordinator's record of a member's profile.</summary>
-    public Task<MinedTransaction> ProfileRecordAsync(int round, EthereumAddress member, Profile profile, CancellationToken cancellationToken = default) =>
-        SendAsync(new ProfileRecordFunction { Round = round, Member = member.ToLowerHex(), P = profile }, cancellationToken);
+    /// <summary>commitContributions(round, x × 1e18 by member index, evidenceRoot), coordinator only (pair rule).</summary>
+    public Task<MinedTransaction> CommitContributionsAsync(int round, IReadOnlyList<BigInteger> contributionWad, byte[] evidenceRoot, CancellationToken cancellationToken = default) =>
+        SendAsync(new CommitContributionsFunction { Round = round, ContributionWad = [.. contributionWad], EvidenceRoot = evidenceRoot }, cancellationToken);
 
-    /// <summary>contributionSubmit(round, profile): a member's own submission.</summary>
-    public Task<MinedTransaction> ContributionSubmitAsync(int round, Profile profile, CancellationToken cancellationToken = default) =>
-        SendAsync(new ContributionSubmitFunction { Round = round, P = profile }, cancellationToken);
+    /// <summary>commitNet(round, net wei by member index, evidenceRoot), coordinator only (net vector, M^Shap).</summary>
+    public Task<MinedTransaction> CommitNetAsync(int round, IReadOnlyList<BigInteger> netWei, byte[] evidenceRoot, CancellationToken cancellationToken = default) =>
+        SendAsync(new CommitNetFunction { Round = round, NetWei = [.. netWei], EvidenceRoot = evidenceRoot }, cancellationToken);
 
-    /// <summary>closeRound(round).</summary>
-    public Task<MinedTransaction> CloseRoundAsync(int round, CancellationToken cancellationToken = default) =>
-        SendAsync(new CloseRoundFunction { Round = round }, cancellationToken);
+    /// <summary>acceptCommitment(round), from a round member within the window.</summary>
+    public Task<MinedTransaction> AcceptCommitmentAsync(int round, CancellationToken cancellationToken = default) =>
+        SendAsync(new AcceptCommitmentFunction { Round = round }, cancellationToken);
 
-    /// <summary>payoffTransfer(round): applies the contract's transfers.</summary>
-    public Task<MinedTransaction> PayoffTransferAsync(int round, CancellationToken cancellationToken = default) =>
-        SendAsync(new PayoffTransferFunction { Round = round }, cancellationToken);
+    /// <summary>
+    /// rejectCommitment(round), from a round member within the window; stakes challengeStakeWei of its bond. Sent with a
+    /// fixed gas limit: members vote at the same time, so a rejection estimated while it is not yet deciding may be mined
+    /// as the one that completes the majority, which also voids the round and pays the slash (83 k gas at 3 members, 608 k
+    /// at 64, docs/contract.md); only the gas used is paid. A revert then surfaces from the mined receipt, typed as usual.
+    /// </summary>
+    public Task<MinedTransaction> RejectCommitmentAsync(int round, CancellationToken cancellationToken = default) =>
+        SendAsync(new RejectCommitmentFunction { Round = round }, cancellationToken, gasLimit: DecidingRejectionGasLimit);
 
-    /// <summary>payoffTransferNet(round, netWei): applies a given budget-balanced vector, coordinator only.</summary>
-    public Task<MinedTransaction> PayoffTransferNetAsync(int round, IReadOnlyList<BigInteger> netWei, CancellationToken cancellationToken = default) =>
-        SendAsync(new PayoffTransferNetFunction { Round = round, NetWei = [.. netWei] }, cancellationToken);
+    /// <summary>settleRound(round), anyone: after the window, or once acceptances decide it.</summary>
+    public Task<MinedTransaction> SettleRoundAsync(int round, CancellationToken cancellationToken = default) =>
+        SendAsync(new SettleRoundFunction { Round = round }, cancellationToken);
 
-    /// <summary>transferCoordinator(newCoordinator), coordinator only.</summary>
-    public Task<MinedTransaction> TransferCoordinatorAsync(EthereumAddress newCoordinator, CancellationToken cancellationToken = default) =>
-        SendAsync(new TransferCoordinatorFunction { NewCoordinator = newCoordinator.ToLowerHex() }, cancellationToken);
+    /// <summary>abandonRound(round), anyone: after a missed commit deadline.</summary>
+    public Task<MinedTransaction> AbandonRoundAsync(int round, CancellationToken cancellationToken = default) =>
+        SendAsync(new AbandonRoundFunction { Round = round }, cancellationToken);
+
+    /// <summary>proposeCoordinator(candidate), coordinator only: the first step of a handover.</summary>
+    public Task<MinedTransaction> ProposeCoordinatorAsync(EthereumAddress candidate, CancellationToken cancellationToken = default) =>
+        SendAsync(new ProposeCoordinatorFunction { Candidate = candidate.ToLowerHex() }, cancellationToken);
+
+    /// <summary>acceptCoordinator(), from the pending coordinator: the second step.</summary>
+    public Task<MinedTransaction> AcceptCoordinatorAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(new AcceptCoordinatorFunction(), cancellationToken);
 
     // ---- queries -------------------------------------------------------------------------------------------------
 
@@ -141,7 +179,7 @@ public sealed class CoCoGenSettlementService
     public async Task<EthereumAddress> CoordinatorAsync(CancellationToken cancellationToken = default) =>
         EthereumAddress.Parse(await QueryAsync<CoordinatorFunction, string>(new CoordinatorFunction(), cancellationToken).ConfigureAwait(false));
 
-    /// <summary>A member's bond in wei.</summary>
+    /// <summary>A bond in wei (member, coordinator or former coordinator).</summary>
     public Task<BigInteger> BondOfAsync(EthereumAddress account, CancellationToken cancellationToken = default) =>
         QueryAsync<BondOfFunction, BigInteger>(new BondOfFunction { Account = account.ToLowerHex() }, cancellationToken);
 
@@ -156,6 +194,23 @@ public sealed class CoCoGenSettlementService
     /// <summary>Wei per payoff unit.</summary>
     public Task<BigInteger> WeiPerUnitAsync(CancellationToken cancellationToken = default) =>
         QueryAsync<WeiPerUnitFunction, BigInteger>(new WeiPerUnitFunction(), cancellationToken);
+
+    /// <summary>The limits last set (all 0 before setLimits).</summary>
+    public async Task<SettlementLimits> LimitsAsync(CancellationToken cancellationToken = default) => new(
+        await QueryAsync<MinBondWeiFunction, BigInteger>(new MinBondWeiFunction(), cancellationToken).ConfigureAwait(false),
+        await QueryAsync<DebitCapWeiFunction, BigInteger>(new DebitCapWeiFunction(), cancellationToken).ConfigureAwait(false),
+        await QueryAsync<ChallengeStakeWeiFunction, BigInteger>(new ChallengeStakeWeiFunction(), cancellationToken).ConfigureAwait(false),
+        await QueryAsync<CoordinatorBondWeiFunction, BigInteger>(new CoordinatorBondWeiFunction(), cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The timeouts fixed at deployment.</summary>
+    public async Task<SettlementTimeouts> TimeoutsAsync(CancellationToken cancellationToken = default) => new(
+        await QueryAsync<CommitTimeoutFunction, ulong>(new CommitTimeoutFunction(), cancellationToken).ConfigureAwait(false),
+        await QueryAsync<ChallengeWindowFunction, ulong>(new ChallengeWindowFunction(), cancellationToken).ConfigureAwait(false),
+        await QueryAsync<AbsenceTimeoutFunction, ulong>(new AbsenceTimeoutFunction(), cancellationToken).ConfigureAwait(false));
+
+    /// <summary>When the rule last changed (Unix seconds); no round opens before this + the challenge window.</summary>
+    public async Task<long> RuleChangedAtAsync(CancellationToken cancellationToken = default) =>
+        (long)await QueryAsync<RuleChangedAtFunction, ulong>(new RuleChangedAtFunction(), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Wei deposited into bonds, ever.</summary>
     public Task<BigInteger> TotalDepositedAsync(CancellationToken cancellationToken = default) =>
@@ -173,16 +228,16 @@ public sealed class CoCoGenSettlementService
     public async Task<RoundStatus> RoundStatusAsync(int round, CancellationToken cancellationToken = default) =>
         (RoundStatus)await QueryAsync<RoundStatusFunction, byte>(new RoundStatusFunction { Round = round }, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>The round's submission deadline (Unix seconds).</summary>
-    public async Task<long> RoundDeadlineAsync(int round, CancellationToken cancellationToken = default) =>
-        (long)await QueryAsync<RoundDeadlineFunction, ulong>(new RoundDeadlineFunction { Round = round }, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>The round's active, submitted and recorded member masks.</summary>
-    public Task<RoundMembersOutputDTO> RoundMembersAsync(int round, CancellationToken cancellationToken = default) =>
-        Typed($"roundMembers({round}) on {Address}", () => _handler.QueryDeserializingToObjectAsync<RoundMembersFunction, RoundMembersOutputDTO>(new RoundMembersFunction { Round = round }, null)
+    /// <summary>Everything about a round but its committed vector: status, mode, deadlines, member and vote masks, hashes.</summary>
+    public Task<RoundInfoOutputDTO> RoundInfoAsync(int round, CancellationToken cancellationToken = default) =>
+        Typed($"roundInfo({round}) on {Address}", () => _handler.QueryDeserializingToObjectAsync<RoundInfoFunction, RoundInfoOutputDTO>(new RoundInfoFunction { Round = round }, null)
             .WaitAsync(cancellationToken));
 
-    /// <summary>payoffCalculate(round): the net transfer per member index in wei of a closed round.</summary>
+    /// <summary>committedValues(round): x × 1e18 (pair rule) or net wei (net vector) by member index; empty before the commitment.</summary>
+    public async Task<IReadOnlyList<BigInteger>> CommittedValuesAsync(int round, CancellationToken cancellationToken = default) =>
+        await QueryAsync<CommittedValuesFunction, List<BigInteger>>(new CommittedValuesFunction { Round = round }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>payoffCalculate(round): the net transfer per member index in wei of a committed round, stakes excluded.</summary>
     public async Task<IReadOnlyList<BigInteger>> PayoffCalculateAsync(int round, CancellationToken cancellationToken = default) =>
         await QueryAsync<PayoffCalculateFunction, List<BigInteger>>(new PayoffCalculateFunction { Round = round }, cancellationToken).ConfigureAwait(false);
 
@@ -211,11 +266,11 @@ public sealed class CoCoGenSettlementService
         where TFunction : FunctionMessage, new() =>
         Typed($"{ABITypedRegistry.GetFunctionABI<TFunction>().Name} on {Address}", () => _handler.QueryAsync<TFunction, TResult>(function, null).WaitAsync(cancellationToken));
 
-    private Task<MinedTransaction> SendAsync<TFunction>(TFunction function, CancellationToken cancellationToken, BigInteger value = default)
+    private Task<MinedTransaction> SendAsync<TFunction>(TFunction function, CancellationToken cancellationToken, BigInteger value = default, long? gasLimit = null)
         where TFunction : FunctionMessage, new()
     {
         var sender = Sender;
-        var request = new TransactionRequest(Address, function.GetCallData(), value);
+        var request = new TransactionRequest(Address, function.GetCallData(), value, gasLimit);
         return Typed($"{ABITypedRegistry.GetFunctionABI<TFunction>().Name} on {Address} from {sender.Address}", () => sender.SendAndWaitAsync(request, cancellationToken));
     }
 

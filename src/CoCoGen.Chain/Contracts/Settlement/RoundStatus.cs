@@ -6,15 +6,18 @@ public enum RoundStatus
     /// <summary>Never opened.</summary>
     None = 0,
 
-    /// <summary>Accepting submissions until the deadline.</summary>
+    /// <summary>Opened with its seed hash and mode; waiting for the coordinator's commitment.</summary>
     Open = 1,
 
-    /// <summary>Closed without disputes; ready for payoffTransfer.</summary>
-    Closed = 2,
+    /// <summary>Committed; the challenge window runs.</summary>
+    Committed = 2,
 
-    /// <summary>A submission differed from the coordinator's record; bonds unlocked, nothing transferred.</summary>
-    Disputed = 3,
+    /// <summary>The commitment stood; transfers applied to the bonds.</summary>
+    Settled = 3,
 
-    /// <summary>Transfers applied to the bonds.</summary>
-    Settled = 4,
+    /// <summary>A strict majority rejected the commitment: void, the coordinator slashed.</summary>
+    Rejected = 4,
+
+    /// <summary>Not committed in time: void, the coordinator slashed.</summary>
+    Abandoned = 5,
 }

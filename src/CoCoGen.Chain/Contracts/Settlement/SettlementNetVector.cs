@@ -5,8 +5,8 @@ using Nethereum.Util;
 namespace CoCoGen.Chain.Contracts.Settlement;
 
 /// <summary>
-/// The net vector that <c>payoffTransferNet</c> takes, checked off chain as the contract checks it, and the hash its
-/// <c>PayoffNetTransferred</c> event publishes, so a caller can verify a settlement from its log.
+/// The net vector that <c>commitNet</c> takes (M^Shap), checked off chain as the contract checks it, and the hash
+/// <c>RoundSettled</c> publishes of every settled round's nets, so a caller can verify a settlement from its log.
 /// </summary>
 public static class SettlementNetVector
 {
@@ -38,10 +38,11 @@ public static class SettlementNetVector
         return Sha3Keccack.Current.CalculateHash(packed.ToArray());
     }
 
-    /// <summary>Checks what the contract checks before coverage: every |entry| ≤ <see cref="MaxAbsNetWei"/> and Σ = 0 exactly.</summary>
+    /// <summary>Checks what <c>commitNet</c> checks: every |entry| ≤ <see cref="MaxAbsNetWei"/>, no debit above the cap, and Σ = 0 exactly.</summary>
     /// <param name="netWei">The entries, by member index.</param>
-    /// <exception cref="ArgumentException">An entry is out of range or the sum is not 0; the message names the entry or the sum.</exception>
-    public static void EnsureBalanced(IReadOnlyList<BigInteger> netWei)
+    /// <param name="debitCapWei">The most one member may pay in a round.</param>
+    /// <exception cref="ArgumentException">An entry is out of range or above the cap, or the sum is not 0; the message names the entry or the sum.</exception>
+    public static void EnsureBalanced(IReadOnlyList<BigInteger> netWei, BigInteger debitCapWei)
     {
         ArgumentNullException.ThrowIfNull(netWei);
         var sum = BigInteger.Zero;
@@ -50,6 +51,11 @@ public static class SettlementNetVector
             if (BigInteger.Abs(netWei[i]) > MaxAbsNetWei)
             {
                 throw new ArgumentException($"Net entry {i} is {netWei[i]} wei, beyond ±{MaxAbsNetWei}.", nameof(netWei));
+            }
+
+            if (-netWei[i] > debitCapWei)
+            {
+                throw new ArgumentException($"Net entry {i} debits {-netWei[i]} wei, above the debit cap of {debitCapWei} wei.", nameof(netWei));
             }
 
             sum += netWei[i];

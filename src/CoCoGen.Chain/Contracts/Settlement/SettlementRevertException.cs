@@ -6,7 +6,7 @@ namespace CoCoGen.Chain.Contracts.Settlement;
 
 /// <summary>
 /// A call or transaction to CoCoGenSettlement reverted with one of its custom errors; <see cref="Error"/> is the decoded
-/// <c>[Error]</c> DTO (for instance <see cref="CoCoGenSettlementUncoveredPayerError"/> with its member, bond and debit).
+/// <c>[Error]</c> DTO (for instance <see cref="CoCoGenSettlementDebitAboveCapError"/> with its member, debit and cap).
 /// </summary>
 public sealed class SettlementRevertException : Exception
 {

@@ -3,9 +3,10 @@ using System.Numerics;
 namespace CoCoGen.Chain.Contracts.Settlement;
 
 /// <summary>
-/// The contract's exact integer transfer arithmetic, mirrored for off-chain previews to the wei (CONTRACT.md):
-/// for each unordered pair i &lt; j of active members, rate = γ·ρ̂ᵢⱼ / 1e18 (floor), rWad = rate·(xᵢ − xⱼ) / 1e18 and
-/// rWei = rWad·weiPerUnit / 1e18 (both truncated toward zero, as Solidity's signed division), netᵢ += rWei, netⱼ −= rWei.
+/// The contract's exact integer transfer arithmetic (v2's pair rule), mirrored for off-chain previews to the wei
+/// (docs/contract.md): for each unordered pair i &lt; j of the round's n active members, rate = γ·ρ̂ᵢⱼ / 1e18 (floor),
+/// rWad = rate·(xᵢ − xⱼ) / 1e18 and rWei = rWad·weiPerUnit / 1e18 (both truncated toward zero, as Solidity's signed
+/// division), clamped to ±floor(debitCap / (n − 1)) so no member pays more than debitCap; netᵢ += rWei, netⱼ −= rWei.
 /// </summary>
 public static class SettlementTransferPreview
 {
@@ -18,8 +19,10 @@ public static class SettlementTransferPreview
     /// <param name="rhoWad">ρ̂ (Wad), n×n, symmetric with zero diagonal.</param>
     /// <param name="gammaWad">γ (Wad).</param>
     /// <param name="weiPerUnit">Wei per payoff unit.</param>
-    /// <exception cref="ArgumentException">Lengths disagree, ρ̂ is not symmetric with zero diagonal in [0, 1e18], or γ or weiPerUnit is negative; the message names the entry.</exception>
-    public static BigInteger[] NetWei(IReadOnlyList<BigInteger> contributionWad, IReadOnlyList<bool> active, BigInteger[,] rhoWad, BigInteger gammaWad, BigInteger weiPerUnit)
+    /// <param name="debitCapWei">The most one member pays in a round (the contract's debitCapWei).</param>
+    /// <exception cref="ArgumentException">Lengths disagree, ρ̂ is not symmetric with zero diagonal in [0, 1e18], or γ, weiPerUnit or the cap is negative; the message names the entry.</exception>
+    public static BigInteger[] NetWei(
+        IReadOnlyList<BigInteger> contributionWad, IReadOnlyList<bool> active, BigInteger[,] rhoWad, BigInteger gammaWad, BigInteger weiPerUnit, BigInteger debitCapWei)
     {
         ArgumentNullException.ThrowIfNull(contributionWad);
         ArgumentNullException.ThrowIfNull(active);
@@ -30,9 +33,9 @@ public static class SettlementTransferPreview
             throw new ArgumentException($"Preview needs {n} contributions, {n} active flags and a {n}×{n} ρ̂; got {active.Count} flags and {rhoWad.GetLength(0)}×{rhoWad.GetLength(1)}.");
         }
 
-        if (gammaWad.Sign < 0 || weiPerUnit.Sign < 0)
+        if (gammaWad.Sign < 0 || weiPerUnit.Sign < 0 || debitCapWei.Sign < 0)
         {
-            throw new ArgumentException($"gammaWad ({gammaWad}) and weiPerUnit ({weiPerUnit}) must be non-negative.");
+            throw new ArgumentException($"gammaWad ({gammaWad}), weiPerUnit ({weiPerUnit}) and debitCapWei ({debitCapWei}) must be non-negative.");
         }
 
         for (var i = 0; i < n; i++)
@@ -52,6 +55,13 @@ public static class SettlementTransferPreview
         }
 
         var net = new BigInteger[n];
+        var members = active.Count(a => a);
+        if (members < 2)
+        {
+            return net;
+        }
+
+        var pairCap = debitCapWei / (members - 1);
         for (var i = 0; i < n; i++)
         {
             if (!active[i])
@@ -66,7 +76,7 @@ public static class SettlementTransferPreview
                     continue;
                 }
 
-                var transfer = PairTransferWei(contributionWad[i], contributionWad[j], rhoWad[i, j], gammaWad, weiPerUnit);
+                var transfer = BigInteger.Clamp(PairTransferWei(contributionWad[i], contributionWad[j], rhoWad[i, j], gammaWad, weiPerUnit), -pairCap, pairCap);
                 net[i] += transfer;
                 net[j] -= transfer;
             }
@@ -75,7 +85,7 @@ public static class SettlementTransferPreview
         return net;
     }
 
-    /// <summary>rᵢⱼ in wei for one pair: positive means j pays i.</summary>
+    /// <summary>rᵢⱼ in wei for one pair before the cap: positive means j pays i.</summary>
     public static BigInteger PairTransferWei(BigInteger contributionWadI, BigInteger contributionWadJ, BigInteger rhoWadIJ, BigInteger gammaWad, BigInteger weiPerUnit)
     {
         // BigInteger division truncates toward zero, exactly like Solidity's int256 division.
