@@ -46,7 +46,7 @@ internal static class CocogenHost
         (new Option<string>("--organizations") { Description = "Number of organizations (Learning:Organizations)." }, "Learning:Organizations"),
         (new Option<string>("--alpha") { Description = "Dirichlet α of the label split (Learning:Alpha)." }, "Learning:Alpha"),
         (new Option<string>("--rho") { Description = "Mean competitive intensity ρ̄ (Mechanism:RhoBar)." }, "Mechanism:RhoBar"),
-        (new Option<string>("--mechanism") { Description = "cocogen+ | vcfl | wco | wdg | radg | madg (Mechanism:Rule)." }, "Mechanism:Rule"),
+        (new Option<string>("--mechanism") { Description = "cocogen+ | vcfl | wco | wdg | radg | madg | mshap (Mechanism:Rule)." }, "Mechanism:Rule"),
         (new Option<string>("--dataset") { Description = "fashion-mnist | cifar10 (Learning:Corpus)." }, "Learning:Corpus"),
         (new Option<string>("--data-dir") { Description = "Dataset location: IDX folder, CIFAR-10 binary folder or JPEG zip (Learning:Dataset)." }, "Learning:Dataset"),
         (new Option<string>("--seed") { Description = "Seed of every random choice (Learning:Seed)." }, "Learning:Seed"),

@@ -31,6 +31,15 @@ public static class FederationOptionsExtensions
         services.AddSection<ChainOptions>(configuration, ChainOptions.Section);
         services.AddSection<RunOptions>(configuration, RunOptions.Section);
         services.AddSection<ConsortiumOptions>(configuration, ConsortiumOptions.Section);
+
+        // M^Shap pays from the round's Shapley values: unless configured, sample ⌊n ln n⌋ permutations (the M^Shap paper's
+        // Section 5.1), at least 2.
+        if (string.Equals(configuration[$"{MechanismOptions.Section}:{nameof(MechanismOptions.Rule)}"], "mshap", StringComparison.OrdinalIgnoreCase))
+        {
+            var organizations = Math.Max(2, ConfiguredLearning(configuration).Organizations);
+            services.PostConfigure<ProtocolOptions>(protocol =>
+                protocol.ShapleyPermutations = protocol.ShapleyPermutations >= 2 ? protocol.ShapleyPermutations : Math.Max(2, (int)Math.Floor(organizations * Math.Log(organizations))));
+        }
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LearningOptions>, LearningOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChainOptions>>(new ChainOptionsValidator(role)));
         if (role != ProcessRole.Organization)

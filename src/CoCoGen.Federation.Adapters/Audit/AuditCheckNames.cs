@@ -83,8 +83,9 @@ public static class AuditCheckNames
         "loss-without" => "recomputation: every L(−i) bit for bit",
         "shapley" => "recomputation: every Shapley value bit for bit",
         "contribution" => "recomputation: x_i bit for bit, and its wad",
-        "transfer" => "recomputation: the transfer from x and the contract's terms equals the bundle's and the chain's",
-        "chain-commitment" => "recomputation: the chain's seed hash, evidence root and committed x_i are the evidence's",
+        "payment-rule" => "recomputation: the bundle states a payment rule this build knows (the pair rule or M^Shap's net vector), with what it needs",
+        "transfer" => "recomputation: the transfer by the bundle's rule (pair rule on x, or M^Shap's net vector on the Shapley values) and the contract's terms equals the bundle's and the chain's",
+        "chain-commitment" => "recomputation: the chain's seed hash, evidence root and committed values (x_i, or M^Shap's nets) are the evidence's",
         _ => null,
     };
 }

@@ -157,7 +157,8 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
         }
 
         var active = onChain?.Active ?? Enumerable.Repeat(true, n).ToArray();
-        var transfers = arithmetic.NetTransfersWei(chain.Terms, figures.ContributionWad, active);
+        var netVector = manifest.Rule.Payment == ShapleyPayments.Rule;
+        var transfers = netVector ? figures.NetWei : arithmetic.NetTransfersWei(chain.Terms, figures.ContributionWad, active);
         for (var i = 0; i < n; i++)
         {
             var o = record.Organizations[i];
@@ -170,9 +171,10 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
             if (standing && committed)
             {
                 var value = i < onChain!.Values.Count ? onChain.Values[i] : (BigInteger?)null;
-                var expected = o.Outcome == UpdateOutcome.Accepted ? figures.ContributionWad[i] : BigInteger.Zero;
+                var expected = netVector ? figures.NetWei[i] : o.Outcome == UpdateOutcome.Accepted ? figures.ContributionWad[i] : BigInteger.Zero;
+                var unit = netVector ? "wei (M^Shap's net)" : "wad";
                 Check("chain-commitment", o.Id, value == expected,
-                    $"the chain committed x = {value?.ToString(CultureInfo.InvariantCulture) ?? "none"} wad, the evidence gives {expected} wad");
+                    $"the chain committed {value?.ToString(CultureInfo.InvariantCulture) ?? "none"} {unit}, the evidence gives {expected} {unit}");
             }
         }
     }

@@ -212,12 +212,40 @@ public sealed class RoundRecomputation(IContributionMeter meter, ISettlementArit
                 Invariant($"x_i recomputed {x[i]:R} ({wad} wad), the bundle says {c.Contribution:R} ({c.ContributionWad})"));
         }
 
-        var transfers = arithmetic.NetTransfersWei(context.Terms, xWad, Enumerable.Repeat(true, n).ToArray());
+        // The transfers by the rule the bundle states: the pair rule on x, or M^Shap's net vector on the Shapley values.
+        var everyone = Enumerable.Repeat(true, n).ToArray();
+        IReadOnlyList<BigInteger> transfers;
+        string basis;
+        if (manifest.Rule.Payment == ShapleyPayments.Rule)
+        {
+            basis = "the Shapley values by M^Shap's rule and the contract's weiPerUnit and debit cap";
+            var payments = new double[n];
+            Check("payment-rule", null, measured.Shapley is not null, "the bundle pays by M^Shap's rule but samples no Shapley values");
+            if (measured.Shapley is { } phi)
+            {
+                var byUpdate = new double[updates.Count];
+                ShapleyPayments.Compute([.. phi], byUpdate);
+                for (var k = 0; k < updates.Count; k++)
+                {
+                    payments[updateIndex[k]] = byUpdate[k];
+                }
+            }
+
+            transfers = arithmetic.NetVectorWei(context.Terms, payments, everyone);
+        }
+        else
+        {
+            basis = "x and the contract's ρ̂, γ, weiPerUnit and debit cap";
+            Check("payment-rule", null, manifest.Rule.Payment is null || manifest.Rule.Payment == EvidenceRule.PairRulePayment,
+                $"the bundle states a payment rule this build does not know: {manifest.Rule.Payment}");
+            transfers = arithmetic.NetTransfersWei(context.Terms, xWad, everyone);
+        }
+
         for (var i = 0; i < n; i++)
         {
             var wei = transfers[i].ToString(CultureInfo.InvariantCulture);
             Check("transfer", roster[i].Id, manifest.Contributions[i].TransferWei == wei,
-                $"the transfer recomputed from x and the contract's ρ̂, γ and weiPerUnit is {wei} wei; the bundle says {manifest.Contributions[i].TransferWei}");
+                $"the transfer recomputed from {basis} is {wei} wei; the bundle says {manifest.Contributions[i].TransferWei}");
         }
 
         return new RecomputedFigures(after, measured.SubsetHash, measured.SubsetSize, measured.Loss, measured.Accuracy, lossWithout, shapleyValues, verifiedSamples, x, xWad, transfers);

@@ -30,7 +30,8 @@ public sealed class MechanismGuidancePolicy : IGuidancePolicy
         _seed = seed;
         _rule = options.Rule.ToLowerInvariant() switch
         {
-            "cocogen+" => BaselineKind.CoCoGenPlus,
+            // M^Shap changes how contributions are paid (a net vector from measured Shapley values), not the generation game.
+            "cocogen+" or "mshap" => BaselineKind.CoCoGenPlus,
             "vcfl" => BaselineKind.Vcfl,
             "wco" => BaselineKind.Wco,
             "wdg" => BaselineKind.Wdg,
@@ -42,6 +43,9 @@ public sealed class MechanismGuidancePolicy : IGuidancePolicy
 
     /// <inheritdoc/>
     public string Name => _options.Rule.ToLowerInvariant();
+
+    /// <inheritdoc/>
+    public SettlementMode Settlement => Name == "mshap" ? SettlementMode.NetVector : SettlementMode.PairRule;
 
     /// <summary>
     /// The scenario the policy solves for <paramref name="organizations"/>: each organization's economics from

@@ -8,7 +8,10 @@ public sealed class MechanismOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "Mechanism";
 
-    /// <summary>Decision rule: <c>cocogen+</c> or a baseline (<c>vcfl</c>, <c>wco</c>, <c>wdg</c>, <c>radg</c>, <c>madg</c>).</summary>
+    /// <summary>
+    /// Decision rule: <c>cocogen+</c>, a baseline (<c>vcfl</c>, <c>wco</c>, <c>wdg</c>, <c>radg</c>, <c>madg</c>), or
+    /// <c>mshap</c>: CoCoGen+'s guidance, paid by M^Shap's net vector from the round's measured Shapley values.
+    /// </summary>
     [Required(ErrorMessage = "Mechanism:Rule is required")]
     public string Rule { get; set; } = "cocogen+";
 

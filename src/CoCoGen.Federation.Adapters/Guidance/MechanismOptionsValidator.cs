@@ -7,7 +7,7 @@ namespace CoCoGen.Federation.Adapters.Guidance;
 public sealed class MechanismOptionsValidator : IValidateOptions<MechanismOptions>
 {
     /// <summary>The decision rules a run can use.</summary>
-    public static readonly IReadOnlyList<string> Rules = ["cocogen+", "vcfl", "wco", "wdg", "radg", "madg"];
+    public static readonly IReadOnlyList<string> Rules = ["cocogen+", "vcfl", "wco", "wdg", "radg", "madg", "mshap"];
 
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, MechanismOptions options)

@@ -27,6 +27,48 @@ public sealed class ChainSettlementArithmetic : ISettlementArithmetic, IWeightsH
     }
 
     /// <inheritdoc/>
+    public IReadOnlyList<BigInteger> NetVectorWei(SettlementTerms terms, IReadOnlyList<double> payments, IReadOnlyList<bool> active)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(payments);
+        ArgumentNullException.ThrowIfNull(active);
+        var n = payments.Count;
+        if (active.Count != n)
+        {
+            throw new ArgumentException($"{active.Count} activity flags for {n} payments", nameof(active));
+        }
+
+        var inRound = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            inRound[i] = active[i] ? payments[i] : 0;
+        }
+
+        var net = PaymentWeiConverter.ToWei(inRound, terms.WeiPerUnit);
+        var cap = terms.Limits.DebitCapWei;
+        var largestDebit = net.Aggregate(BigInteger.Zero, (most, v) => BigInteger.Max(most, -v));
+        if (largestDebit <= cap)
+        {
+            return net;
+        }
+
+        if (cap <= n)
+        {
+            // A cap of a few wei moves nothing, as the pair rule's clamp of floor(cap / (n − 1)) would not.
+            return new BigInteger[n];
+        }
+
+        // Scale the whole vector, so it stays balanced and proportional; n wei of margin absorb the largest-remainder rounding.
+        var factor = (double)(cap - n) / (double)largestDebit;
+        for (var i = 0; i < n; i++)
+        {
+            inRound[i] *= factor;
+        }
+
+        return PaymentWeiConverter.ToWei(inRound, terms.WeiPerUnit);
+    }
+
+    /// <inheritdoc/>
     public string Hash(ModelWeights weights)
     {
         ArgumentNullException.ThrowIfNull(weights);

@@ -9,6 +9,9 @@ public interface IGuidancePolicy
     /// <summary>Name of the decision rule (for example <c>cocogen+</c> or a baseline), written to the run record.</summary>
     string Name { get; }
 
+    /// <summary>How the rule pays: the pair rule on committed contributions, or a committed net vector (M^Shap).</summary>
+    SettlementMode Settlement { get; }
+
     /// <summary>ρ̂, γ and φ_min for the settlement contract, for <paramref name="organizations"/> in registration order.</summary>
     CompetitionTerms Terms(IReadOnlyList<OrganizationProfile> organizations);
 

@@ -224,7 +224,7 @@ public sealed partial class RoundCoordinator
 
         // v2 opens the round on chain now, before training: the seed's hash is public before any update exists.
         phase.Restart();
-        var opened = await Settlement(state, progress).OpenAsync(round, Hash32.Parse(seedHash), cancellationToken).ConfigureAwait(false);
+        var opened = await Settlement(state, progress).OpenAsync(round, Hash32.Parse(seedHash), _strategy.Settlement, cancellationToken).ConfigureAwait(false);
         var openingSeconds = phase.Elapsed.TotalSeconds;
         LogValidationCommitted(_logger, round, seedHash);
 
@@ -322,14 +322,19 @@ public sealed partial class RoundCoordinator
             Accuracy = measurement?.Accuracy ?? double.NaN,
         };
         var settledWad = participants.Select(p => p.Outcome == UpdateOutcome.Accepted ? p.ContributionWad : BigInteger.Zero).ToArray();
-        var transfers = _arithmetic.NetTransfersWei(state.Terms, settledWad, Enumerable.Repeat(true, _channels.Count).ToArray());
+        var everyone = Enumerable.Repeat(true, _channels.Count).ToArray();
+        var netVector = _strategy.Settlement == SettlementMode.NetVector ? ShapleyNetVector(state.Terms, order, measurement, everyone) : null;
+        var transfers = netVector ?? _arithmetic.NetTransfersWei(state.Terms, settledWad, everyone);
         var manifest = new EvidenceManifest
         {
             Round = round,
             ChainId = state.Ledger.ChainId,
             Contract = state.Ledger.ContractAddress,
             Measure = _options.Measure,
-            Rule = new EvidenceRule(RoundEvidence.Aggregation, RoundEvidence.Screen, _options.UpdateNormFactor, VerifiedSamples.Rule, RoundEvidence.Tolerance),
+            Rule = new EvidenceRule(RoundEvidence.Aggregation, RoundEvidence.Screen, _options.UpdateNormFactor, VerifiedSamples.Rule, RoundEvidence.Tolerance)
+            {
+                Payment = netVector is null ? EvidenceRule.PairRulePayment : ShapleyPayments.Rule,
+            },
             Validation = validation,
             GlobalBefore = _hasher.Hash(global),
             GlobalAfter = _hasher.Hash(nextGlobal),
@@ -354,6 +359,11 @@ public sealed partial class RoundCoordinator
             new RoundRecordBuilder.Measurement(_options.Measure, validation, shapley?.Seed, shapley?.Permutations ?? 0, evidenceHash),
             new RoundTimings { Guidance = guidanceSeconds, Opening = openingSeconds, LocalPhase = localSeconds, Aggregation = aggregationSeconds, Measurement = measurementSeconds, Evidence = evidenceSeconds },
             opened);
+        if (netVector is not null)
+        {
+            pending = pending with { NetWei = [.. netVector.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))] };
+        }
+
         var acceptedCount = order.Length;
         LogRoundTrained(_logger, round, acceptedCount, _channels.Count, evaluation.Accuracy, evaluation.Loss);
 
@@ -407,6 +417,24 @@ public sealed partial class RoundCoordinator
 
     private SettlementService Settlement(RunState state, IProgress<RunProgress>? progress) =>
         new(state.Ledger, _arithmetic, state.Terms, _channels, _options, _time, _logger, progress);
+
+    // M^Shap pays p_i = n·φ_i − Σφ over the averaged updates (ShapleyPayments), in wei by the contract's terms.
+    private IReadOnlyList<BigInteger> ShapleyNetVector(SettlementTerms terms, int[] order, RoundMeasurement? measurement, bool[] active)
+    {
+        var payments = new double[_channels.Count];
+        if (measurement is not null)
+        {
+            var shapley = measurement.Shapley ?? throw new InvalidOperationException("the M^Shap rule pays from Shapley values, but none were sampled (Protocol:ShapleyPermutations < 2)");
+            var byUpdate = new double[order.Length];
+            ShapleyPayments.Compute([.. shapley], byUpdate);
+            for (var k = 0; k < order.Length; k++)
+            {
+                payments[order[k]] = byUpdate[k];
+            }
+        }
+
+        return _arithmetic.NetVectorWei(terms, payments, active);
+    }
 
     // The Shapley permutations are seeded per round from the round's own validation seed, so they too are fixed in advance.
     private int ShapleySeed(int round) => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_seeds.For(round).AsSpan(8)) & int.MaxValue;

@@ -55,7 +55,7 @@ public sealed partial class SettlementService
     /// already shows open (a resumed run) is not opened again; its seed hash must be this one.
     /// </summary>
     /// <returns>The transactions sent (none when the round was open already).</returns>
-    public async Task<IReadOnlyList<TransactionRecord>> OpenAsync(int round, Hash32 seedHash, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TransactionRecord>> OpenAsync(int round, Hash32 seedHash, SettlementMode mode, CancellationToken cancellationToken)
     {
         var state = await _ledger.GetRoundAsync(round, cancellationToken).ConfigureAwait(false);
         if (state.Status != SettlementRoundStatus.None)
@@ -71,7 +71,7 @@ public sealed partial class SettlementService
 
         cancellationToken.ThrowIfCancellationRequested();
         await TopUpAsync(round, cancellationToken).ConfigureAwait(false);
-        var receipt = await _ledger.OpenRoundAsync(round, seedHash, SettlementMode.PairRule, CancellationToken.None).ConfigureAwait(false);
+        var receipt = await _ledger.OpenRoundAsync(round, seedHash, mode, CancellationToken.None).ConfigureAwait(false);
         Mined(round, "openRound", receipt, 1);
         return [new TransactionRecord("openRound", receipt.TransactionHash, receipt.BlockNumber)];
     }
@@ -109,13 +109,14 @@ public sealed partial class SettlementService
         }
 
         var contributionWad = ContributionsOf(record);
+        var netVector = pending.NetWei?.Select(v => BigInteger.Parse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)).ToArray();
         var evidenceRoot = Hash32.Parse(record.Evidence ?? throw new SettlementException(round, "the round has no evidence bundle to commit"));
         var state = await _ledger.GetRoundAsync(round, cancellationToken).ConfigureAwait(false);
         if (state.Status == SettlementRoundStatus.None)
         {
             // A round trained before its opening was journaled (or by an older build): open it now with the seed it was measured on.
             var seedHash = Hash32.Parse(record.Validation?.SeedHash ?? throw new SettlementException(round, "the round has no validation seed hash"));
-            foreach (var step in await OpenAsync(round, seedHash, cancellationToken).ConfigureAwait(false))
+            foreach (var step in await OpenAsync(round, seedHash, netVector is null ? SettlementMode.PairRule : SettlementMode.NetVector, cancellationToken).ConfigureAwait(false))
             {
                 Add(step);
             }
@@ -141,13 +142,20 @@ public sealed partial class SettlementService
             }
             else
             {
-                await Step("commitContributions", () => _ledger.CommitContributionsAsync(round, contributionWad, evidenceRoot, CancellationToken.None)).ConfigureAwait(false);
+                if (netVector is null)
+                {
+                    await Step("commitContributions", () => _ledger.CommitContributionsAsync(round, contributionWad, evidenceRoot, CancellationToken.None)).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Step("commitNet", () => _ledger.CommitNetAsync(round, netVector, evidenceRoot, CancellationToken.None)).ConfigureAwait(false);
+                }
             }
 
             state = await _ledger.GetRoundAsync(round, cancellationToken).ConfigureAwait(false);
         }
 
-        var preview = _arithmetic.NetTransfersWei(_terms, contributionWad, state.Active);
+        var preview = netVector ?? _arithmetic.NetTransfersWei(_terms, contributionWad, state.Active);
         IReadOnlyList<BigInteger>? chainNet = null;
         var votes = new VoteRecord?[_channels.Count];
         if (state.Status == SettlementRoundStatus.Committed)

@@ -13,6 +13,10 @@ namespace CoCoGen.Federation.Protocol;
 /// </summary>
 public static class ShapleyPayments
 {
+    /// <summary>The rule as a bundle states it (<see cref="Records.EvidenceRule.Payment"/>).</summary>
+    public const string Rule =
+        "mshap: p_i = n·φ_i − Σ_j φ_j over the averaged updates in ordinal order (0 for the others), × weiPerUnit to wei by largest remainder (Σ = 0), the whole vector scaled down when a debit would exceed debitCap";
+
     /// <summary>Writes p_i for the averaged updates' Shapley values <paramref name="shapley"/> into <paramref name="payments"/>.</summary>
     /// <exception cref="ArgumentException">The lengths differ, or a value is not finite (named by index).</exception>
     public static void Compute(ReadOnlySpan<double> shapley, Span<double> payments)

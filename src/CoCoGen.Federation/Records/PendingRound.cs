@@ -11,4 +11,10 @@ public sealed record PendingRound
     /// record them; what it sends next it decides from the chain, never from this journal alone.
     /// </summary>
     public required IReadOnlyList<TransactionRecord> Journal { get; init; }
+
+    /// <summary>
+    /// M^Shap's net vector in wei by member index, when the round is paid by a committed net vector (decimal strings);
+    /// null when the pair rule pays from the committed contributions.
+    /// </summary>
+    public IReadOnlyList<string>? NetWei { get; init; }
 }

@@ -15,6 +15,9 @@ public sealed class GuidedFedAvgStrategy(IGuidancePolicy policy) : IRoundStrateg
     public string Name => _policy.Name;
 
     /// <inheritdoc/>
+    public SettlementMode Settlement => _policy.Settlement;
+
+    /// <inheritdoc/>
     public CompetitionTerms Terms(IReadOnlyList<OrganizationProfile> organizations) => _policy.Terms(organizations);
 
     /// <inheritdoc/>

@@ -15,6 +15,9 @@ public interface IRoundStrategy
     /// <summary>The rule's name, written to every round record.</summary>
     string Name { get; }
 
+    /// <summary>How the rule pays: the pair rule on the measured contributions, or M^Shap's net vector.</summary>
+    SettlementMode Settlement { get; }
+
     /// <summary>ρ̂, γ and φ_min the settlement contract is deployed with, for the organizations in registration order.</summary>
     CompetitionTerms Terms(IReadOnlyList<OrganizationProfile> organizations);
 

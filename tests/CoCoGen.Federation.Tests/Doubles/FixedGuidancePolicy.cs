@@ -7,6 +7,8 @@ internal sealed class FixedGuidancePolicy : IGuidancePolicy
 {
     public string Name => "fixed";
 
+    public SettlementMode Settlement { get; init; } = SettlementMode.PairRule;
+
     public CompetitionTerms Terms(IReadOnlyList<OrganizationProfile> organizations)
     {
         var n = organizations.Count;

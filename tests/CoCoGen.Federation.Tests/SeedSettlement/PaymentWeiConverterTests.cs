@@ -1,3 +1,4 @@
+using CoCoGen.Federation.Adapters.Ledger;
 using System.Globalization;
 using System.Numerics;
 using CoCoGen.Federation.Adapters.SeedSettlement;

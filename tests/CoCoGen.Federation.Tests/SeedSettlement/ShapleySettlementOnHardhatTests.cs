@@ -1,3 +1,4 @@
+using CoCoGen.Federation.Adapters.Ledger;
 using System.Numerics;
 using CoCoGen.Chain.Contracts.Settlement;
 using CoCoGen.Federation.Adapters.SeedSettlement;

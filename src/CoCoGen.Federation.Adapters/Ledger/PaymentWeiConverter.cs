@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace CoCoGen.Federation.Adapters.SeedSettlement;
+namespace CoCoGen.Federation.Adapters.Ledger;
 
 /// <summary>
 /// Converts a budget-balanced payment vector in payoff units (doubles, as M^Shap produces) into integer wei that
