@@ -72,7 +72,7 @@ public sealed class SettlementAuditor(ChainConnection connection)
         var settlements = (await contract.EventsAsync<RoundSettledEventDTO>(cancellationToken).ConfigureAwait(false))
             .Select(log => (Round: (long)log.Event.Round, log.Event.NetHash, Block: Block(log.Log))).ToArray();
         var opened = (await contract.EventsAsync<RoundOpenedEventDTO>(cancellationToken).ConfigureAwait(false))
-            .Select(log => (Round: (long)log.Event.Round, log.Event.SeedHash, log.Event.ActiveMask, Block: Block(log.Log))).ToArray();
+            .Select(log => (Round: (long)log.Event.Round, log.Event.SeedHash, log.Event.ActiveMask, log.Event.Mode, Block: Block(log.Log))).ToArray();
         var committed = (await contract.EventsAsync<RoundCommittedEventDTO>(cancellationToken).ConfigureAwait(false))
             .Select(log => (Round: (long)log.Event.Round, log.Event.EvidenceRoot, log.Event.Values, Block: Block(log.Log))).ToArray();
         var accepts = (await contract.EventsAsync<RoundAcceptedEventDTO>(cancellationToken).ConfigureAwait(false))
@@ -121,8 +121,12 @@ public sealed class SettlementAuditor(ChainConnection connection)
                 : $"round {r}: {opening.Length} RoundOpened event(s), seed hash {(opening.Length == 1 ? Hex(opening[0].SeedHash) : "none")}, the record {record.Validation?.SeedHash ?? "none"}");
             var active = Enumerable.Range(0, n).Select(i => opening.Length == 1 && ((opening[0].ActiveMask >> i) & 1UL) != 0).ToArray();
 
-            // The committed x: an averaged update's measured x, 0 for the others (as the coordinator commits it).
-            var x = record.Organizations.Select(o => o.Outcome == UpdateOutcome.Accepted ? Integer(o.ContributionWad) ?? BigInteger.Zero : BigInteger.Zero).ToArray();
+            // The committed values: an averaged update's measured x, 0 for the others (as the coordinator commits it); for a
+            // round opened in NetVector mode (M^Shap), the net vector the coordinator previewed and committed.
+            var netVector = opening.Length == 1 && opening[0].Mode == (byte)SettlementMode.NetVector;
+            var x = netVector
+                ? record.Organizations.Select(o => (o.PreviewNetWei is { } preview ? Integer(preview) : null) ?? BigInteger.Zero).ToArray()
+                : record.Organizations.Select(o => o.Outcome == UpdateOutcome.Accepted ? Integer(o.ContributionWad) ?? BigInteger.Zero : BigInteger.Zero).ToArray();
             var commitment = committed.Where(c => c.Round == r).ToArray();
             if (status == RoundStatus.Abandoned)
             {
@@ -134,7 +138,7 @@ public sealed class SettlementAuditor(ChainConnection connection)
             {
                 var commitAgrees = commitment.Length == 1 && Hex(commitment[0].EvidenceRoot) == record.Evidence && commitment[0].Values.SequenceEqual(x);
                 Check(AuditCheckNames.Committed, null, commitAgrees || (commitment.Length == 1 && status == RoundStatus.Rejected), commitAgrees
-                    ? $"round {r}: RoundCommitted with the recorded evidence root {record.Evidence} and contributions"
+                    ? $"round {r}: RoundCommitted with the recorded evidence root {record.Evidence} and {(netVector ? "M^Shap net vector" : "contributions")}"
                     : commitment.Length == 1 && status == RoundStatus.Rejected
                         ? $"round {r}: the rejected commitment (evidence root {Hex(commitment[0].EvidenceRoot)}, x {string.Join(", ", commitment[0].Values)}) differs from the record: that is what the majority rejected"
                         : $"round {r}: {commitment.Length} RoundCommitted event(s); the record commits to evidence {record.Evidence} and x {string.Join(", ", x)}");
@@ -179,7 +183,10 @@ public sealed class SettlementAuditor(ChainConnection connection)
 
             if (status == RoundStatus.Settled && commitment.Length == 1)
             {
-                var rule = SettlementTransferPreview.NetWei(commitment[0].Values, active, rho, gamma, weiPerUnit, limits.DebitCapWei);
+                // The pair rule on the committed x, or (NetVector) the committed nets themselves, 0 outside the round.
+                var rule = netVector
+                    ? commitment[0].Values.Select((v, i) => active[i] ? v : BigInteger.Zero).ToArray()
+                    : SettlementTransferPreview.NetWei(commitment[0].Values, active, rho, gamma, weiPerUnit, limits.DebitCapWei);
                 var rejections = rejecters.Count(b => b);
                 var forfeited = rejections * limits.ChallengeStakeWei;
                 var recipients = active.Count(a => a) - rejections;
@@ -201,7 +208,7 @@ public sealed class SettlementAuditor(ChainConnection connection)
                     var id = record.Organizations[i].Id;
                     var ruleAgrees = expected == net[i] && record.Organizations[i].ChainNetWei == rule[i].ToString(CultureInfo.InvariantCulture);
                     Check(AuditCheckNames.TransferRecomputed, id, ruleAgrees,
-                        $"round {r}, {id}: recomputed from the chain's ρ̂, γ, weiPerUnit, debit cap and the committed x {rule[i]} wei (moved with stake shares {expected}); the contract moved {net[i]}, the record's net {record.Organizations[i].ChainNetWei ?? "none"}");
+                        $"round {r}, {id}: recomputed from the chain's {(netVector ? "committed net vector" : "ρ̂, γ, weiPerUnit, debit cap and the committed x")} {rule[i]} wei (moved with stake shares {expected}); the contract moved {net[i]}, the record's net {record.Organizations[i].ChainNetWei ?? "none"}");
                 }
 
                 var sum = rule.Aggregate(BigInteger.Zero, (a, b) => a + b);
