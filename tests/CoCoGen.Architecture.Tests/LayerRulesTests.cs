@@ -35,7 +35,6 @@ public sealed class LayerRulesTests
         { "CoCoGen.Federation.Adapters.Reporting", ["CoCoGen.Chain", "CoCoGen.Learning", "CoCoGen.Mechanism", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.SeedMechanisms", ["CoCoGen.Chain", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.SeedStudies", ["CoCoGen.Chain", "Nethereum", "Microsoft.AspNetCore"] },
-        { "CoCoGen.Federation.Adapters.SeedSettlement", ["CoCoGen.Learning", "Microsoft.AspNetCore"] },
     };
 
     public static TheoryData<string, string> Assemblies => new()

@@ -9,7 +9,6 @@ using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
 using CoCoGen.Federation.Strategies;
 using CoCoGen.Federation.Tests.Doubles;
-using CoCoGen.Federation.Tests.SeedSettlement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

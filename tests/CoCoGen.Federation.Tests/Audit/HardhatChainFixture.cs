@@ -5,7 +5,7 @@ using CoCoGen.Chain.Keys;
 using CoCoGen.Chain.Rpc;
 using CoCoGen.Chain.Sending;
 
-namespace CoCoGen.Federation.Tests.SeedSettlement;
+namespace CoCoGen.Federation.Tests.Audit;
 
 /// <summary>One real Hardhat node (hardhat/bin/hardhat, chain 31337) for the settlement tests, killed at the end.</summary>
 public sealed class HardhatChainFixture : IAsyncLifetime

@@ -1,9 +1,8 @@
 using CoCoGen.Federation.Adapters.Ledger;
 using System.Globalization;
 using System.Numerics;
-using CoCoGen.Federation.Adapters.SeedSettlement;
 
-namespace CoCoGen.Federation.Tests.SeedSettlement;
+namespace CoCoGen.Federation.Tests.Ledger;
 
 public sealed class PaymentWeiConverterTests
 {
