@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace CoCoGen.EndToEnd.Tests;
+
+/// <summary>
+/// The distributed shape on separate hosts: the chain node, the coordinator and three organizations each run in a
+/// network namespace of their own, made by the test (`ip netns`, veth pairs on a bridge), and talk only over that
+/// network. The assertions read the run directory and the audit, never settlement internals.
+/// A machine that cannot make namespaces fails these tests, naming what is missing.
+/// </summary>
+[Collection(MultiHostGroup.Name)]
+public sealed class MultiHostRunTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "cocogen-multihost-" + Guid.NewGuid().ToString("N"));
+    private readonly string _repositoryRoot = CoCoGen.Chain.Hosting.RepositoryRoot.Find();
+
+    [Fact]
+    public async Task A_federation_on_five_hosts_settles_every_round_and_its_audit_recomputes()
+    {
+        var clock = Stopwatch.StartNew();
+        await using var federation = await NamespacedFederation.StartAsync(_repositoryRoot, _work, organizations: 3, rounds: 2, stragglerTimeoutSeconds: 60);
+
+        var exit = await federation.Coordinator.ExitCodeAsync(TimeSpan.FromMinutes(5));
+        Assert.True(exit == 0, federation.Transcript());
+        var rounds = RunFiles.Rounds(federation.RunDirectory);
+        Assert.Equal(2, rounds.Count);
+        Assert.All(rounds, r => Assert.Equal("Settled", r.GetProperty("settlement").GetProperty("status").GetString()));
+        Assert.All(rounds, r => Assert.All(r.GetProperty("organizations").EnumerateArray(), o => Assert.Equal("accepted", o.GetProperty("outcome").GetString())));
+        foreach (var organization in federation.Organizations)
+        {
+            Assert.True(await organization.ExitCodeAsync(TimeSpan.FromMinutes(1)) == 0, organization.Output);
+        }
+
+        await AssertAuditRecomputesAsync(federation);
+        output.WriteLine($"multi-host full run: {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public async Task An_organization_cut_off_mid_round_is_settled_as_a_straggler_and_rejoins_the_next_round()
+    {
+        var clock = Stopwatch.StartNew();
+        await using var federation = await NamespacedFederation.StartAsync(_repositoryRoot, _work, organizations: 3, rounds: 3, stragglerTimeoutSeconds: 30);
+        var org3 = federation.OrganizationHosts[2];
+
+        // Round 1 is recorded once settled; the coordinator then hands out round 2's work: pull org3's cable now,
+        // and plug it back in once the coordinator has given up on it for round 2.
+        await RunFiles.WaitForRoundsAsync(federation.RunDirectory, 1, TimeSpan.FromMinutes(4));
+        federation.Network.CutOff(org3);
+        var cut = clock.Elapsed;
+        await federation.Coordinator.WaitForOutputAsync("org3 is a straggler in round 2", TimeSpan.FromMinutes(2));
+        federation.Network.Restore(org3);
+        var restored = clock.Elapsed;
+
+        var exit = await federation.Coordinator.ExitCodeAsync(TimeSpan.FromMinutes(5));
+        Assert.True(exit == 0, federation.Transcript());
+        var rounds = RunFiles.Rounds(federation.RunDirectory);
+        Assert.Equal(3, rounds.Count);
+        Assert.All(rounds, r => Assert.Equal("Settled", r.GetProperty("settlement").GetProperty("status").GetString()));
+        string Outcome(int round, int organization) => rounds[round - 1].GetProperty("organizations")[organization].GetProperty("outcome").GetString()!;
+
+        Assert.Equal("accepted", Outcome(1, 2));
+        Assert.Equal("straggler", Outcome(2, 2));
+        Assert.Equal("0", rounds[1].GetProperty("organizations")[2].GetProperty("contributionWad").GetString());
+        Assert.Equal("accepted", Outcome(3, 2));
+        Assert.True(rounds[2].GetProperty("organizations")[2].GetProperty("submitTransaction").GetString()!.StartsWith("0x", StringComparison.Ordinal), federation.Transcript());
+        for (var round = 1; round <= 3; round++)
+        {
+            Assert.Equal("accepted", Outcome(round, 0));
+            Assert.Equal("accepted", Outcome(round, 1));
+        }
+
+        // The same org3 process came back (it was never restarted) and heard the end of the run.
+        Assert.True(await federation.Organizations[2].ExitCodeAsync(TimeSpan.FromMinutes(1)) == 0, federation.Organizations[2].Output);
+        Assert.Contains("joined", federation.Organizations[2].Output, StringComparison.Ordinal);
+
+        await AssertAuditRecomputesAsync(federation);
+        output.WriteLine($"multi-host cut-off run: {clock.Elapsed.TotalSeconds:F1} s (cut at {cut.TotalSeconds:F1} s, restored at {restored.TotalSeconds:F1} s)");
+    }
+
+    // The audit runs in the test's own namespace and reaches the chain host over the virtual network.
+    private async Task AssertAuditRecomputesAsync(NamespacedFederation federation)
+    {
+        var clock = Stopwatch.StartNew();
+        using var audit = new CocogenProcess(_repositoryRoot, PartyKeystores.NoSharedSecrets,
+            "audit", "--run", federation.RunDirectory, "--rpc-url", federation.Chain.Endpoint.ToString(), "--recompute");
+        Assert.True(await audit.ExitCodeAsync(TimeSpan.FromMinutes(3)) == 0, audit.Output);
+        Assert.Contains("audit passed", audit.Output, StringComparison.Ordinal);
+        using var filed = JsonDocument.Parse(File.ReadAllText(Path.Combine(federation.RunDirectory, "audit.json")));
+        Assert.True(filed.RootElement.GetProperty("passed").GetBoolean());
+        output.WriteLine($"audit --recompute: {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_work))
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class MultiHostGroup
+{
+    public const string Name = "Multi-host network";
+}
