@@ -34,6 +34,9 @@ internal sealed class NamespacedFederation : IAsyncDisposable
 
     public IReadOnlyList<VirtualHost> OrganizationHosts { get; private set; } = [];
 
+    /// <summary>When the network, the chain and the keystores were ready and the federation's processes started.</summary>
+    public DateTime Started { get; private set; }
+
     /// <summary>
     /// Makes the network (chain, coordinator, org1 … orgN hosts), starts the chain, makes and funds one keystore per
     /// party, writes the tiny configuration with their roster, and starts the coordinator and every organization.
@@ -59,22 +62,34 @@ internal sealed class NamespacedFederation : IAsyncDisposable
         var chainHost = _network.AddHost("chain");
         var coordinatorHost = _network.AddHost("coord");
         OrganizationHosts = Enumerable.Range(1, organizations).Select(i => _network.AddHost($"org{i}")).ToArray();
-        _chain = await HostedHardhatNode.StartAsync(RepositoryRoot, chainHost, TimeSpan.FromMinutes(2));
-
+        // The node starts while the keystores are made (neither needs the other until funding).
+        var chain = HostedHardhatNode.StartAsync(RepositoryRoot, chainHost, TimeSpan.FromMinutes(2));
         string[] parties = ["coordinator", .. Enumerable.Range(1, organizations).Select(i => $"org{i}")];
-        var keys = await PartyKeystores.CreateAsync(RepositoryRoot, _chain.Endpoint, Work, parties);
-        var config = RunFiles.WriteDistributedConfiguration(Work, Path.Combine(RepositoryRoot, "calibration"), stragglerTimeoutSeconds, keys, organizations);
+        var keys = PartyKeystores.CreateAsync(RepositoryRoot, EndpointOf(chain), Work, parties);
+        try
+        {
+            await Task.WhenAll(chain, keys);
+        }
+        finally
+        {
+            _chain = chain.IsCompletedSuccessfully ? chain.Result : null;
+        }
+
+        Started = DateTime.UtcNow;
+        var config = RunFiles.WriteDistributedConfiguration(Work, Path.Combine(RepositoryRoot, "calibration"), stragglerTimeoutSeconds, keys.Result, organizations);
         var coordinatorUrl = $"http://{coordinatorHost.Address}:{CoordinatorPort}";
-        string[] shared = ["--config", config, "--rpc-url", _chain.Endpoint.ToString(), "--organizations", $"{organizations}", "--rounds", $"{rounds}"];
+        string[] shared = ["--config", config, "--rpc-url", _chain!.Endpoint.ToString(), "--organizations", $"{organizations}", "--rounds", $"{rounds}"];
         Coordinator = CocogenProcess.On(coordinatorHost, RepositoryRoot, PartyKeystores.NoSharedSecrets,
-            ["coordinator", "--urls", coordinatorUrl, "--out", RunDirectory, "--verbose", .. shared, .. keys.Of("coordinator")]);
+            ["coordinator", "--urls", coordinatorUrl, "--out", RunDirectory, "--verbose", .. shared, .. keys.Result.Of("coordinator")]);
         _processes.Add(Coordinator);
         foreach (var host in OrganizationHosts)
         {
             _processes.Add(CocogenProcess.On(host, RepositoryRoot, PartyKeystores.NoSharedSecrets,
-                ["org", "--id", host.Name, "--coordinator", coordinatorUrl, "--verbose", .. shared, .. keys.Of(host.Name)]));
+                ["org", "--id", host.Name, "--coordinator", coordinatorUrl, "--verbose", .. shared, .. keys.Result.Of(host.Name)]));
         }
     }
+
+    private static async Task<Uri> EndpointOf(Task<HostedHardhatNode> chain) => (await chain).Endpoint;
 
     /// <summary>Everything every process printed, for failure messages.</summary>
     public string Transcript() => string.Join("\n", _processes.Select((p, i) => $"===== {(i == 0 ? "coordinator" : $"org{i}")} =====\n{p.Output}"));

@@ -20,10 +20,10 @@ internal sealed class PartyKeystores
     public IEnumerable<EthereumAddress> Addresses => _keys.Values.Select(k => k.Address);
 
     public static Task<PartyKeystores> CreateAsync(ChainFixture chain, string folder, params string[] parties) =>
-        CreateAsync(chain.RepositoryRoot, chain.Node.Endpoint, folder, parties);
+        CreateAsync(chain.RepositoryRoot, Task.FromResult(chain.Node.Endpoint), folder, parties);
 
-    /// <summary>Keystores funded on the Hardhat node at <paramref name="chainEndpoint"/>.</summary>
-    public static async Task<PartyKeystores> CreateAsync(string repositoryRoot, Uri chainEndpoint, string folder, params string[] parties)
+    /// <summary>Keystores made while the chain at <paramref name="chainEndpoint"/> may still be starting, then funded on it.</summary>
+    public static async Task<PartyKeystores> CreateAsync(string repositoryRoot, Task<Uri> chainEndpoint, string folder, params string[] parties)
     {
         var keys = new PartyKeystores();
         foreach (var party in parties)
@@ -38,7 +38,7 @@ internal sealed class PartyKeystores
         }
 
         Assert.Equal(parties.Length, keys.Addresses.Distinct().Count());
-        await ChainFixture.FundAsync(chainEndpoint, keys.Addresses, BigInteger.Pow(10, 18) * 500);
+        await ChainFixture.FundAsync(await chainEndpoint, keys.Addresses, BigInteger.Pow(10, 18) * 500);
         return keys;
     }
 

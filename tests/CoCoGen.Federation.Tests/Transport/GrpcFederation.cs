@@ -124,6 +124,32 @@ internal sealed class GrpcFederation : IAsyncDisposable
         return new Coordinator.CoordinatorClient(channel);
     }
 
+    /// <summary>The raw client of the server, connecting from another loopback address (another peer to the server).</summary>
+    public Coordinator.CoordinatorClient RawClientFrom(System.Net.IPAddress source)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new System.Net.IPEndPoint(source, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var channel = GrpcChannel.ForAddress(Address!, new GrpcChannelOptions { HttpHandler = handler });
+        _channels.Add(channel);
+        return new Coordinator.CoordinatorClient(channel);
+    }
+
     /// <summary>A signed connection as <paramref name="party"/> holding <paramref name="key"/>.</summary>
     public CoordinatorConnection Connection(string party, EthECKey key) =>
         new(RawClient(), new PartySigner(party, key), CoordinatorKey.GetPublicAddress(), 64L << 20, TimeProvider.System);
