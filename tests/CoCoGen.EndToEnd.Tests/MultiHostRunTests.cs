@@ -43,12 +43,13 @@ public sealed class MultiHostRunTests(ITestOutputHelper output) : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var start = DateTime.UtcNow;
-        await using var federation = await NamespacedFederation.StartAsync(_repositoryRoot, _work, organizations: 3, rounds: 3, stragglerTimeoutSeconds: 30);
+        await using var federation = await NamespacedFederation.StartAsync(_repositoryRoot, _work, organizations: 3, rounds: 3, stragglerTimeoutSeconds: 20);
         var org3 = federation.OrganizationHosts[2];
 
-        // Round 1 is recorded once settled; the coordinator then hands out round 2's work: pull org3's cable now,
-        // and plug it back in once the coordinator has given up on it for round 2.
-        await RunFiles.WaitForRoundsAsync(federation.RunDirectory, 1, TimeSpan.FromMinutes(4));
+        // Round 1 is recorded once settled; the coordinator then hands out round 2's work: pull org3's cable now
+        // (polled often: org3 must not have trained and uploaded in between), and plug it back in once the
+        // coordinator has given up on it for round 2.
+        await RunFiles.WaitForRoundsAsync(federation.RunDirectory, 1, TimeSpan.FromMinutes(4), TimeSpan.FromMilliseconds(20));
         federation.Network.CutOff(org3);
         var cut = clock.Elapsed;
         await federation.Coordinator.WaitForOutputAsync("org3 is a straggler in round 2", TimeSpan.FromMinutes(2));

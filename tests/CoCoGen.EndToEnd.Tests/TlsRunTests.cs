@@ -10,7 +10,7 @@ namespace CoCoGen.EndToEnd.Tests;
 /// members): members that trust the CA settle a round; one that does not is refused and says why.
 /// </summary>
 [Collection(ChainGroup.Name)]
-public sealed class TlsRunTests(ChainFixture chain) : IDisposable
+public sealed class TlsRunTests(ChainFixture chain, Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "cocogen-tls-" + Guid.NewGuid().ToString("N"));
 
@@ -40,6 +40,7 @@ public sealed class TlsRunTests(ChainFixture chain) : IDisposable
             Assert.True(await refused.ExitCodeAsync(TimeSpan.FromMinutes(2)) == 2, refused.Output);
             Assert.Contains("the coordinator's TLS certificate is not trusted", refused.Output, StringComparison.Ordinal);
             Assert.Contains("SSL_CERT_FILE", refused.Output, StringComparison.Ordinal);
+            output.WriteLine(refused.Output.Split('\n').Last(l => l.StartsWith("cocogen org:", StringComparison.Ordinal)));
         }
 
         using var org1 = new CocogenProcess(chain.RepositoryRoot, trusting, ["org", "--id", "org1", "--coordinator", coordinatorUrl, .. shared, .. keys.Of("org1")]);
