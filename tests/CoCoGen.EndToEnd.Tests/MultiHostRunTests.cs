@@ -105,7 +105,8 @@ public sealed class MultiHostRunTests(ITestOutputHelper output) : IDisposable
     }
 }
 
-[CollectionDefinition(Name)]
+// Five processes per test: never beside another collection's processes on a small machine.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MultiHostGroup
 {
     public const string Name = "Multi-host network";
