@@ -154,14 +154,15 @@ internal sealed class GrpcFederation : IAsyncDisposable
     public CoordinatorConnection Connection(string party, EthECKey key) =>
         new(RawClient(), new PartySigner(party, key), CoordinatorKey.GetPublicAddress(), 64L << 20, TimeProvider.System);
 
-    /// <summary>Starts a worker for organization <paramref name="index"/>, with its own learner unless one is given.</summary>
-    public async Task<OrganizationOutcome> StartWorkerAsync(int index, IOrganizationLearner? learner = null, AgreedSettings? settings = null)
+    /// <summary>Starts a worker for organization <paramref name="index"/>, with its own learner unless one is given, its calls passing <paramref name="network"/> if given.</summary>
+    public async Task<OrganizationOutcome> StartWorkerAsync(int index, IOrganizationLearner? learner = null, AgreedSettings? settings = null, Grpc.Core.Interceptors.Interceptor? network = null)
     {
         var channel = GrpcChannel.ForAddress(Address!);
         var agent = new OrganizationAgent(Id(index), learner ?? Federation.Learners[index], Accounts[index], Federation.Contract, NullLogger<OrganizationAgent>.Instance);
         var outcome = new OrganizationOutcome();
+        var calls = network is null ? channel.CreateCallInvoker() : Grpc.Core.Interceptors.CallInvokerExtensions.Intercept(channel.CreateCallInvoker(), network);
         var connection = new CoordinatorConnection(
-            new Coordinator.CoordinatorClient(channel), new PartySigner(Id(index), OrganizationKeys[index]), CoordinatorKey.GetPublicAddress(), 64L << 20, TimeProvider.System);
+            new Coordinator.CoordinatorClient(calls), new PartySigner(Id(index), OrganizationKeys[index]), CoordinatorKey.GetPublicAddress(), 64L << 20, TimeProvider.System);
         var worker = new OrganizationWorker(agent, connection, settings ?? Settings, Consortium, outcome, new StoppedLifetime(), NullLogger<OrganizationWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
         _workers.Add((index, worker, channel));
