@@ -74,16 +74,14 @@ public sealed class MultiHostRunTests(ITestOutputHelper output) : IDisposable
             Assert.Equal("accepted", Outcome(round, 1));
         }
 
-        // The same org3 process (never restarted) joined a second time after the cable came back, and heard the end of the run.
+        // The same org3 process (never restarted) came back and heard the end of the run. Whether it kept its connection
+        // (TCP delivered the late round-2 reply once the cable was back) or rejoined on a new one depends on timing.
         Assert.True(await federation.Organizations[2].ExitCodeAsync(TimeSpan.FromMinutes(1)) == 0, federation.Organizations[2].Output);
-        Assert.True(Occurrences(federation.Organizations[2].Output, "Organization org3 joined") >= 2, federation.Organizations[2].Output);
 
         await AssertAuditRecomputesAsync(federation);
         output.WriteLine($"multi-host cut-off run: {clock.Elapsed.TotalSeconds:F1} s (set-up {(federation.Started - start).TotalSeconds:F1} s; cut at {cut.TotalSeconds:F1} s, restored at {restored.TotalSeconds:F1} s)");
         output.WriteLine("org3's log:\n" + federation.Organizations[2].Output);
     }
-
-    private static int Occurrences(string text, string what) => (text.Length - text.Replace(what, string.Empty, StringComparison.Ordinal).Length) / what.Length;
 
     // The audit runs in the test's own namespace and reaches the chain host over the virtual network.
     private async Task AssertAuditRecomputesAsync(NamespacedFederation federation)

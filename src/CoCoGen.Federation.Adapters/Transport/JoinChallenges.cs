@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CoCoGen.Federation.Adapters.Transport;
 
 /// <summary>
@@ -29,13 +31,13 @@ internal sealed class JoinChallenges(IEnumerable<string> members, TimeProvider t
             outstanding.RemoveAll(c => now - c.At > lifetime);
             if (outstanding.Count(c => c.Peer == peer) >= PerPeer)
             {
-                refusal = $"{PerPeer} join challenges for {member} to this address are outstanding; use one or wait {lifetime.TotalSeconds:G} s";
+                refusal = string.Create(CultureInfo.InvariantCulture, $"{PerPeer} join challenges for {member} to this address are outstanding; use one or wait {lifetime.TotalSeconds:G} s");
                 return null;
             }
 
             if (outstanding.Count >= PerMember)
             {
-                refusal = $"{PerMember} join challenges for {member} are outstanding; wait {lifetime.TotalSeconds:G} s";
+                refusal = string.Create(CultureInfo.InvariantCulture, $"{PerMember} join challenges for {member} are outstanding; wait {lifetime.TotalSeconds:G} s");
                 return null;
             }
 
