@@ -63,6 +63,39 @@ public sealed class JoinChallengeFloodTests
     }
 
     [Fact]
+    public async Task A_member_behind_the_flooding_address_backs_off_and_joins_once_the_challenges_expire()
+    {
+        await using var grpc = new GrpcFederation(organizations: 2, rounds: 1);
+        grpc.Consortium.ClockSkewSeconds = 5;
+        grpc.Hub = grpc.NewHub();
+        await grpc.StartServerAsync();
+
+        // The flood comes from 127.0.0.1, the address org2's process calls from too (one NAT, say).
+        var flooder = grpc.RawClient();
+        for (var i = 0; i < 20; i++)
+        {
+            try
+            {
+                await flooder.DescribeRunAsync(new DescribeRunRequest { Organization = "org2" });
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted)
+            {
+            }
+        }
+
+        var org1 = await grpc.StartWorkerAsync(0);
+        var org2 = await grpc.StartWorkerAsync(1);
+        var summary = await grpc.Coordinator().RunAsync(resume: false, progress: null, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+
+        // org2 was refused a challenge (it did not stop), backed off, and joined once the flooded ones had expired.
+        Assert.Null(org2.Refusal);
+        Assert.Null(org2.Failure);
+        Assert.True(grpc.Log.Lines.Count(l => l.Contains("ResourceExhausted", StringComparison.Ordinal) && l.Contains("org2", StringComparison.Ordinal)) > 16);
+        Assert.All(summary.Rounds[0].Organizations, o => Assert.Equal(CoCoGen.Federation.Records.UpdateOutcome.Accepted, o.Outcome));
+        Assert.Null(org1.Refusal);
+    }
+
+    [Fact]
     public void Outstanding_challenges_are_bounded_per_peer_and_per_member_expire_and_free_their_slot_when_used()
     {
         var time = new ManualTime();
