@@ -24,9 +24,12 @@ public sealed class ChainFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Node.DisposeAsync();
 
     /// <summary>Sends <paramref name="wei"/> to each address from the faucet account (a fresh nonce read per call).</summary>
-    public async Task FundAsync(IEnumerable<EthereumAddress> accounts, BigInteger wei)
+    public Task FundAsync(IEnumerable<EthereumAddress> accounts, BigInteger wei) => FundAsync(Node.Endpoint, accounts, wei);
+
+    /// <summary>Sends <paramref name="wei"/> to each address from the faucet account of the Hardhat node at <paramref name="endpoint"/>.</summary>
+    public static async Task FundAsync(Uri endpoint, IEnumerable<EthereumAddress> accounts, BigInteger wei)
     {
-        using var chain = await ChainEndpoint.ConnectAsync(Node.Endpoint, 31337, null, null, CancellationToken.None);
+        using var chain = await ChainEndpoint.ConnectAsync(endpoint, 31337, null, null, CancellationToken.None);
         var faucet = chain.Sender(new DevelopmentWallet(DevelopmentWallet.HardhatMnemonic).Key(FaucetAccount));
         foreach (var account in accounts)
         {

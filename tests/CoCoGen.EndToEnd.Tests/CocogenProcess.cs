@@ -16,8 +16,14 @@ internal sealed class CocogenProcess : IDisposable
 
     /// <summary>Starts cocogen with <paramref name="environment"/> applied to the inherited environment (null removes a variable).</summary>
     public CocogenProcess(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+        : this(null, workingDirectory, environment, arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+    }
+
+    // In a network namespace, `ip netns exec` execs dotnet in place, so the process (and its id) is cocogen's own.
+    private CocogenProcess(string? networkNamespace, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, string[] arguments)
+    {
+        var start = new ProcessStartInfo(networkNamespace is null ? "dotnet" : "ip")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -33,6 +39,14 @@ internal sealed class CocogenProcess : IDisposable
             else
             {
                 start.Environment[name] = value;
+            }
+        }
+
+        if (networkNamespace is not null)
+        {
+            foreach (var argument in new[] { "netns", "exec", networkNamespace, "dotnet" })
+            {
+                start.ArgumentList.Add(argument);
             }
         }
 
@@ -52,6 +66,10 @@ internal sealed class CocogenProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
+
+    /// <summary>Starts cocogen on <paramref name="host"/> of a <see cref="VirtualNetwork"/> (its own network namespace).</summary>
+    public static CocogenProcess On(VirtualHost host, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
+        new(host.Namespace, workingDirectory, environment, arguments);
 
     public const string MarkerVariable = "COCOGEN_TEST_PROCESS";
 

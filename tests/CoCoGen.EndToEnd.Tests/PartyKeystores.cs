@@ -19,7 +19,11 @@ internal sealed class PartyKeystores
 
     public IEnumerable<EthereumAddress> Addresses => _keys.Values.Select(k => k.Address);
 
-    public static async Task<PartyKeystores> CreateAsync(ChainFixture chain, string folder, params string[] parties)
+    public static Task<PartyKeystores> CreateAsync(ChainFixture chain, string folder, params string[] parties) =>
+        CreateAsync(chain.RepositoryRoot, Task.FromResult(chain.Node.Endpoint), folder, parties);
+
+    /// <summary>Keystores made while the chain at <paramref name="chainEndpoint"/> may still be starting, then funded on it.</summary>
+    public static async Task<PartyKeystores> CreateAsync(string repositoryRoot, Task<Uri> chainEndpoint, string folder, params string[] parties)
     {
         var keys = new PartyKeystores();
         foreach (var party in parties)
@@ -28,13 +32,13 @@ internal sealed class PartyKeystores
             Directory.CreateDirectory(folder);
             File.WriteAllText(passphrase, $"{party} passphrase {Guid.NewGuid():N}\n");
             var keystore = Path.Combine(folder, party + ".keystore.json");
-            using var create = new CocogenProcess(chain.RepositoryRoot, NoSharedSecrets, "keys", "new", "--out", keystore, "--passphrase-file", passphrase);
+            using var create = new CocogenProcess(repositoryRoot, NoSharedSecrets, "keys", "new", "--out", keystore, "--passphrase-file", passphrase);
             Assert.True(await create.ExitCodeAsync(TimeSpan.FromMinutes(2)) == 0, create.Output);
             keys._keys[party] = (keystore, passphrase, EthereumAddress.Parse(create.Output.Trim()));
         }
 
         Assert.Equal(parties.Length, keys.Addresses.Distinct().Count());
-        await chain.FundAsync(keys.Addresses, BigInteger.Pow(10, 18) * 500);
+        await ChainFixture.FundAsync(await chainEndpoint, keys.Addresses, BigInteger.Pow(10, 18) * 500);
         return keys;
     }
 

@@ -16,7 +16,7 @@ internal static class RunFiles
             : [];
     }
 
-    public static async Task WaitForRoundsAsync(string directory, int rounds, TimeSpan timeout)
+    public static async Task WaitForRoundsAsync(string directory, int rounds, TimeSpan timeout, TimeSpan? poll = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (Rounds(directory).Count < rounds)
@@ -26,7 +26,7 @@ internal static class RunFiles
                 throw new TimeoutException($"{directory} did not reach {rounds} rounds within {timeout}");
             }
 
-            await Task.Delay(250);
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(250));
         }
     }
 

@@ -118,6 +118,17 @@ public static class FederationServiceCollectionExtensions
             MaxReceiveMessageSize = 4 * 1024 * 1024,
             MaxSendMessageSize = 4 * 1024 * 1024,
             LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
+            // Between hosts a link can die silently (a cable pulled, a route gone): HTTP/2 pings find a dead
+            // connection in seconds instead of TCP's minutes of retransmission, and a bounded connect lets the
+            // worker's backoff try again, so the member rejoins soon after the network comes back.
+            HttpHandler = new SocketsHttpHandler
+            {
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                KeepAlivePingDelay = TimeSpan.FromSeconds(15),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+                EnableMultipleHttp2Connections = true,
+            },
         }));
         services.AddSingleton(sp =>
         {

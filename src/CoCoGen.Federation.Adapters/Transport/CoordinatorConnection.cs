@@ -20,10 +20,10 @@ public sealed class CoordinatorConnection(Wire.Coordinator.CoordinatorClient cli
     /// <summary>The largest evidence manifest accepted (a manifest is a few KiB per member).</summary>
     public const int MaxManifestBytes = 1 << 22;
 
-    /// <summary>The run description, checked to be signed by the configured coordinator.</summary>
+    /// <summary>The run description with a join challenge for this member, checked to be signed by the configured coordinator.</summary>
     public async Task<RunDescription> DescribeRunAsync(CancellationToken cancellationToken)
     {
-        var reply = await client.DescribeRunAsync(new DescribeRunRequest(), deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var reply = await client.DescribeRunAsync(new DescribeRunRequest { Organization = signer.Party }, deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
         CheckReply(nameof(Wire.Coordinator.CoordinatorClient.DescribeRun), reply, reply.Coordinator, reply.Challenge, r => r.Coordinator = null);
         return reply;
     }

@@ -25,13 +25,27 @@ public sealed partial class CoordinatorGrpcService(CoordinatorHub hub, ILogger<C
     /// <inheritdoc/>
     public override Task<RunDescription> DescribeRun(DescribeRunRequest request, ServerCallContext context)
     {
-        var challenge = hub.NewChallenge();
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var challenge = ByteString.Empty;
+        if (request.Organization.Length > 0)
+        {
+            // The challenge is for one roster member; a flood of requests is bounded per member and per peer address.
+            if (!hub.Roster.Any(m => m.Organization == request.Organization))
+            {
+                throw hub.Authenticator.Refuse(StatusCode.PermissionDenied, nameof(DescribeRun), request.Organization, "no join challenge for a party that is not on the roster");
+            }
+
+            challenge = ByteString.CopyFrom(hub.Challenges.TryIssue(request.Organization, PeerAddress(context), out var refusal)
+                ?? throw hub.Authenticator.Refuse(StatusCode.ResourceExhausted, nameof(DescribeRun), request.Organization, refusal!));
+        }
+
         var reply = new RunDescription
         {
             AgreedSettingsJson = hub.Settings.Json,
             AgreedSettingsHash = ByteString.CopyFrom(hub.Settings.Hash),
             CoordinatorAddress = hub.Signer.Address,
-            Challenge = ByteString.CopyFrom(challenge),
+            Challenge = challenge,
         };
         reply.Roster.AddRange(hub.Roster.Select(m => new RosterEntry { Organization = m.Organization, Address = m.Address!.ToLowerInvariant(), LocalSamples = m.LocalSamples }));
         reply.Coordinator = hub.SignReply(nameof(DescribeRun), 0, string.Empty, reply, reply.Challenge);
@@ -43,9 +57,9 @@ public sealed partial class CoordinatorGrpcService(CoordinatorHub hub, ILogger<C
     {
         ArgumentNullException.ThrowIfNull(request);
         var member = Verify(nameof(Join), request, request.Auth, r => r.Auth = null);
-        if (!hub.TakeChallenge(request.Challenge.Span))
+        if (!hub.Challenges.TryTake(member.Organization!, request.Challenge.Span))
         {
-            throw hub.Authenticator.Refuse(StatusCode.FailedPrecondition, nameof(Join), member.Organization!, "unknown, used or expired challenge; call DescribeRun again");
+            throw hub.Authenticator.Refuse(StatusCode.FailedPrecondition, nameof(Join), member.Organization!, "unknown, used or expired challenge, or one issued for another member; call DescribeRun again");
         }
 
         if (!request.AgreedSettingsHash.Span.SequenceEqual(hub.Settings.Hash))
@@ -258,6 +272,14 @@ public sealed partial class CoordinatorGrpcService(CoordinatorHub hub, ILogger<C
         }
 
         return work;
+    }
+
+    // "ipv4:10.1.2.3:41234" or "ipv6:[::1]:41234" without the port: one host is one peer, whatever ports it opens.
+    private static string PeerAddress(ServerCallContext context)
+    {
+        var peer = context.Peer ?? string.Empty;
+        var port = peer.LastIndexOf(':');
+        return port > peer.IndexOf(':', StringComparison.Ordinal) ? peer[..port] : peer;
     }
 
     private static string Printable(string value) => value.Length <= 64 && value.All(char.IsAsciiLetterOrDigit) ? value : "(malformed id)";

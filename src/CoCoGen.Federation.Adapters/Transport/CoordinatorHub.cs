@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using CoCoGen.Federation.Adapters.Authentication;
 using CoCoGen.Federation.Adapters.Transport.Wire;
 using CoCoGen.Federation.Ports;
@@ -15,7 +13,6 @@ namespace CoCoGen.Federation.Adapters.Transport;
 public sealed class CoordinatorHub
 {
     private readonly Dictionary<string, OrganizationMailbox> _mailboxes;
-    private readonly ConcurrentDictionary<string, long> _challenges = new(StringComparer.Ordinal);
     private long _round;
 
     /// <summary>Creates the hub of <paramref name="consortium"/>'s roster, signing with <paramref name="signer"/>.</summary>
@@ -36,6 +33,7 @@ public sealed class CoordinatorHub
         Evidence = evidence ?? throw new ArgumentNullException(nameof(evidence));
         Time = time ?? throw new ArgumentNullException(nameof(time));
         _mailboxes = consortium.Roster.ToDictionary(m => m.Organization!, m => new OrganizationMailbox(m), StringComparer.Ordinal);
+        Challenges = new JoinChallenges(consortium.Roster.Select(m => m.Organization!), time, TimeSpan.FromSeconds(consortium.ClockSkewSeconds));
         Authenticator = new RequestAuthenticator(
             consortium.Roster.ToDictionary(m => m.Organization!, StringComparer.Ordinal), time, TimeSpan.FromSeconds(consortium.ClockSkewSeconds), loggers.CreateLogger<RequestAuthenticator>());
         var channelLogger = loggers.CreateLogger<CoordinatorHub>();
@@ -59,6 +57,9 @@ public sealed class CoordinatorHub
 
     internal RequestAuthenticator Authenticator { get; }
 
+    /// <summary>The join challenges handed out and not yet used, bounded per roster member and peer.</summary>
+    internal JoinChallenges Challenges { get; }
+
     internal long Round => Interlocked.Read(ref _round);
 
     internal long MaxWeightsBytes => Consortium.MaxWeightsMebibytes * 1024L * 1024L;
@@ -80,28 +81,6 @@ public sealed class CoordinatorHub
     }
 
     internal OrganizationMailbox Mailbox(RosterMember member) => _mailboxes[member.Organization!];
-
-    /// <summary>A fresh join challenge, valid for one join within the clock skew.</summary>
-    internal byte[] NewChallenge()
-    {
-        var challenge = RandomNumberGenerator.GetBytes(32);
-        var now = Time.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var (key, issued) in _challenges)
-        {
-            if (now - issued > Consortium.ClockSkewSeconds * 1000L)
-            {
-                _challenges.TryRemove(key, out _);
-            }
-        }
-
-        _challenges[Convert.ToHexStringLower(challenge)] = now;
-        return challenge;
-    }
-
-    /// <summary>Consumes a challenge this hub issued and that has not expired.</summary>
-    internal bool TakeChallenge(ReadOnlySpan<byte> challenge) =>
-        _challenges.TryRemove(Convert.ToHexStringLower(challenge), out var issued)
-        && Time.GetUtcNow().ToUnixTimeMilliseconds() - issued <= Consortium.ClockSkewSeconds * 1000L;
 
     /// <summary>The coordinator's signature of a reply (its own field unset), bound to the request's nonce.</summary>
     internal Wire.Authentication SignReply(string method, long round, string workId, IMessage reply, ByteString nonce) =>

@@ -40,9 +40,10 @@ public sealed partial class OrganizationWorker(
             var lastContact = DateTime.UtcNow;
             for (var attempt = 0; !stoppingToken.IsCancellationRequested; attempt++)
             {
+                long? round = null;
                 try
                 {
-                    var round = await ConnectAsync(stoppingToken).ConfigureAwait(false);
+                    round = await ConnectAsync(stoppingToken).ConfigureAwait(false);
                     if (round is null)
                     {
                         return;
@@ -55,9 +56,20 @@ public sealed partial class OrganizationWorker(
                         return;
                     }
                 }
+                catch (RpcException ex) when (TlsRefusal(ex) is { } reason)
+                {
+                    // Retrying cannot make an untrusted certificate trusted: stop and say what to fix.
+                    Stop(refusal: $"{agent.Id}: the coordinator's TLS certificate is not trusted ({reason}); trust the consortium CA, e.g. SSL_CERT_FILE=consortium-ca.pem (docs/transport.md, TLS)");
+                    return;
+                }
                 catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled
                     && !stoppingToken.IsCancellationRequested)
                 {
+                    LogCoordinatorUnreachable(logger, agent.Id, ex.Status.Detail);
+                }
+                catch (RpcException ex) when (ex.StatusCode is StatusCode.ResourceExhausted && round is null && !stoppingToken.IsCancellationRequested)
+                {
+                    // No join challenge now (someone at this address asked for too many): back off and ask again.
                     LogCoordinatorUnreachable(logger, agent.Id, ex.Status.Detail);
                 }
                 catch (RpcException ex) when (ex.StatusCode is StatusCode.FailedPrecondition && !stoppingToken.IsCancellationRequested)
@@ -90,6 +102,20 @@ public sealed partial class OrganizationWorker(
             // A refusal this process cannot repair by reconnecting (its clock, its messages): stop, saying why.
             Stop(failure: $"{agent.Id}: the coordinator refused {ex.StatusCode}: {ex.Status.Detail}");
         }
+    }
+
+    // The TLS handshake's own verdict, when the call failed because this process does not trust the coordinator's certificate.
+    private static string? TlsRefusal(RpcException exception)
+    {
+        for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Security.Authentication.AuthenticationException refused)
+            {
+                return refused.Message;
+            }
+        }
+
+        return null;
     }
 
     // Before any contact: this process's key and data must be the ones the roster names.

@@ -207,7 +207,7 @@ public sealed class GrpcAttackTests
         await using var grpc = new GrpcFederation(organizations: 2, rounds: 1);
         await grpc.StartServerAsync();
         var raw = grpc.RawClient();
-        var challenge = (await raw.DescribeRunAsync(new DescribeRunRequest())).Challenge;
+        var challenge = (await raw.DescribeRunAsync(new DescribeRunRequest { Organization = "org1" })).Challenge;
 
         // "address": "hello" — a party that is no organization id at all.
         var hello = new JoinRequest { Challenge = challenge, AgreedSettingsHash = ByteString.CopyFrom(grpc.Settings.Hash) };

@@ -125,18 +125,45 @@ internal sealed class GrpcFederation : IAsyncDisposable
         return new Coordinator.CoordinatorClient(channel);
     }
 
+    /// <summary>The raw client of the server, connecting from another loopback address (another peer to the server).</summary>
+    public Coordinator.CoordinatorClient RawClientFrom(System.Net.IPAddress source)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new System.Net.IPEndPoint(source, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var channel = GrpcChannel.ForAddress(Address!, new GrpcChannelOptions { HttpHandler = handler });
+        _channels.Add(channel);
+        return new Coordinator.CoordinatorClient(channel);
+    }
+
     /// <summary>A signed connection as <paramref name="party"/> holding <paramref name="key"/>.</summary>
     public CoordinatorConnection Connection(string party, EthECKey key) =>
         new(RawClient(), new PartySigner(party, key), CoordinatorKey.GetPublicAddress(), 64L << 20, TimeProvider.System);
 
-    /// <summary>Starts a worker for organization <paramref name="index"/>, with its own learner unless one is given.</summary>
-    public async Task<OrganizationOutcome> StartWorkerAsync(int index, IOrganizationLearner? learner = null, AgreedSettings? settings = null)
+    /// <summary>Starts a worker for organization <paramref name="index"/>, with its own learner unless one is given, its calls passing <paramref name="network"/> if given.</summary>
+    public async Task<OrganizationOutcome> StartWorkerAsync(int index, IOrganizationLearner? learner = null, AgreedSettings? settings = null, Grpc.Core.Interceptors.Interceptor? network = null)
     {
         var channel = GrpcChannel.ForAddress(Address!);
         var agent = new OrganizationAgent(Id(index), learner ?? Federation.Learners[index], Accounts[index], Federation.Verifiers[index], new ChainSettlementArithmetic(), NullLogger<OrganizationAgent>.Instance);
         var outcome = new OrganizationOutcome();
+        var calls = network is null ? channel.CreateCallInvoker() : Grpc.Core.Interceptors.CallInvokerExtensions.Intercept(channel.CreateCallInvoker(), network);
         var connection = new CoordinatorConnection(
-            new Coordinator.CoordinatorClient(channel), new PartySigner(Id(index), OrganizationKeys[index]), CoordinatorKey.GetPublicAddress(), 64L << 20, TimeProvider.System);
+            new Coordinator.CoordinatorClient(calls), new PartySigner(Id(index), OrganizationKeys[index]), CoordinatorKey.GetPublicAddress(), 64L << 20, TimeProvider.System);
         var worker = new OrganizationWorker(agent, connection, settings ?? Settings, Consortium, outcome, new StoppedLifetime(), NullLogger<OrganizationWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
         _workers.Add((index, worker, channel));

@@ -95,6 +95,30 @@ public sealed class GrpcTransportTests
     }
 
     [Fact]
+    public async Task Training_whose_work_reply_was_lost_with_the_connection_is_handed_out_again_when_the_member_rejoins()
+    {
+        using var reference = new TestFederation(organizations: 3, rounds: 2);
+        reference.Options.StragglerTimeoutSeconds = 5;
+        var expected = await reference.Coordinator().RunAsync(resume: false, progress: null, CancellationToken.None);
+
+        await using var grpc = new GrpcFederation(organizations: 3, rounds: 2);
+        await grpc.StartServerAsync();
+        var network = new LosingFirstTrainingReply();
+        await grpc.StartWorkerAsync(0);
+        await grpc.StartWorkerAsync(1);
+        await grpc.StartWorkerAsync(2, network: network);
+
+        using var stop = new CancellationTokenSource(Patience);
+        var summary = await grpc.Coordinator().RunAsync(resume: false, progress: null, stop.Token);
+
+        // The coordinator handed org3 its round-1 training, the reply never reached it and org3 reconnected: it gets
+        // the same work again, in time, and the run is the honest one (without the hand-out again it is a straggler).
+        Assert.Equal(1, network.Lost);
+        Assert.All(summary.Rounds, r => Assert.Equal(UpdateOutcome.Accepted, r.Organizations[2].Outcome));
+        Assert.Equal(expected.ModelHash, summary.ModelHash);
+    }
+
+    [Fact]
     public async Task An_organization_with_a_disagreeing_setting_stops_naming_it()
     {
         await using var grpc = new GrpcFederation(organizations: 2, rounds: 1);
@@ -147,5 +171,32 @@ public sealed class GrpcTransportTests
         }
 
         return joined;
+    }
+
+    /// <summary>A network that loses the first reply carrying training work: the member sees its connection fail.</summary>
+    private sealed class LosingFirstTrainingReply : Grpc.Core.Interceptors.Interceptor
+    {
+        private int _lost;
+
+        public int Lost => Volatile.Read(ref _lost);
+
+        public override Grpc.Core.AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
+            TRequest request, Grpc.Core.Interceptors.ClientInterceptorContext<TRequest, TResponse> context, Grpc.Core.Interceptors.Interceptor.AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
+        {
+            ArgumentNullException.ThrowIfNull(continuation);
+            var call = continuation(request, context);
+            return new Grpc.Core.AsyncUnaryCall<TResponse>(LoseAsync(call.ResponseAsync), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
+        }
+
+        private async Task<TResponse> LoseAsync<TResponse>(Task<TResponse> response)
+        {
+            var reply = await response;
+            if (reply is CoCoGen.Federation.Adapters.Transport.Wire.WorkReply { Item.Kind: CoCoGen.Federation.Adapters.Transport.Wire.WorkKind.Train } && Interlocked.Exchange(ref _lost, 1) == 0)
+            {
+                throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, "the reply was lost with the connection"));
+            }
+
+            return reply;
+        }
     }
 }
