@@ -199,6 +199,12 @@ public sealed partial class SettlementService
         var transferred = await _ledger.GetTransfersAsync(round, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < _channels.Count; i++)
         {
+            // The chain decides what a vote was: a report that disagrees with it (or names a transaction that did not vote) yields.
+            if (votes[i] is { } reported && (reported.Accepted ? !state.Accepted[i] : !state.Rejected[i]))
+            {
+                votes[i] = state.Accepted[i] || state.Rejected[i] ? reported with { Accepted = state.Accepted[i] } : null;
+            }
+
             // A vote this process did not see (cast before a resume) is still on chain: record it from there.
             if (votes[i] is null && (state.Accepted[i] || state.Rejected[i]))
             {

@@ -140,14 +140,6 @@ public sealed class CoCoGenSettlementService
     public Task<MinedTransaction> AbandonRoundAsync(int round, CancellationToken cancellationToken = default) =>
         SendAsync(new AbandonRoundFunction { Round = round }, cancellationToken);
 
-    /// <summary>proposeCoordinator(candidate), coordinator only: the first step of a handover.</summary>
-    public Task<MinedTransaction> ProposeCoordinatorAsync(EthereumAddress candidate, CancellationToken cancellationToken = default) =>
-        SendAsync(new ProposeCoordinatorFunction { Candidate = candidate.ToLowerHex() }, cancellationToken);
-
-    /// <summary>acceptCoordinator(), from the pending coordinator: the second step.</summary>
-    public Task<MinedTransaction> AcceptCoordinatorAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(new AcceptCoordinatorFunction(), cancellationToken);
-
     // ---- queries -------------------------------------------------------------------------------------------------
 
     /// <summary>The number of registered members.</summary>
