@@ -37,7 +37,10 @@ public sealed class SettlementCrashSweepTests(ChainFixture chain, ITestOutputHel
             transactions = census.Transactions;
         }
 
-        var steps = Enumerable.Range(1, transactions.Count).Where(k => SettlementSteps.Contains(transactions[k - 1])).ToArray();
+        // From the first opening on: the round's steps and any bond top-up sent within a round.
+        var firstOpening = transactions.ToList().IndexOf("openRound") + 1;
+        var steps = Enumerable.Range(Math.Max(1, firstOpening), transactions.Count - Math.Max(1, firstOpening) + 1)
+            .Where(k => SettlementSteps.Contains(transactions[k - 1]) || transactions[k - 1] == "depositSubmit").ToArray();
         Assert.True(steps.Length >= 3 * Rounds, $"too few settlement transactions: {string.Join(", ", transactions)}");
         var chosen = Environment.GetEnvironmentVariable("COCOGEN_CRASH_SWEEP") == "all"
             ? steps
@@ -56,19 +59,19 @@ public sealed class SettlementCrashSweepTests(ChainFixture chain, ITestOutputHel
             var clock = Stopwatch.StartNew();
             var directory = Path.Combine(_work, "crash-" + k.ToString(CultureInfo.InvariantCulture));
             CocogenProcess? victim = null;
-            using (var proxy = new CrashingRpcProxy(chain.RpcUrl, selectors, crashAt: k, crash: () => victim!.Signal("KILL")))
+
+            // The proxy stays up after the kill, forwarding everything: a resumed run settles on the endpoint its run recorded.
+            using var proxy = new CrashingRpcProxy(chain.RpcUrl, selectors, crashAt: k, crash: () => victim!.Signal("KILL"));
+            victim = new CocogenProcess(chain.RepositoryRoot, Arguments(proxy.Url, directory));
+            using (victim)
             {
-                victim = new CocogenProcess(chain.RepositoryRoot, Arguments(proxy.Url, directory));
-                using (victim)
-                {
-                    var code = await victim.ExitCodeAsync(TimeSpan.FromMinutes(6));
-                    Assert.True(proxy.Crashed, $"transaction {k} ({transactions[k - 1]}) was never sent; the run exited {code}:\n{victim.Output}");
-                    Assert.Equal(137, code);
-                }
+                var code = await victim.ExitCodeAsync(TimeSpan.FromMinutes(6));
+                Assert.True(proxy.Crashed, $"transaction {k} ({transactions[k - 1]}) was never sent; the run exited {code}:\n{victim.Output}");
+                Assert.Equal(137, code);
             }
 
             var recordedBefore = RunFiles.Rounds(directory).Count;
-            using var resumed = new CocogenProcess(chain.RepositoryRoot, [.. Arguments(chain.RpcUrl, directory), "--resume"]);
+            using var resumed = new CocogenProcess(chain.RepositoryRoot, [.. Arguments(proxy.Url, directory), "--resume"]);
             Assert.True(await resumed.ExitCodeAsync(TimeSpan.FromMinutes(6)) == 0, $"resume after transaction {k} ({transactions[k - 1]}) failed:\n{resumed.Output}");
 
             var rounds = RunFiles.Rounds(directory);

@@ -186,6 +186,14 @@ public sealed partial class SettlementService
             state = await _ledger.GetRoundAsync(round, cancellationToken).ConfigureAwait(false);
         }
 
+        if (chainNet is null && state.Status == SettlementRoundStatus.Settled)
+        {
+            // Settled before this process heard of it (killed after settleRound was mined): the rule's nets from what the
+            // chain committed, since payoffCalculate answers only while a round is Committed.
+            var commitment = await _ledger.GetCommitmentAsync(round, cancellationToken).ConfigureAwait(false);
+            chainNet = commitment.Mode == SettlementMode.NetVector ? commitment.Values : _arithmetic.NetTransfersWei(_terms, commitment.Values, state.Active);
+        }
+
         if (state.Status is not (SettlementRoundStatus.Settled or SettlementRoundStatus.Rejected or SettlementRoundStatus.Abandoned))
         {
             throw new SettlementException(round, $"the round is {state.Status} on chain after its settlement");
