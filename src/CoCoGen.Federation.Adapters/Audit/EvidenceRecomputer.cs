@@ -19,6 +19,7 @@ namespace CoCoGen.Federation.Adapters.Audit;
 public sealed class EvidenceRecomputer(ChainConnection connection, IContributionMeter meter, ChainSettlementArithmetic arithmetic)
 {
     private readonly RoundRecomputation _recomputation = new(meter, arithmetic, arithmetic);
+    private readonly ContractTermsReader _terms = new(connection);
 
     /// <summary>Recomputes every round of the run in <paramref name="directory"/>.</summary>
     public async Task<IReadOnlyList<AuditCheck>> RecomputeAsync(RunDirectory directory, CancellationToken cancellationToken)
@@ -184,27 +185,8 @@ public sealed class EvidenceRecomputer(ChainConnection connection, IContribution
         // Reading needs no key: an account-less connection.
         var endpoint = await connection.EndpointAsync(cancellationToken).ConfigureAwait(false);
         var contract = new CoCoGenSettlementService(contractAddress.ToEthereumAddress(), endpoint.Web3);
-        var members = await contract.MembersAsync(cancellationToken).ConfigureAwait(false);
-        var n = members.Count;
-        var rho = new BigInteger[n * n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                rho[(i * n) + j] = i == j ? BigInteger.Zero : await contract.RhoWadAsync(i, j, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        var limits = await contract.LimitsAsync(cancellationToken).ConfigureAwait(false);
-        var timeouts = await contract.TimeoutsAsync(cancellationToken).ConfigureAwait(false);
-        var terms = new SettlementTerms(
-            members.Select(m => m.ToChainAddress()).ToArray(),
-            rho,
-            await contract.GammaWadAsync(cancellationToken).ConfigureAwait(false),
-            BigInteger.Zero,
-            await contract.WeiPerUnitAsync(cancellationToken).ConfigureAwait(false),
-            new Ports.SettlementLimits(limits.MinBondWei, limits.DebitCapWei, limits.ChallengeStakeWei, limits.CoordinatorBondWei),
-            new Ports.SettlementTimeouts(timeouts.CommitSeconds, timeouts.ChallengeWindowSeconds, timeouts.AbsenceSeconds));
+        var terms = await _terms.ReadAsync(contractAddress, cancellationToken).ConfigureAwait(false);
+        var n = terms.Members.Count;
         var rounds = new Dictionary<int, ChainRound>();
         var last = await contract.LastRoundAsync(cancellationToken).ConfigureAwait(false);
         for (var round = 1; round <= last; round++)

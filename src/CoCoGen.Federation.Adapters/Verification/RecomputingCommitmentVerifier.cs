@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
 using CoCoGen.Federation.Adapters.Audit;
+using CoCoGen.Federation.Adapters.Ledger;
 using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Records;
 using Grpc.Core;

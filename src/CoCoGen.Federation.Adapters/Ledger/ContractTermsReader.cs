@@ -1,14 +1,13 @@
 using System.Numerics;
 using CoCoGen.Chain.Contracts.Settlement;
-using CoCoGen.Federation.Adapters.Ledger;
 using CoCoGen.Federation.Ports;
 using Ports = CoCoGen.Federation.Ports;
 
-namespace CoCoGen.Federation.Adapters.Verification;
+namespace CoCoGen.Federation.Adapters.Ledger;
 
 /// <summary>
-/// The transfer terms a member verifies against, read from the contract itself (members, ρ̂, γ, weiPerUnit, the limits and timeouts), never
-/// taken from the coordinator. They are fixed before round 1, so they are read once per contract. Needs no key.
+/// The transfer terms a member or an auditor checks against, read from the contract itself (members, ρ̂, γ, weiPerUnit,
+/// the limits and timeouts), never taken from the coordinator. They are fixed before round 1, so they are read once per contract. Needs no key.
 /// </summary>
 public sealed class ContractTermsReader(ChainConnection connection)
 {
