@@ -7,10 +7,12 @@ using Nethereum.Util;
 namespace CoCoGen.EndToEnd.Tests;
 
 /// <summary>
-/// A JSON-RPC endpoint in front of a real node. It names every raw transaction that passes (the settlement
-/// contract's function, from its selector) and, at the N-th one, lets the node mine it and then calls
-/// <c>crash</c> (SIGKILL of the sender) before the reply is passed on: the hardest moment to die, a step that is on
-/// chain but that the process never learnt of. The kill is real; the proxy only chooses the instant.
+/// A JSON-RPC endpoint in front of a real node, for faults a node cannot produce on demand. It names every raw
+/// transaction that passes (the settlement contract's function, from its selector) and, at the N-th one, lets the node
+/// mine it and then calls <c>crash</c> (SIGKILL of the sender) before the reply is passed on: the hardest moment to die,
+/// a step that is on chain but that the process never learnt of. The kill is real; the proxy only chooses the instant.
+/// With <see cref="Slow"/> it instead forwards every request after a fixed delay: a slow chain, so a signal sent when a
+/// settlement starts reliably lands inside it (settling on a local node takes well under the time a test needs to react).
 /// </summary>
 internal sealed class CrashingRpcProxy : IDisposable
 {
@@ -20,6 +22,7 @@ internal sealed class CrashingRpcProxy : IDisposable
     private readonly Uri _target;
     private readonly int _crashAt;
     private readonly Action _crash;
+    private readonly TimeSpan _delay;
     private readonly IReadOnlyDictionary<string, string> _functions;
     private readonly List<string> _transactions = [];
     private bool _crashed;
@@ -28,8 +31,10 @@ internal sealed class CrashingRpcProxy : IDisposable
     /// <param name="functions">Function name by 4-byte selector (hex, no 0x), from <see cref="Selectors"/>.</param>
     /// <param name="crashAt">1-based index of the raw transaction after which to crash; 0 never crashes.</param>
     /// <param name="crash">What crashing means (kill -9 of the run).</param>
-    public CrashingRpcProxy(string target, IReadOnlyDictionary<string, string> functions, int crashAt, Action crash)
+    /// <param name="delay">How long every request waits before it is forwarded.</param>
+    public CrashingRpcProxy(string target, IReadOnlyDictionary<string, string> functions, int crashAt, Action crash, TimeSpan delay = default)
     {
+        _delay = delay;
         _target = new Uri(target);
         _functions = functions;
         _crashAt = crashAt;
@@ -45,6 +50,10 @@ internal sealed class CrashingRpcProxy : IDisposable
     }
 
     public string Url { get; }
+
+    /// <summary>A proxy that never crashes and forwards every request after <paramref name="delay"/>.</summary>
+    public static CrashingRpcProxy Slow(string target, TimeSpan delay) =>
+        new(target, new Dictionary<string, string>(), crashAt: 0, crash: () => { }, delay);
 
     /// <summary>Function names of the raw transactions seen so far, in the order they were sent.</summary>
     public IReadOnlyList<string> Transactions
@@ -133,6 +142,7 @@ internal sealed class CrashingRpcProxy : IDisposable
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
             var crashAfter = Count(body.ToArray());
+            await Task.Delay(_delay, _stop.Token);
             using var content = new ByteArrayContent(body.ToArray());
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             using var response = await _client.PostAsync(_target, content, _stop.Token);

@@ -34,7 +34,7 @@ public sealed class SignalStopTests(LocalChainFixture chain) : IDisposable
 
         // Settling on the local node takes ~0.1 s, less than a test needs to react: the settlement point runs through a
         // proxy that delays each call, so the signal lands between the commitment and the settlement.
-        using var slow = point == "settlement" ? new SlowRpcProxy(chain.RpcUrl, TimeSpan.FromMilliseconds(60)) : null;
+        using var slow = point == "settlement" ? CrashingRpcProxy.Slow(chain.RpcUrl, TimeSpan.FromMilliseconds(60)) : null;
         var arguments = slow is null ? Arguments(run) : Arguments(run, ["--rpc-url", slow.Url]);
 
         using (var first = new CocogenProcess(chain.RepositoryRoot, arguments))
