@@ -4,17 +4,19 @@ using CoCoGen.Mechanism.ReciprocalFairness;
 namespace CoCoGen.Federation.Adapters.SeedStudies;
 
 /// <summary>
-/// The study behind `cocogen mechanism mshap`: finds the equilibria of M^Shap, M^0 and the accuracy-shaping mechanism of Example 7
-/// on a closed-form instance and reports samples, payments, Shapley values, reciprocity, data gain and accuracy
+/// The study behind `cocogen mechanism mshap`: finds the equilibria of M^Shap, M^0, M^BG (Murhekar et al.'s
+/// budget-balanced cost sharing, Table 1's third column) and the accuracy-shaping mechanism of Example 7 on a closed-form instance and reports samples, payments, Shapley values, reciprocity, data gain and accuracy
 /// gain. Input fields: <c>accuracy</c> {kind: powerLaw (alpha, beta) | grouped (weights)}, <c>agents</c>[] {id,
-/// costPerSample, fixedCost, maxSamples, group}, <c>mechanisms</c>, <c>dynamics</c> {stepSize, iterations,
+/// costPerSample, fixedCost, maxSamples, group}, <c>mechanisms</c> (shap, none, bg, shaping), <c>costShare</c> (M^BG's β,
+/// default 0.8), <c>dynamics</c> {stepSize, iterations,
 /// sampledAgents, seed, tolerance, permutations}, <c>shapleyPermutations</c>, <c>shapleySeed</c>, and optionally
-/// <c>fedBrShap</c> {iterations, stageLength, stepSize, epsilon, rate, initialSamples} to run FedBR-Shap on the
+/// <c>fedBrShap</c> {iterations, stageLength, stepSize, epsilon, rate, initialSamples, probes, stepDecay} to run FedBR-Shap on the
 /// closed-form oracle. With `--train fashion-mnist`, FedBR-Shap runs on real federated LeNet-5 training of a
 /// label-skewed Fashion-MNIST federation (optional <c>training</c> {trainPerAgent, testPerAgent, homeFraction,
 /// batchSize, learningRate, equilibriumRounds}); equilibriumRounds &gt; 0 also trains each mechanism's equilibrium
 /// contributions for that many FedAvg rounds and reports the model's accuracy (the paper's Table 1 accuracy column).
-/// M^Shap's <c>payments</c> is the per-member net settlement vector; it sums to zero.
+/// M^Shap's <c>payments</c> is the per-member net settlement vector; it sums to zero. --csv and --charts write
+/// FedBR-Shap's stages (s_i, p_i, a_i per stage).
 /// </summary>
 public sealed class ShapleyMechanismStudy : ISeedStudy
 {
@@ -22,10 +24,10 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
     public string Name => "mshap";
 
     /// <inheritdoc/>
-    public string Description => "Reciprocally fair FL: M^Shap vs M^0 vs accuracy shaping, payments, reciprocity, gains; FedBR-Shap (--train).";
+    public string Description => "Reciprocally fair FL: M^Shap vs M^0 vs M^BG vs accuracy shaping, payments, reciprocity, gains; FedBR-Shap (--train).";
 
     /// <inheritdoc/>
-    public StudyOptionSet OptionSet => StudyOptionSet.Training;
+    public StudyOptionSet OptionSet => StudyOptionSet.Training | StudyOptionSet.Sweep;
 
     /// <inheritdoc/>
     public object Run(StudyInput root, StudyOptions options)
@@ -77,6 +79,17 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
             dynamicsInput.Number("tolerance", 1e-10));
         dynamicsInput.RejectUnknownFields();
         var mechanisms = root.Has("mechanisms") ? root.Strings("mechanisms") : ["shap", "none", "shaping"];
+        double costShare = root.Number("costShare", CostSharingMechanism.PaperCostShare);
+        if (!(costShare >= 0 && costShare < 1))
+        {
+            throw new StudyInputException($"costShare: M^BG's β must lie in [0, 1), got {costShare}.");
+        }
+
+        if (mechanisms.Contains("bg") && n < 2)
+        {
+            throw new StudyInputException($"mechanisms: \"bg\" (M^BG) shares costs among agents and needs at least 2 agents, got {n}.");
+        }
+
         int shapleyPermutations = root.WholeNumber("shapleyPermutations", 5000);
         int shapleySeed = root.WholeNumber("shapleySeed", 1);
         var fedBrShap = root.Has("fedBrShap") ? root.Section("fedBrShap") : null;
@@ -89,7 +102,9 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
                 fedBrShap.WholeNumber("stageLength", 10),
                 fedBrShap.Number("stepSize"),
                 fedBrShap.Number("epsilon", 1e-3),
-                fedBrShap.OptionalNumbers("initialSamples"));
+                fedBrShap.OptionalNumbers("initialSamples"),
+                fedBrShap.WholeNumber("probes", 1),
+                fedBrShap.Has("stepDecay") ? fedBrShap.Number("stepDecay") : null);
             if (options.TrainsForReal && fedBrShap.Has("rate"))
             {
                 throw new StudyInputException("fedBrShap.rate: only the closed-form oracle takes a rate; real training measures its gains.");
@@ -111,6 +126,11 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
         }
 
         root.RejectUnknownFields();
+        if (protocol is null && (options.CsvPath ?? options.ChartsDirectory) is not null)
+        {
+            throw new StudyInputException($"{(options.CsvPath is not null ? "--csv" : "--charts")}: only FedBR-Shap's stages are written; the input has no \"fedBrShap\".");
+        }
+
         if (options.TrainsForReal && protocol is null && equilibriumRounds == 0)
         {
             throw new StudyInputException("fedBrShap: with --train, give \"fedBrShap\" or training.equilibriumRounds > 0: there is nothing to train.");
@@ -133,8 +153,9 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
             {
                 "shap" => Equilibrium(dynamics, instance, shap),
                 "none" => Equilibrium(dynamics, instance, new NoPaymentMechanism()),
+                "bg" => Equilibrium(dynamics, instance, new CostSharingMechanism(costShare)),
                 "shaping" => ("accuracy shaping (Example 7)", (IReadOnlyList<double>)AccuracyShapingEquilibrium.Solve(instance), new double[n], 0, 0.0),
-                _ => throw new StudyInputException($"mechanisms[{m}]: unknown mechanism \"{mechanisms[m]}\" (shap, none, shaping)."),
+                _ => throw new StudyInputException($"mechanisms[{m}]: unknown mechanism \"{mechanisms[m]}\" (shap, none, bg, shaping)."),
             };
             var phi = shap.Shapley(instance, samples);
             var estimate = n > ShapleyValues.MaxExactAgents ? ShapleyValues.MonteCarlo(instance, samples, shapleyPermutations, shapleySeed) : null;
@@ -168,6 +189,7 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
             var oracle = Oracle();
             var initial = oracle.GlobalAccuracies.ToArray();
             var run = protocol.Run(oracle, costs);
+            WriteStages(ids, run, options, $"real training, K = {protocol.Probes}, {(protocol.StepDecay is double t0 ? $"δ_t = δ·{t0:G4}/({t0:G4} + t − 1)" : "constant δ")}");
             protocolResult = new
             {
                 Oracle = $"real training: LeNet-5 on Fashion-MNIST, {n} agents × {trainingSettings!.TrainPerAgent} images ({trainingSettings.HomeFraction:P0} from their own classes), s_i in batches of {trainingSettings.BatchSize}, seed {trainingSettings.Seed}",
@@ -180,6 +202,7 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
         else if (protocol is not null)
         {
             var run = protocol.Run(new StationaryGainOracle(instance, rate), costs);
+            WriteStages(ids, run, options, "closed-form oracle");
             protocolResult = new
             {
                 Oracle = "stationary gain: closed-form accuracies under Assumption F.1 (the real-training oracle lives in Federation)",
@@ -190,6 +213,23 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
         }
 
         return new { Mechanism = "mshap", Agents = ids, Results = results, FedBrShap = protocolResult };
+    }
+
+    private static void WriteStages(IReadOnlyList<string> ids, FedBrShapResult run, StudyOptions options, string setup)
+    {
+        if (options.CsvPath is not null)
+        {
+            File.WriteAllText(options.CsvPath, FedBrShapCharts.Csv(ids, run.Stages));
+        }
+
+        if (options.ChartsDirectory is not null)
+        {
+            Directory.CreateDirectory(options.ChartsDirectory);
+            foreach (var (fileName, svg) in FedBrShapCharts.Render(ids, run.Stages, setup))
+            {
+                File.WriteAllText(Path.Combine(options.ChartsDirectory, fileName), svg);
+            }
+        }
     }
 
     private static (FederationTrainingSettings Settings, int EquilibriumRounds) TrainingSettings(StudyInput root, int agents, ulong seed, bool grouped)
