@@ -15,8 +15,9 @@ namespace CoCoGen.Federation.Adapters.SeedStudies;
 /// label-skewed Fashion-MNIST federation (optional <c>training</c> {trainPerAgent, testPerAgent, homeFraction,
 /// batchSize, learningRate, equilibriumRounds}); equilibriumRounds &gt; 0 also trains each mechanism's equilibrium
 /// contributions for that many FedAvg rounds and reports the model's accuracy (the paper's Table 1 accuracy column).
-/// M^Shap's <c>payments</c> is the per-member net settlement vector; it sums to zero. --csv and --charts write
-/// FedBR-Shap's stages (s_i, p_i, a_i per stage).
+/// M^Shap's <c>payments</c> is the per-member net settlement vector; it sums to zero. --csv writes FedBR-Shap's stages
+/// (s_i, p_i, a_i per stage) when the input runs it, otherwise the mechanisms' Table 1 columns; --charts writes a
+/// bar chart of the mechanisms and, with FedBR-Shap, its stages.
 /// </summary>
 public sealed class ShapleyMechanismStudy : ISeedStudy
 {
@@ -126,11 +127,6 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
         }
 
         root.RejectUnknownFields();
-        if (protocol is null && (options.CsvPath ?? options.ChartsDirectory) is not null)
-        {
-            throw new StudyInputException($"{(options.CsvPath is not null ? "--csv" : "--charts")}: only FedBR-Shap's stages are written; the input has no \"fedBrShap\".");
-        }
-
         if (options.TrainsForReal && protocol is null && equilibriumRounds == 0)
         {
             throw new StudyInputException("fedBrShap: with --train, give \"fedBrShap\" or training.equilibriumRounds > 0: there is nothing to train.");
@@ -147,6 +143,7 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
         var shap = new ShapleyMechanism(permutations, shapleyPermutations, shapleySeed);
         var baseline = dynamics.Run(instance, new NoPaymentMechanism()).Samples;
         var results = new List<object>();
+        var rows = new List<MechanismComparisonRow>();
         for (int m = 0; m < mechanisms.Length; m++)
         {
             var (name, samples, payments, iterations, residual) = mechanisms[m] switch
@@ -159,11 +156,21 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
             };
             var phi = shap.Shapley(instance, samples);
             var estimate = n > ShapleyValues.MaxExactAgents ? ShapleyValues.MonteCarlo(instance, samples, shapleyPermutations, shapleySeed) : null;
+            rows.Add(new MechanismComparisonRow(
+                name,
+                samples.Sum() / costs.Sum(c => c.MaxSamples),
+                FederationMetrics.TotalPayoff(instance, samples) / n,
+                equilibriumRounds > 0 ? FixedContributionTraining.Run(Oracle(), samples, equilibriumRounds).Average() : null,
+                FederationMetrics.DataGain(samples, baseline),
+                FederationMetrics.AccuracyGain(instance, samples, baseline),
+                FederationMetrics.Reciprocity(instance, samples, payments, phi),
+                instance.Welfare(samples.ToArray())));
+            var row = rows[^1];
             results.Add(new
             {
                 Mechanism = name,
                 Samples = samples,
-                DataShare = samples.Sum() / costs.Sum(c => c.MaxSamples),
+                row.DataShare,
                 Payments = payments,
                 PaymentSum = payments.Sum(),
                 Shapley = phi,
@@ -172,15 +179,27 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
                 ShapleyHoeffdingHalfWidth = estimate?.HoeffdingHalfWidth,
                 ShapleyHoeffdingDelta = estimate?.Delta,
                 Utilities = FederationMetrics.Utilities(instance, samples, payments),
-                Reciprocity = FederationMetrics.Reciprocity(instance, samples, payments, phi),
-                Welfare = instance.Welfare(samples.ToArray()),
-                AverageAccuracy = FederationMetrics.TotalPayoff(instance, samples) / n,
-                DataGain = FederationMetrics.DataGain(samples, baseline),
-                AccuracyGain = FederationMetrics.AccuracyGain(instance, samples, baseline),
-                TrainedAccuracy = equilibriumRounds > 0 ? FixedContributionTraining.Run(Oracle(), samples, equilibriumRounds).Average() : (double?)null,
+                row.Reciprocity,
+                row.Welfare,
+                row.AverageAccuracy,
+                row.DataGain,
+                row.AccuracyGain,
+                row.TrainedAccuracy,
                 Iterations = iterations,
                 Residual = residual,
             });
+        }
+
+        if (protocol is null && options.CsvPath is not null)
+        {
+            File.WriteAllText(options.CsvPath, MechanismComparisonCharts.Csv(rows));
+        }
+
+        if (options.ChartsDirectory is not null)
+        {
+            Directory.CreateDirectory(options.ChartsDirectory);
+            var (fileName, svg) = MechanismComparisonCharts.Render(rows, $"Equilibria of {string.Join(", ", rows.Select(r => r.Mechanism))} ({n} agents, {kind} accuracy)");
+            File.WriteAllText(Path.Combine(options.ChartsDirectory, fileName), svg);
         }
 
         object? protocolResult = null;
