@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # FedBR-Shap on real LeNet-5 / Fashion-MNIST training: the paper's single probe with a constant step, then
 # 2 averaged probes (common random numbers) with a Robbins-Monro step δ_t = δ·20/(19 + t) over 60 iterations
-# (the paper-probe run has 80; its first 12 stages are what a 60-iteration run gives, same seed, same data).
+# The paper-probe input is the previous session's documented run (40 iterations); same seed, same data.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 CLI=${CLI:-src/CoCoGen.Cli/bin/Release/net10.0/cocogen}
