@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 CLI=${CLI:-src/CoCoGen.Cli/bin/Release/net10.0/cocogen}
 OUT=results/seeds/fedbrshap
-for c in paper-probe averaged-probes-decay; do
+for c in paper-probe averaged-probes-decay averaged-probes-decay-low-cost; do
   /usr/bin/time -f "$c %e s wall" "$CLI" mechanism mshap --input $OUT/inputs/$c.json --train fashion-mnist --seed 1 \
     --out $OUT/$c.json --csv $OUT/$c-stages.csv --charts $OUT/$c
 done
