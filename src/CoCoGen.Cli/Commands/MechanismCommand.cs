@@ -6,8 +6,9 @@ namespace CoCoGen.Cli.Commands;
 
 /// <summary>
 /// `cocogen mechanism tradefl|mshap|dfcl --input FILE.json [--out FILE]`: the seed mechanisms other than CoCoGen+,
-/// JSON in and JSON out. tradefl also takes `--csv FILE` and `--charts DIR` for its γ sweep; mshap and dfcl take
-/// `--train fashion-mnist [--data-dir D] [--seed S]` to run FedBR-Shap and Algorithm 1 on real LeNet-5 training.
+/// JSON in and JSON out. tradefl and mshap also take `--csv FILE` and `--charts DIR` (tradefl's γ sweep or trained
+/// global models, mshap's FedBR-Shap stages); all three take `--train fashion-mnist [--data-dir D] [--seed S]` to run on
+/// real LeNet-5 training (TradeFL's trained global model per scheme, FedBR-Shap, Algorithm 1).
 /// Exit 0 on success, 2 on bad input with a message naming the field. Each mechanism's input fields, defaults and
 /// checks belong to its study (Federation.Adapters.SeedStudies); this command only reads and writes files.
 /// </summary>
@@ -40,18 +41,19 @@ public static class MechanismCommand
     private static Command Sub(ISeedStudy study)
     {
         string name = study.Name;
-        bool sweep = study.OptionSet == StudyOptionSet.Sweep;
+        bool sweep = study.OptionSet.HasFlag(StudyOptionSet.Sweep);
+        bool training = study.OptionSet.HasFlag(StudyOptionSet.Training);
         var input = new Option<FileInfo>("--input") { Description = "JSON input file.", Required = true };
         var output = new Option<FileInfo?>("--out") { Description = "Write the JSON result here instead of standard output." };
-        var csv = new Option<FileInfo?>("--csv") { Description = "Write the γ sweep as CSV here." };
-        var charts = new Option<DirectoryInfo?>("--charts") { Description = "Write the γ sweep's SVG charts (welfare, damage, data) into this folder." };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Write the study's table (γ sweep, training curves, stages) as CSV here." };
+        var charts = new Option<DirectoryInfo?>("--charts") { Description = "Write the study's SVG charts into this folder." };
         var train = new Option<string?>("--train") { Description = $"Run on real LeNet-5 training of this dataset ({StudyOptions.FashionMnistName})." };
         var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Folder holding the dataset's IDX files (default: the installed Fashion-MNIST)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the data draw, initial weights and sample orders (default 1).", DefaultValueFactory = _ => 1 };
         var command = new Command(name, study.Description);
         command.Options.Add(input);
         command.Options.Add(output);
-        Option[] extra = sweep ? [csv, charts] : [train, dataDir, seed];
+        Option[] extra = [.. sweep ? new Option[] { csv, charts } : [], .. training ? new Option[] { train, dataDir, seed } : []];
         foreach (var option in extra)
         {
             command.Options.Add(option);
@@ -68,16 +70,19 @@ public static class MechanismCommand
                     throw new StudyInputException($"--input: file {file.FullName} does not exist.");
                 }
 
-                string? dataset = sweep ? null : parse.GetValue(train);
+                string? dataset = training ? parse.GetValue(train) : null;
                 if (dataset is not null && dataset != StudyOptions.FashionMnistName)
                 {
                     throw new StudyInputException($"--train: unknown dataset \"{dataset}\" ({StudyOptions.FashionMnistName}).");
                 }
 
                 var root = StudyInput.Parse(File.ReadAllText(file.FullName));
-                var options = sweep
-                    ? new StudyOptions(CsvPath: parse.GetValue(csv)?.FullName, ChartsDirectory: parse.GetValue(charts)?.FullName)
-                    : new StudyOptions(Train: dataset, DataDirectory: parse.GetValue(dataDir)?.FullName, Seed: parse.GetValue(seed));
+                var options = new StudyOptions(
+                    CsvPath: sweep ? parse.GetValue(csv)?.FullName : null,
+                    ChartsDirectory: sweep ? parse.GetValue(charts)?.FullName : null,
+                    Train: dataset,
+                    DataDirectory: training ? parse.GetValue(dataDir)?.FullName : null,
+                    Seed: training ? parse.GetValue(seed) : 1);
                 var result = study.Run(root, options);
                 string json = JsonSerializer.Serialize(result, OutputOptions);
                 var target = parse.GetValue(output);

@@ -7,7 +7,8 @@ namespace CoCoGen.Federation.Adapters.SeedMechanisms;
 /// <summary>
 /// FedBR-Shap's oracle on real federated training (Appendix F, Algorithm 1 lines 9–10): every iteration each agent
 /// trains a LeNet-5 from the global model θ^{t−1} on s_i batches of its own data (s_i·B samples, the last batch
-/// partial) and continues for ε more batches to get its probe T_i^ε; a coalition's model θ_X is the plain average of
+/// partial) and continues for ε more batches to get its probe T_i^ε (K probes: each continues T_i on the next
+/// unused slice of ε·B samples of the same order, so all of them share T_i's batches); a coalition's model θ_X is the plain average of
 /// its members' local models, and its value is Σ_j a_j(θ_X), a_j the accuracy on agent j's test data. Coalition
 /// values are computed once per iteration and cached, since the protocol asks for each of them n + 1 times.
 /// The first global model is the workspace's seeded initialization (the paper's "zero model" cannot be trained with
@@ -70,9 +71,14 @@ public sealed class FederatedCoalitionOracle : ICoalitionAccuracyOracle
     public IReadOnlyDictionary<string, Tensor> GlobalState => _global;
 
     /// <inheritdoc />
-    public ICoalitionTrainingRound Train(IReadOnlyList<double> samples, double epsilon)
+    public ICoalitionTrainingRound Train(IReadOnlyList<double> samples, double epsilon, int probes)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        if (probes < 1)
+        {
+            throw new ArgumentException($"probes: must be at least 1, got {probes}.");
+        }
+
         if (samples.Count != AgentCount)
         {
             throw new ArgumentException($"samples: expected {AgentCount} entries, got {samples.Count}.");
@@ -85,7 +91,7 @@ public sealed class FederatedCoalitionOracle : ICoalitionAccuracyOracle
         }
 
         var local = new Dictionary<string, Tensor>[AgentCount];
-        var probes = new Dictionary<string, Tensor>[AgentCount];
+        var probeStates = new Dictionary<string, Tensor>[AgentCount][];
         for (int i = 0; i < AgentCount; i++)
         {
             if (!(samples[i] >= 0) || double.IsInfinity(samples[i]))
@@ -99,11 +105,16 @@ public sealed class FederatedCoalitionOracle : ICoalitionAccuracyOracle
             _workspace.Load(_global);
             _workspace.Train(_train[i], order, 0, count);
             local[i] = _workspace.CopyState();
-            _workspace.Train(_train[i], order, count, extra);
-            probes[i] = _workspace.CopyState();
+            probeStates[i] = new Dictionary<string, Tensor>[probes];
+            for (int k = 0; k < probes; k++)
+            {
+                _workspace.Load(local[i]);
+                _workspace.Train(_train[i], order, count + (k * extra), extra);
+                probeStates[i][k] = _workspace.CopyState();
+            }
         }
 
-        return new Round(this, local, probes);
+        return new Round(this, local, probeStates);
     }
 
     private double[] Evaluate(IReadOnlyDictionary<string, Tensor> state)
@@ -112,10 +123,10 @@ public sealed class FederatedCoalitionOracle : ICoalitionAccuracyOracle
         return [.. _test.Select(_workspace.Accuracy)];
     }
 
-    private sealed class Round(FederatedCoalitionOracle owner, Dictionary<string, Tensor>[] local, Dictionary<string, Tensor>[] probes) : ICoalitionTrainingRound
+    private sealed class Round(FederatedCoalitionOracle owner, Dictionary<string, Tensor>[] local, Dictionary<string, Tensor>[][] probes) : ICoalitionTrainingRound
     {
         private readonly Dictionary<long, double> _values = [];
-        private readonly Dictionary<(long, int), double> _probed = [];
+        private readonly Dictionary<(long, int, int), double> _probed = [];
         private readonly int _iteration = owner._iteration;
         private bool _committed;
 
@@ -129,14 +140,14 @@ public sealed class FederatedCoalitionOracle : ICoalitionAccuracyOracle
 
             if (!_values.TryGetValue(coalition, out double value))
             {
-                value = owner.Evaluate(Model(coalition, -1)).Sum();
+                value = owner.Evaluate(Model(coalition, -1, 0)).Sum();
                 _values.Add(coalition, value);
             }
 
             return value;
         }
 
-        public double CumulativeAccuracyWithProbe(long coalition, int probed)
+        public double CumulativeAccuracyWithProbe(long coalition, int probed, int probe)
         {
             Check(coalition);
             if ((uint)probed >= (uint)local.Length || ((coalition >> probed) & 1) == 0)
@@ -144,10 +155,15 @@ public sealed class FederatedCoalitionOracle : ICoalitionAccuracyOracle
                 throw new ArgumentException($"probed: agent {probed} is not in coalition {coalition}.");
             }
 
-            if (!_probed.TryGetValue((coalition, probed), out double value))
+            if ((uint)probe >= (uint)probes[probed].Length)
             {
-                value = owner.Evaluate(Model(coalition, probed)).Sum();
-                _probed.Add((coalition, probed), value);
+                throw new ArgumentOutOfRangeException(nameof(probe), probe, $"this round trained {probes[probed].Length} probes per agent.");
+            }
+
+            if (!_probed.TryGetValue((coalition, probed, probe), out double value))
+            {
+                value = owner.Evaluate(Model(coalition, probed, probe)).Sum();
+                _probed.Add((coalition, probed, probe), value);
             }
 
             return value;
@@ -167,14 +183,14 @@ public sealed class FederatedCoalitionOracle : ICoalitionAccuracyOracle
             return owner._accuracies.ToArray();
         }
 
-        private Dictionary<string, Tensor> Model(long coalition, int probed)
+        private Dictionary<string, Tensor> Model(long coalition, int probed, int probe)
         {
             var members = new List<IReadOnlyDictionary<string, Tensor>>();
             for (int j = 0; j < local.Length; j++)
             {
                 if (((coalition >> j) & 1) != 0)
                 {
-                    members.Add(j == probed ? probes[j] : local[j]);
+                    members.Add(j == probed ? probes[j][probe] : local[j]);
                 }
             }
 

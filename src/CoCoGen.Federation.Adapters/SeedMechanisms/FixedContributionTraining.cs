@@ -17,7 +17,7 @@ public static class FixedContributionTraining
         for (int r = 0; r < rounds; r++)
         {
             // The smallest probe (one sample) is trained and discarded: only the local models enter the average.
-            accuracies = oracle.Train(samples, 1.0 / oracle.BatchSize).Commit();
+            accuracies = oracle.Train(samples, 1.0 / oracle.BatchSize, probes: 1).Commit();
         }
 
         return accuracies;

@@ -78,7 +78,10 @@ public sealed class LeNetWorkspace
     }
 
     /// <summary>Accuracy of the loaded state on <paramref name="data"/>.</summary>
-    public double Accuracy(ImageDataset data)
+    public double Accuracy(ImageDataset data) => Evaluate(data).Accuracy;
+
+    /// <summary>Mean cross-entropy loss and accuracy of the loaded state on <paramref name="data"/>.</summary>
+    public EpochResult Evaluate(ImageDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Count == 0)
@@ -87,7 +90,7 @@ public sealed class LeNetWorkspace
         }
 
         var batches = _evaluationBatches.GetValue(data, Materialize);
-        return _trainer.Evaluate(batches).Accuracy;
+        return _trainer.Evaluate(batches);
     }
 
     /// <summary>The accuracy of <paramref name="state"/> on <paramref name="data"/>; leaves that state loaded.</summary>

@@ -10,20 +10,33 @@ public static class ModelStates
     public static Dictionary<string, Tensor> Average(IReadOnlyList<IReadOnlyDictionary<string, Tensor>> states)
     {
         ArgumentNullException.ThrowIfNull(states);
+        return WeightedAverage(states, [.. Enumerable.Repeat(1.0, states.Count)]);
+    }
+
+    /// <summary>Σ_j w_j θ_j / Σ_j w_j (FedAvg weighted by contributed samples, TradeFL's Eq. 3).</summary>
+    public static Dictionary<string, Tensor> WeightedAverage(IReadOnlyList<IReadOnlyDictionary<string, Tensor>> states, IReadOnlyList<double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(weights);
         if (states.Count == 0)
         {
             throw new ArgumentException("cannot average zero states.", nameof(states));
         }
 
+        double total = weights.Sum();
+        if (weights.Count != states.Count || weights.Any(w => !(w >= 0) || double.IsInfinity(w)) || !(total > 0))
+        {
+            throw new ArgumentException($"weights: need {states.Count} finite non-negative weights with a positive sum.", nameof(weights));
+        }
+
         var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        float weight = 1f / states.Count;
         foreach ((string name, Tensor first) in states[0])
         {
             var sum = new Tensor(first.Shape.ToArray());
             Span<float> target = sum.Span;
-            foreach (var state in states)
+            for (int j = 0; j < states.Count; j++)
             {
-                TensorPrimitives.MultiplyAdd(Tensor(state, name, first).Span, weight, target, target);
+                TensorPrimitives.MultiplyAdd(Tensor(states[j], name, first).Span, (float)(weights[j] / total), target, target);
             }
 
             result.Add(name, sum);

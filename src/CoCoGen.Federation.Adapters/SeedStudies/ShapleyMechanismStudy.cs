@@ -4,17 +4,20 @@ using CoCoGen.Mechanism.ReciprocalFairness;
 namespace CoCoGen.Federation.Adapters.SeedStudies;
 
 /// <summary>
-/// The study behind `cocogen mechanism mshap`: finds the equilibria of M^Shap, M^0 and the accuracy-shaping mechanism of Example 7
-/// on a closed-form instance and reports samples, payments, Shapley values, reciprocity, data gain and accuracy
+/// The study behind `cocogen mechanism mshap`: finds the equilibria of M^Shap, M^0, M^BG (Murhekar et al.'s
+/// budget-balanced cost sharing, Table 1's third column) and the accuracy-shaping mechanism of Example 7 on a closed-form instance and reports samples, payments, Shapley values, reciprocity, data gain and accuracy
 /// gain. Input fields: <c>accuracy</c> {kind: powerLaw (alpha, beta) | grouped (weights)}, <c>agents</c>[] {id,
-/// costPerSample, fixedCost, maxSamples, group}, <c>mechanisms</c>, <c>dynamics</c> {stepSize, iterations,
+/// costPerSample, fixedCost, maxSamples, group}, <c>mechanisms</c> (shap, none, bg, shaping), <c>costShare</c> (M^BG's β,
+/// default 0.8), <c>dynamics</c> {stepSize, iterations,
 /// sampledAgents, seed, tolerance, permutations}, <c>shapleyPermutations</c>, <c>shapleySeed</c>, and optionally
-/// <c>fedBrShap</c> {iterations, stageLength, stepSize, epsilon, rate, initialSamples} to run FedBR-Shap on the
+/// <c>fedBrShap</c> {iterations, stageLength, stepSize, epsilon, rate, initialSamples, probes, stepDecay} to run FedBR-Shap on the
 /// closed-form oracle. With `--train fashion-mnist`, FedBR-Shap runs on real federated LeNet-5 training of a
 /// label-skewed Fashion-MNIST federation (optional <c>training</c> {trainPerAgent, testPerAgent, homeFraction,
 /// batchSize, learningRate, equilibriumRounds}); equilibriumRounds &gt; 0 also trains each mechanism's equilibrium
 /// contributions for that many FedAvg rounds and reports the model's accuracy (the paper's Table 1 accuracy column).
-/// M^Shap's <c>payments</c> is the per-member net settlement vector; it sums to zero.
+/// M^Shap's <c>payments</c> is the per-member net settlement vector; it sums to zero. --csv writes FedBR-Shap's stages
+/// (s_i, p_i, a_i per stage) when the input runs it, otherwise the mechanisms' Table 1 columns; --charts writes a
+/// bar chart of the mechanisms and, with FedBR-Shap, its stages.
 /// </summary>
 public sealed class ShapleyMechanismStudy : ISeedStudy
 {
@@ -22,10 +25,10 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
     public string Name => "mshap";
 
     /// <inheritdoc/>
-    public string Description => "Reciprocally fair FL: M^Shap vs M^0 vs accuracy shaping, payments, reciprocity, gains; FedBR-Shap (--train).";
+    public string Description => "Reciprocally fair FL: M^Shap vs M^0 vs M^BG vs accuracy shaping, payments, reciprocity, gains; FedBR-Shap (--train).";
 
     /// <inheritdoc/>
-    public StudyOptionSet OptionSet => StudyOptionSet.Training;
+    public StudyOptionSet OptionSet => StudyOptionSet.Training | StudyOptionSet.Sweep;
 
     /// <inheritdoc/>
     public object Run(StudyInput root, StudyOptions options)
@@ -77,6 +80,17 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
             dynamicsInput.Number("tolerance", 1e-10));
         dynamicsInput.RejectUnknownFields();
         var mechanisms = root.Has("mechanisms") ? root.Strings("mechanisms") : ["shap", "none", "shaping"];
+        double costShare = root.Number("costShare", CostSharingMechanism.PaperCostShare);
+        if (!(costShare >= 0 && costShare < 1))
+        {
+            throw new StudyInputException($"costShare: M^BG's β must lie in [0, 1), got {costShare}.");
+        }
+
+        if (mechanisms.Contains("bg") && n < 2)
+        {
+            throw new StudyInputException($"mechanisms: \"bg\" (M^BG) shares costs among agents and needs at least 2 agents, got {n}.");
+        }
+
         int shapleyPermutations = root.WholeNumber("shapleyPermutations", 5000);
         int shapleySeed = root.WholeNumber("shapleySeed", 1);
         var fedBrShap = root.Has("fedBrShap") ? root.Section("fedBrShap") : null;
@@ -89,7 +103,9 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
                 fedBrShap.WholeNumber("stageLength", 10),
                 fedBrShap.Number("stepSize"),
                 fedBrShap.Number("epsilon", 1e-3),
-                fedBrShap.OptionalNumbers("initialSamples"));
+                fedBrShap.OptionalNumbers("initialSamples"),
+                fedBrShap.WholeNumber("probes", 1),
+                fedBrShap.Has("stepDecay") ? fedBrShap.Number("stepDecay") : null);
             if (options.TrainsForReal && fedBrShap.Has("rate"))
             {
                 throw new StudyInputException("fedBrShap.rate: only the closed-form oracle takes a rate; real training measures its gains.");
@@ -127,22 +143,34 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
         var shap = new ShapleyMechanism(permutations, shapleyPermutations, shapleySeed);
         var baseline = dynamics.Run(instance, new NoPaymentMechanism()).Samples;
         var results = new List<object>();
+        var rows = new List<MechanismComparisonRow>();
         for (int m = 0; m < mechanisms.Length; m++)
         {
             var (name, samples, payments, iterations, residual) = mechanisms[m] switch
             {
                 "shap" => Equilibrium(dynamics, instance, shap),
                 "none" => Equilibrium(dynamics, instance, new NoPaymentMechanism()),
+                "bg" => Equilibrium(dynamics, instance, new CostSharingMechanism(costShare)),
                 "shaping" => ("accuracy shaping (Example 7)", (IReadOnlyList<double>)AccuracyShapingEquilibrium.Solve(instance), new double[n], 0, 0.0),
-                _ => throw new StudyInputException($"mechanisms[{m}]: unknown mechanism \"{mechanisms[m]}\" (shap, none, shaping)."),
+                _ => throw new StudyInputException($"mechanisms[{m}]: unknown mechanism \"{mechanisms[m]}\" (shap, none, bg, shaping)."),
             };
             var phi = shap.Shapley(instance, samples);
             var estimate = n > ShapleyValues.MaxExactAgents ? ShapleyValues.MonteCarlo(instance, samples, shapleyPermutations, shapleySeed) : null;
+            rows.Add(new MechanismComparisonRow(
+                name,
+                samples.Sum() / costs.Sum(c => c.MaxSamples),
+                FederationMetrics.TotalPayoff(instance, samples) / n,
+                equilibriumRounds > 0 ? FixedContributionTraining.Run(Oracle(), samples, equilibriumRounds).Average() : null,
+                FederationMetrics.DataGain(samples, baseline),
+                FederationMetrics.AccuracyGain(instance, samples, baseline),
+                FederationMetrics.Reciprocity(instance, samples, payments, phi),
+                instance.Welfare(samples.ToArray())));
+            var row = rows[^1];
             results.Add(new
             {
                 Mechanism = name,
                 Samples = samples,
-                DataShare = samples.Sum() / costs.Sum(c => c.MaxSamples),
+                row.DataShare,
                 Payments = payments,
                 PaymentSum = payments.Sum(),
                 Shapley = phi,
@@ -151,15 +179,27 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
                 ShapleyHoeffdingHalfWidth = estimate?.HoeffdingHalfWidth,
                 ShapleyHoeffdingDelta = estimate?.Delta,
                 Utilities = FederationMetrics.Utilities(instance, samples, payments),
-                Reciprocity = FederationMetrics.Reciprocity(instance, samples, payments, phi),
-                Welfare = instance.Welfare(samples.ToArray()),
-                AverageAccuracy = FederationMetrics.TotalPayoff(instance, samples) / n,
-                DataGain = FederationMetrics.DataGain(samples, baseline),
-                AccuracyGain = FederationMetrics.AccuracyGain(instance, samples, baseline),
-                TrainedAccuracy = equilibriumRounds > 0 ? FixedContributionTraining.Run(Oracle(), samples, equilibriumRounds).Average() : (double?)null,
+                row.Reciprocity,
+                row.Welfare,
+                row.AverageAccuracy,
+                row.DataGain,
+                row.AccuracyGain,
+                row.TrainedAccuracy,
                 Iterations = iterations,
                 Residual = residual,
             });
+        }
+
+        if (protocol is null && options.CsvPath is not null)
+        {
+            File.WriteAllText(options.CsvPath, MechanismComparisonCharts.Csv(rows));
+        }
+
+        if (options.ChartsDirectory is not null)
+        {
+            Directory.CreateDirectory(options.ChartsDirectory);
+            var (fileName, svg) = MechanismComparisonCharts.Render(rows, $"Equilibria of {string.Join(", ", rows.Select(r => r.Mechanism))} ({n} agents, {kind} accuracy)");
+            File.WriteAllText(Path.Combine(options.ChartsDirectory, fileName), svg);
         }
 
         object? protocolResult = null;
@@ -168,6 +208,7 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
             var oracle = Oracle();
             var initial = oracle.GlobalAccuracies.ToArray();
             var run = protocol.Run(oracle, costs);
+            WriteStages(ids, run, options, $"real training, K = {protocol.Probes}, {(protocol.StepDecay is double t0 ? $"δ_t = δ·{t0:G4}/({t0:G4} + t − 1)" : "constant δ")}");
             protocolResult = new
             {
                 Oracle = $"real training: LeNet-5 on Fashion-MNIST, {n} agents × {trainingSettings!.TrainPerAgent} images ({trainingSettings.HomeFraction:P0} from their own classes), s_i in batches of {trainingSettings.BatchSize}, seed {trainingSettings.Seed}",
@@ -180,6 +221,7 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
         else if (protocol is not null)
         {
             var run = protocol.Run(new StationaryGainOracle(instance, rate), costs);
+            WriteStages(ids, run, options, "closed-form oracle");
             protocolResult = new
             {
                 Oracle = "stationary gain: closed-form accuracies under Assumption F.1 (the real-training oracle lives in Federation)",
@@ -190,6 +232,23 @@ public sealed class ShapleyMechanismStudy : ISeedStudy
         }
 
         return new { Mechanism = "mshap", Agents = ids, Results = results, FedBrShap = protocolResult };
+    }
+
+    private static void WriteStages(IReadOnlyList<string> ids, FedBrShapResult run, StudyOptions options, string setup)
+    {
+        if (options.CsvPath is not null)
+        {
+            File.WriteAllText(options.CsvPath, FedBrShapCharts.Csv(ids, run.Stages));
+        }
+
+        if (options.ChartsDirectory is not null)
+        {
+            Directory.CreateDirectory(options.ChartsDirectory);
+            foreach (var (fileName, svg) in FedBrShapCharts.Render(ids, run.Stages, setup))
+            {
+                File.WriteAllText(Path.Combine(options.ChartsDirectory, fileName), svg);
+            }
+        }
     }
 
     private static (FederationTrainingSettings Settings, int EquilibriumRounds) TrainingSettings(StudyInput root, int agents, ulong seed, bool grouped)

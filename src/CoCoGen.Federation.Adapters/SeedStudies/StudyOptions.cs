@@ -3,8 +3,8 @@ using CoCoGen.Learning.Data;
 namespace CoCoGen.Federation.Adapters.SeedStudies;
 
 /// <summary>The command-line options of `cocogen mechanism` beyond the JSON input.</summary>
-/// <param name="CsvPath">--csv: where tradefl writes its γ sweep.</param>
-/// <param name="ChartsDirectory">--charts: where tradefl writes the sweep's SVG charts.</param>
+/// <param name="CsvPath">--csv: where a study writes its table (tradefl's γ sweep or training curves, mshap's FedBR-Shap stages).</param>
+/// <param name="ChartsDirectory">--charts: where a study writes its SVG charts.</param>
 /// <param name="Train">--train: the dataset for real training ("fashion-mnist"), or null for the closed-form models.</param>
 /// <param name="DataDirectory">--data-dir: the folder holding the dataset's IDX files.</param>
 /// <param name="Seed">--seed: seed of the data draw, the initial weights and the sample orders.</param>

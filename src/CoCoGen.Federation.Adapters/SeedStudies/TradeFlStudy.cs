@@ -11,6 +11,9 @@ namespace CoCoGen.Federation.Adapters.SeedStudies;
 /// competitionMean, competitionSpread, energyWeight} or <c>organizations</c>[] + <c>competition</c> + <c>parameters</c>
 /// + <c>epochs</c>; <c>gamma</c>, <c>schemes</c>, <c>fipGridStep</c>, <c>sweep</c> {gammas, competitionMeans}. The sweep
 /// goes to CSV with --csv and to SVG charts of welfare, damage and data contribution with --charts.
+/// With `--train fashion-mnist` and a <c>training</c> section {imagesPerSample, homeFraction, rounds, localEpochs,
+/// batchSize, learningRate, testImages} (no sweep), each scheme's contributions d_i train a global LeNet-5 by FedAvg
+/// (Figs 13–15); --csv and --charts then write its test loss and accuracy per round.
 /// </summary>
 public sealed class TradeFlStudy : ISeedStudy
 {
@@ -18,10 +21,10 @@ public sealed class TradeFlStudy : ISeedStudy
     public string Name => "tradefl";
 
     /// <inheritdoc/>
-    public string Description => "TradeFL: CGBD, DBR and baselines; optional γ sweep (--csv, --charts).";
+    public string Description => "TradeFL: CGBD, DBR and baselines; optional γ sweep (--csv, --charts); trained global model per scheme (--train).";
 
     /// <inheritdoc/>
-    public StudyOptionSet OptionSet => StudyOptionSet.Sweep;
+    public StudyOptionSet OptionSet => StudyOptionSet.Sweep | StudyOptionSet.Training;
 
     /// <inheritdoc/>
     public object Run(StudyInput root, StudyOptions options)
@@ -38,9 +41,23 @@ public sealed class TradeFlStudy : ISeedStudy
         }
 
         StudyInput? sweep = root.Has("sweep") ? root.Section("sweep") : null;
+        var training = ReadTraining(root, options, sweep is not null);
         root.RejectUnknownFields();
         var mechanism = new TradeFlMechanism(new BestResponseDynamics(gridStep: grid));
-        var outcomes = schemes.Select(s => Describe(game, mechanism.Run(game, s))).ToArray();
+        var results = schemes.Select(s => mechanism.Run(game, s)).ToArray();
+        var outcomes = results.Select(o => Describe(game, o)).ToArray();
+        if (training is not null)
+        {
+            return new
+            {
+                Mechanism = "tradefl",
+                Organizations = game.Organizations.Select(o => o.Id).ToArray(),
+                game.Parameters.Gamma,
+                Outcomes = outcomes,
+                TrainedModels = Train(game, results, training, options),
+            };
+        }
+
         object? sweepRows = null;
         if (sweep is not null)
         {
@@ -97,6 +114,95 @@ public sealed class TradeFlStudy : ISeedStudy
             Sweep = sweepRows,
         };
     }
+
+    private static TradeFlTrainingSettings? ReadTraining(StudyInput root, StudyOptions options, bool sweeps)
+    {
+        if (!options.TrainsForReal)
+        {
+            return root.Has("training")
+                ? throw new StudyInputException($"training: real training needs --train {StudyOptions.FashionMnistName}.")
+                : null;
+        }
+
+        if (sweeps)
+        {
+            throw new StudyInputException("sweep: --train trains the global model at one γ; remove the sweep or --train.");
+        }
+
+        if (!root.Has("training"))
+        {
+            throw new StudyInputException("training: required with --train (imagesPerSample, rounds, ...).");
+        }
+
+        var t = root.Section("training");
+        var defaults = new TradeFlTrainingSettings();
+        var settings = new TradeFlTrainingSettings(
+            t.Number("imagesPerSample", defaults.ImagesPerSample),
+            t.Number("homeFraction", defaults.HomeFraction),
+            t.WholeNumber("rounds", defaults.Rounds),
+            t.WholeNumber("localEpochs", defaults.LocalEpochs),
+            t.WholeNumber("batchSize", defaults.BatchSize),
+            (float)t.Number("learningRate", defaults.LearningRate),
+            t.WholeNumber("testImages", defaults.TestImages),
+            options.Seed);
+        t.RejectUnknownFields();
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new StudyInputException($"training.{e.Message}");
+        }
+
+        return settings;
+    }
+
+    private static object[] Train(TradeFlGame game, TradeFlOutcome[] outcomes, TradeFlTrainingSettings settings, StudyOptions options)
+    {
+        var (train, test) = options.LoadFashionMnist();
+        var samples = game.Organizations.Select(o => o.Samples).ToArray();
+        var curves = outcomes
+            .Select(o => (Scheme: o.Scheme.ToString().ToUpperInvariant(), Outcome: o, Points: TradeFlTrainedModel.Run(train, test, samples, [.. o.Strategies.Select(s => s.DataFraction)], settings)))
+            .ToArray();
+        if (options.CsvPath is not null)
+        {
+            var text = new StringBuilder("scheme,totalDataFraction,contributedImages,round,testLoss,testAccuracy\n");
+            foreach (var (scheme, outcome, points) in curves)
+            {
+                int images = Contributed(outcome, samples, settings);
+                foreach (var p in points)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{scheme},{outcome.TotalDataFraction:R},{images},{p.Round},{p.Loss:R},{p.Accuracy:R}\n");
+                }
+            }
+
+            File.WriteAllText(options.CsvPath, text.ToString());
+        }
+
+        if (options.ChartsDirectory is not null)
+        {
+            Directory.CreateDirectory(options.ChartsDirectory);
+            foreach (var (fileName, svg) in TradeFlTrainingCharts.Render([.. curves.Select(c => (c.Scheme, c.Points))]))
+            {
+                File.WriteAllText(Path.Combine(options.ChartsDirectory, fileName), svg);
+            }
+        }
+
+        return [.. curves.Select(c => (object)new
+        {
+            c.Scheme,
+            Model = $"LeNet-5 on Fashion-MNIST, FedAvg weighted by contributed images; {settings.ImagesPerSample:G4} images per unit of |S_i|, {settings.HomeFraction:P0} from the organization's own classes, {settings.Rounds} rounds × {settings.LocalEpochs} local epoch(s), batch {settings.BatchSize}, SGD {settings.LearningRate:G4}, {settings.TestImages} test images, seed {settings.Seed}",
+            c.Outcome.TotalDataFraction,
+            ContributedImages = Contributed(c.Outcome, samples, settings),
+            FinalLoss = c.Points[^1].Loss,
+            FinalAccuracy = c.Points[^1].Accuracy,
+            Rounds = c.Points,
+        })];
+    }
+
+    private static int Contributed(TradeFlOutcome outcome, double[] samples, TradeFlTrainingSettings settings) =>
+        outcome.Strategies.Select((s, i) => (int)Math.Round(s.DataFraction * (int)Math.Round(settings.ImagesPerSample * samples[i]))).Sum();
 
     private static string Csv(List<(double Mean, TradeFlSweepRow Row)> rows)
     {

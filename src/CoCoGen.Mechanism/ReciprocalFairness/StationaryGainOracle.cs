@@ -33,9 +33,10 @@ public sealed class StationaryGainOracle : ICoalitionAccuracyOracle
     public IReadOnlyList<double> GlobalAccuracies => _accuracies;
 
     /// <inheritdoc />
-    public ICoalitionTrainingRound Train(IReadOnlyList<double> samples, double epsilon)
+    public ICoalitionTrainingRound Train(IReadOnlyList<double> samples, double epsilon, int probes)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        ArgumentOutOfRangeException.ThrowIfLessThan(probes, 1);
         return new Round(this, samples.ToArray(), epsilon);
     }
 
@@ -45,11 +46,12 @@ public sealed class StationaryGainOracle : ICoalitionAccuracyOracle
 
         public double CumulativeAccuracy(long coalition) => owner._accuracies.Sum() + (owner._rate * Value(coalition, samples));
 
-        public double CumulativeAccuracyWithProbe(long coalition, int probed)
+        // Noise-free: every probe of an agent has the same value.
+        public double CumulativeAccuracyWithProbe(long coalition, int probed, int probe)
         {
-            var probe = (double[])samples.Clone();
-            probe[probed] += epsilon;
-            return owner._accuracies.Sum() + (owner._rate * Value(coalition, probe));
+            var probeSamples = (double[])samples.Clone();
+            probeSamples[probed] += epsilon;
+            return owner._accuracies.Sum() + (owner._rate * Value(coalition, probeSamples));
         }
 
         public IReadOnlyList<double> Commit()

@@ -58,8 +58,14 @@ public sealed class MechanismTrainingCommandTests : IDisposable
     [Fact]
     public void MshapOnRealTrainingBalancesEveryFedBrShapStageAndTrainsAboveChance()
     {
-        var (code, output, error) = Run("mshap", Write("mshap.json", TinyFederation), "--train", "fashion-mnist", "--seed", "3");
+        string csv = Path.Combine(_directory, "stages.csv");
+        string charts = Path.Combine(_directory, "stage-charts");
+        var (code, output, error) = Run("mshap", Write("mshap.json", TinyFederation), "--train", "fashion-mnist", "--seed", "3", "--csv", csv, "--charts", charts);
         Assert.True(code == 0, error);
+        var rows = File.ReadAllLines(csv);
+        Assert.Equal(3, rows.Length); // header + two stages
+        Assert.StartsWith("stage,samples_a,samples_b,samples_c,payment_a", rows[0], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(charts, "fedbrshap-samples.svg")));
         using var json = JsonDocument.Parse(output);
         var protocol = json.RootElement.GetProperty("fedBrShap");
         Assert.StartsWith("real training", protocol.GetProperty("oracle").GetString(), StringComparison.Ordinal);
@@ -100,12 +106,49 @@ public sealed class MechanismTrainingCommandTests : IDisposable
         { "accuracy": { "kind": "powerLaw", "alpha": 1, "beta": 1 }, "agents": [ { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 } ],
           "dynamics": { "stepSize": 1 }, "fedBrShap": { "stepSize": 1 } }
         """, new[] { "--train", "fashion-mnist" }, "agents: must be 1 to 10")]
+    [InlineData("mshap", """
+        { "accuracy": { "kind": "powerLaw", "alpha": 1, "beta": 1 }, "agents": [ { "costPerSample": 0.1, "maxSamples": 10 } ],
+          "mechanisms": ["none", "bg"], "dynamics": { "stepSize": 1 } }
+        """, new string[0], "\"bg\" (M^BG) shares costs among agents and needs at least 2")]
+    [InlineData("mshap", """
+        { "accuracy": { "kind": "powerLaw", "alpha": 1, "beta": 1 }, "agents": [ { "costPerSample": 0.1, "maxSamples": 10 }, { "costPerSample": 0.1, "maxSamples": 10 } ],
+          "mechanisms": ["none", "bg"], "costShare": 1, "dynamics": { "stepSize": 1 } }
+        """, new string[0], "costShare: M^BG's β must lie in [0, 1)")]
+    [InlineData("tradefl", """
+        { "simulation": { "seed": 7 }, "gamma": 5e-9, "schemes": ["tos"] }
+        """, new[] { "--train", "fashion-mnist" }, "training: required with --train")]
+    [InlineData("tradefl", """
+        { "simulation": { "seed": 7 }, "gamma": 5e-9, "schemes": ["tos"], "training": { "rounds": 0 } }
+        """, new[] { "--train", "fashion-mnist" }, "training.rounds")]
+    [InlineData("tradefl", """
+        { "simulation": { "seed": 7 }, "gamma": 5e-9, "schemes": ["tos"], "training": { "rounds": 2 } }
+        """, new string[0], "training: real training needs --train")]
     public void BadTrainingInputExitsWithCode2AndNamesTheField(string mechanism, string json, string[] extra, string expected)
     {
         var (code, output, error) = Run(mechanism, Write("bad.json", json), extra);
         Assert.Equal(2, code);
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, output);
+    }
+
+    [Fact]
+    public void TradeflTrainsTheGlobalModelOfEachSchemeAndWritesItsCurves()
+    {
+        string input = Write("tradefl-train.json", """
+            { "simulation": { "seed": 7 }, "gamma": 5e-9, "schemes": ["tos", "wpr"],
+              "training": { "imagesPerSample": 0.02, "rounds": 2, "testImages": 200 } }
+            """);
+        string csv = Path.Combine(_directory, "trained.csv");
+        string charts = Path.Combine(_directory, "trained-charts");
+        var (code, output, error) = Run("tradefl", input, "--train", "fashion-mnist", "--csv", csv, "--charts", charts);
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var models = json.RootElement.GetProperty("trainedModels").EnumerateArray().ToArray();
+        Assert.Equal(["TOS", "WPR"], models.Select(m => m.GetProperty("scheme").GetString()));
+        // TOS contributes every image, WPR (no redistribution) fewer: the data the mechanism elicits reaches training.
+        Assert.True(models[0].GetProperty("contributedImages").GetInt32() > models[1].GetProperty("contributedImages").GetInt32());
+        Assert.Equal(1 + (2 * 3), File.ReadAllLines(csv).Length); // header + 2 schemes × rounds 0..2
+        Assert.True(File.Exists(Path.Combine(charts, "tradefl-trained-final-accuracy.svg")));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class FederatedCoalitionOracleTests(FashionMnistFixture data)
     {
         var oracle = FashionMnistFederation.CreateOracle(data.Train, data.Test, Tiny with { Agents = 2 });
         double start = oracle.GlobalAccuracies.Sum();
-        var round = oracle.Train([3, 1], 0.5);
+        var round = oracle.Train([3, 1], 0.5, probes: 1);
         double grand = round.CumulativeAccuracy(0b11);
         double empty = round.CumulativeAccuracy(0);
 
@@ -52,15 +52,15 @@ public sealed class FederatedCoalitionOracleTests(FashionMnistFixture data)
     public void AProbeOutsideItsCoalitionIsRejected()
     {
         var oracle = FashionMnistFederation.CreateOracle(data.Train, data.Test, Tiny with { Agents = 2 });
-        var round = oracle.Train([1, 1], 0.5);
-        Assert.Throws<ArgumentException>(() => round.CumulativeAccuracyWithProbe(0b01, 1));
+        var round = oracle.Train([1, 1], 0.5, probes: 1);
+        Assert.Throws<ArgumentException>(() => round.CumulativeAccuracyWithProbe(0b01, 1, 0));
     }
 
     [Fact]
     public void AnEpsilonBelowOneSampleIsRejectedNamingTheField()
     {
         var oracle = FashionMnistFederation.CreateOracle(data.Train, data.Test, Tiny with { Agents = 2 });
-        var error = Assert.Throws<ArgumentException>(() => oracle.Train([1, 1], 0.01));
+        var error = Assert.Throws<ArgumentException>(() => oracle.Train([1, 1], 0.01, probes: 1));
         Assert.StartsWith("epsilon", error.Message, StringComparison.Ordinal);
     }
 

@@ -15,6 +15,16 @@ public sealed class ModelStatesTests
     }
 
     [Fact]
+    public void WeightedAverageWeighsByContribution()
+    {
+        // (1·(1, 2) + 3·(5, 6)) / 4 = (4, 5); a zero weight leaves its member out.
+        var average = ModelStates.WeightedAverage([State(1, 2), State(5, 6), State(100, 100)], [1, 3, 0]);
+        Assert.Equal([4f, 5f], average["w"].Span.ToArray());
+        Assert.Throws<ArgumentException>(() => ModelStates.WeightedAverage([State(1, 2)], [0]));
+        Assert.Throws<ArgumentException>(() => ModelStates.WeightedAverage([State(1, 2), State(1, 2)], [1, -1]));
+    }
+
+    [Fact]
     public void InterpolateWalksTheSegment()
     {
         var point = ModelStates.Interpolate(State(1, 10), State(3, 6), 0.25);
