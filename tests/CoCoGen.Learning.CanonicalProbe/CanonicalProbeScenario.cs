@@ -11,7 +11,8 @@ using CoCoGen.Learning.Tensors;
 namespace CoCoGen.Learning.CanonicalProbe;
 
 /// <summary>
-/// A seeded round: a LeNet-5 (1×28×28) or MobileNetV2 (3×32×32, batch norm moved off its initial statistics) global state, n updates (global plus seeded noise; the last organization returns
+/// A seeded round: a LeNet-5 (1×28×28), MobileNetV2 (3×32×32) or MobileNetV3-Small (1×28×28) global state (the
+/// MobileNets' batch norm moved off its initial statistics), n updates (global plus seeded noise; the last organization returns
 /// the global state unchanged), byte images scaled by the product's dataset class. Inputs come from integer
 /// random draws and exact scalings only, so every process builds the same bits; their hash is printed too,
 /// so a mismatch in the outputs cannot be blamed on the inputs.
@@ -30,7 +31,7 @@ public static class CanonicalProbeScenario
     /// <param name="organizations">Accepted updates.</param>
     /// <param name="samples">Validation images.</param>
     /// <param name="threads">Evaluator threads.</param>
-    /// <param name="model"><c>lenet5</c> or <c>mobilenetv2</c>.</param>
+    /// <param name="model"><c>lenet5</c>, <c>mobilenetv2</c> or <c>mobilenetv3-small</c>.</param>
     public static Result Run(ulong seed, int organizations, int samples, int threads, string model = "lenet5")
     {
         var random = new RandomSource(seed);
@@ -38,10 +39,11 @@ public static class CanonicalProbeScenario
         {
             "lenet5" => Lenet(random),
             "mobilenetv2" => MobileNet(random),
-            _ => throw new ArgumentException($"unknown model '{model}' (lenet5 or mobilenetv2)", nameof(model)),
+            "mobilenetv3-small" => MobileNetSmall(random),
+            _ => throw new ArgumentException($"unknown model '{model}' (lenet5, mobilenetv2 or mobilenetv3-small)", nameof(model)),
         };
         Dictionary<string, Tensor> global = engine.StateTensors().ToDictionary(t => t.Name, t => t.Tensor.Clone(), StringComparer.Ordinal);
-        if (model == "mobilenetv2")
+        if (model != "lenet5")
         {
             MoveBatchNorm(global, random);
         }
@@ -119,6 +121,12 @@ public static class CanonicalProbeScenario
     {
         var model = new MobileNetV2(3, 32, 10, random);
         return (model, CanonicalMobileNetV2.Of(model), 3, 32);
+    }
+
+    private static (Layer, ICanonicalClassifier, int, int) MobileNetSmall(RandomSource random)
+    {
+        var model = new MobileNetV3Small(1, 28, 10, random);
+        return (model, CanonicalMobileNetV3Small.Of(model), 1, 28);
     }
 
     // Fresh batch norm (μ = 0, σ² = 1, γ = 1, β = 0) would leave most of the fold's arithmetic exact; integer

@@ -1,10 +1,10 @@
 using System.Globalization;
 using CoCoGen.Learning.CanonicalProbe;
 
-// Usage: CoCoGen.Learning.CanonicalProbe SEED ORGANIZATIONS SAMPLES THREADS [lenet5|mobilenetv2]
+// Usage: CoCoGen.Learning.CanonicalProbe SEED ORGANIZATIONS SAMPLES THREADS [lenet5|mobilenetv2|mobilenetv3-small]
 if (args.Length is not (4 or 5))
 {
-    Console.Error.WriteLine("usage: CoCoGen.Learning.CanonicalProbe SEED ORGANIZATIONS SAMPLES THREADS [lenet5|mobilenetv2]");
+    Console.Error.WriteLine("usage: CoCoGen.Learning.CanonicalProbe SEED ORGANIZATIONS SAMPLES THREADS [lenet5|mobilenetv2|mobilenetv3-small]");
     return 2;
 }
 

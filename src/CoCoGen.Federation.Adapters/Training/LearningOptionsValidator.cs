@@ -46,10 +46,6 @@ public sealed class LearningOptionsValidator : IValidateOptions<LearningOptions>
         {
             failures.Add($"Learning:Model: '{options.Model}' is not one of {string.Join(", ", ClassifierModel.Names)}");
         }
-        else if (ClassifierModel.Parse(options.Model) is { HasCanonicalForm: false } uncovered)
-        {
-            failures.Add($"Learning:Model: {uncovered.Name} cannot be used yet: the canonical evaluator that measures contributions does not cover {uncovered.DisplayName}");
-        }
         else if (ImageCorpus.Names.Contains(options.Corpus))
         {
             // Building the canonical form checks the architecture against the corpus's image shape.
