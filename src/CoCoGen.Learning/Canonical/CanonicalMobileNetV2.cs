@@ -61,7 +61,7 @@ public sealed class CanonicalMobileNetV2 : ICanonicalClassifier
         _blocks = [.. blocks];
         StemStride = small ? 1 : 2;
         var layout = new List<(string Name, int[] Shape)>();
-        AddUnit(layout, "features.0", [StemWidth, inputChannels, 3, 3]);
+        CanonicalConvolutionNormUnit.AppendState(layout, "features.0", [StemWidth, inputChannels, 3, 3]);
         for (int b = 0; b < _blocks.Length; b++)
         {
             Block block = _blocks[b];
@@ -69,14 +69,14 @@ public sealed class CanonicalMobileNetV2 : ICanonicalClassifier
             int unit = 0;
             if (block.Expanded != block.In)
             {
-                AddUnit(layout, $"{prefix}.{unit++}", [block.Expanded, block.In, 1, 1]);
+                CanonicalConvolutionNormUnit.AppendState(layout, $"{prefix}.{unit++}", [block.Expanded, block.In, 1, 1]);
             }
 
-            AddUnit(layout, $"{prefix}.{unit++}", [block.Expanded, 1, 3, 3]);
-            AddUnit(layout, $"{prefix}.{unit}", [block.Out, block.Expanded, 1, 1]);
+            CanonicalConvolutionNormUnit.AppendState(layout, $"{prefix}.{unit++}", [block.Expanded, 1, 3, 3]);
+            CanonicalConvolutionNormUnit.AppendState(layout, $"{prefix}.{unit}", [block.Out, block.Expanded, 1, 1]);
         }
 
-        AddUnit(layout, $"features.{_blocks.Length + 1}", [HeadWidth, width, 1, 1]);
+        CanonicalConvolutionNormUnit.AppendState(layout, $"features.{_blocks.Length + 1}", [HeadWidth, width, 1, 1]);
         layout.Add(("classifier.3.weight", [classes, HeadWidth]));
         layout.Add(("classifier.3.bias", [classes]));
         StateLayout = layout;
@@ -152,18 +152,6 @@ public sealed class CanonicalMobileNetV2 : ICanonicalClassifier
 
     // Block b is features.(b + 1); a block with a shortcut is a Residual whose body is its child "body".
     private string BlockPrefix(int b) => _blocks[b].Shortcut ? $"features.{b + 1}.body" : $"features.{b + 1}";
-
-    // A convolution → batch norm unit: the bias-free convolution's weight, then the norm's γ, β, μ, σ² (the
-    // engine's parameters-then-buffers order).
-    private static void AddUnit(List<(string Name, int[] Shape)> layout, string prefix, int[] convolution)
-    {
-        int channels = convolution[0];
-        layout.Add(($"{prefix}.0.weight", convolution));
-        layout.Add(($"{prefix}.1.weight", [channels]));
-        layout.Add(($"{prefix}.1.bias", [channels]));
-        layout.Add(($"{prefix}.1.running_mean", [channels]));
-        layout.Add(($"{prefix}.1.running_var", [channels]));
-    }
 
     private static void AddNormActivation(List<ICanonicalLayer> layers, IReadOnlyDictionary<string, Tensor> state, string name, int channels, int pixels, bool activate)
     {

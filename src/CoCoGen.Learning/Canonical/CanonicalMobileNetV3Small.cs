@@ -52,7 +52,7 @@ public sealed class CanonicalMobileNetV3Small : ICanonicalClassifier
         Classes = classes;
         _stemStride = imageSize <= MobileNetV3Small.SmallImageLimit ? 1 : 2;
         var layout = new List<(string Name, int[] Shape)>();
-        AddUnit(layout, "features.0", [StemWidth, inputChannels, 3, 3]);
+        CanonicalConvolutionNormUnit.AppendState(layout, "features.0", [StemWidth, inputChannels, 3, 3]);
         int width = StemWidth;
         for (int b = 0; b < Bottlenecks.Length; b++)
         {
@@ -61,10 +61,10 @@ public sealed class CanonicalMobileNetV3Small : ICanonicalClassifier
             int unit = 0;
             if (block.Expanded != width)
             {
-                AddUnit(layout, $"{prefix}.{unit++}", [block.Expanded, width, 1, 1]);
+                CanonicalConvolutionNormUnit.AppendState(layout, $"{prefix}.{unit++}", [block.Expanded, width, 1, 1]);
             }
 
-            AddUnit(layout, $"{prefix}.{unit++}", [block.Expanded, 1, block.Kernel, block.Kernel]);
+            CanonicalConvolutionNormUnit.AppendState(layout, $"{prefix}.{unit++}", [block.Expanded, 1, block.Kernel, block.Kernel]);
             if (block.SqueezeExcite)
             {
                 int squeeze = InvertedResidual.MakeDivisible(block.Expanded / 4);
@@ -74,11 +74,11 @@ public sealed class CanonicalMobileNetV3Small : ICanonicalClassifier
                 layout.Add(($"{prefix}.{unit++}.fc2.bias", [block.Expanded]));
             }
 
-            AddUnit(layout, $"{prefix}.{unit}", [block.Out, block.Expanded, 1, 1]);
+            CanonicalConvolutionNormUnit.AppendState(layout, $"{prefix}.{unit}", [block.Out, block.Expanded, 1, 1]);
             width = block.Out;
         }
 
-        AddUnit(layout, $"features.{Bottlenecks.Length + 1}", [LastWidth, width, 1, 1]);
+        CanonicalConvolutionNormUnit.AppendState(layout, $"features.{Bottlenecks.Length + 1}", [LastWidth, width, 1, 1]);
         layout.Add(("classifier.2.weight", [HiddenWidth, LastWidth]));
         layout.Add(("classifier.2.bias", [HiddenWidth]));
         layout.Add(("classifier.5.weight", [classes, HiddenWidth]));
@@ -165,18 +165,6 @@ public sealed class CanonicalMobileNetV3Small : ICanonicalClassifier
 
     // Block b is features.(b + 1); a block with a shortcut is a Residual whose body is its child "body".
     private static string BlockPrefix(int b, int inWidth) => Shortcut(b, inWidth) ? $"features.{b + 1}.body" : $"features.{b + 1}";
-
-    // A convolution → batch norm unit: the bias-free convolution's weight, then the norm's γ, β, μ, σ² (the
-    // engine's parameters-then-buffers order).
-    private static void AddUnit(List<(string Name, int[] Shape)> layout, string prefix, int[] convolution)
-    {
-        int channels = convolution[0];
-        layout.Add(($"{prefix}.0.weight", convolution));
-        layout.Add(($"{prefix}.1.weight", [channels]));
-        layout.Add(($"{prefix}.1.bias", [channels]));
-        layout.Add(($"{prefix}.1.running_mean", [channels]));
-        layout.Add(($"{prefix}.1.running_var", [channels]));
-    }
 
     private static void AddNormActivation(List<ICanonicalLayer> layers, IReadOnlyDictionary<string, Tensor> state, string name, int channels, int pixels, bool hardswish)
     {
