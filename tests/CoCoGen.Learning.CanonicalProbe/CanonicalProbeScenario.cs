@@ -4,13 +4,15 @@ using System.Security.Cryptography;
 using CoCoGen.Learning.Canonical;
 using CoCoGen.Learning.Data;
 using CoCoGen.Learning.Federated;
+using CoCoGen.Learning.Layers;
 using CoCoGen.Learning.Models;
 using CoCoGen.Learning.Tensors;
 
 namespace CoCoGen.Learning.CanonicalProbe;
 
 /// <summary>
-/// A seeded round: a LeNet-5 global state, n updates (global plus seeded noise; the last organization returns
+/// A seeded round: a LeNet-5 (1×28×28), MobileNetV2 (3×32×32) or MobileNetV3-Small (1×28×28) global state (the
+/// MobileNets' batch norm moved off its initial statistics), n updates (global plus seeded noise; the last organization returns
 /// the global state unchanged), byte images scaled by the product's dataset class. Inputs come from integer
 /// random draws and exact scalings only, so every process builds the same bits; their hash is printed too,
 /// so a mismatch in the outputs cannot be blamed on the inputs.
@@ -29,11 +31,23 @@ public static class CanonicalProbeScenario
     /// <param name="organizations">Accepted updates.</param>
     /// <param name="samples">Validation images.</param>
     /// <param name="threads">Evaluator threads.</param>
-    public static Result Run(ulong seed, int organizations, int samples, int threads)
+    /// <param name="model"><c>lenet5</c>, <c>mobilenetv2</c> or <c>mobilenetv3-small</c>.</param>
+    public static Result Run(ulong seed, int organizations, int samples, int threads, string model = "lenet5")
     {
         var random = new RandomSource(seed);
-        var model = new LeNet5(1, 28, 10, random);
-        Dictionary<string, Tensor> global = model.StateTensors().ToDictionary(t => t.Name, t => t.Tensor.Clone(), StringComparer.Ordinal);
+        (Layer engine, ICanonicalClassifier architecture, int channels, int side) = model switch
+        {
+            "lenet5" => Lenet(random),
+            "mobilenetv2" => MobileNet(random),
+            "mobilenetv3-small" => MobileNetSmall(random),
+            _ => throw new ArgumentException($"unknown model '{model}' (lenet5, mobilenetv2 or mobilenetv3-small)", nameof(model)),
+        };
+        Dictionary<string, Tensor> global = engine.StateTensors().ToDictionary(t => t.Name, t => t.Tensor.Clone(), StringComparer.Ordinal);
+        if (model != "lenet5")
+        {
+            MoveBatchNorm(global, random);
+        }
+
         var updates = new List<ModelUpdate>();
         for (int k = 0; k < organizations; k++)
         {
@@ -56,7 +70,8 @@ public static class CanonicalProbeScenario
             updates.Add(new ModelUpdate($"org-{k:D2}", state, 100 + random.NextInt(900)));
         }
 
-        byte[] pixels = new byte[samples * 784];
+        int imageLength = channels * side * side;
+        byte[] pixels = new byte[samples * imageLength];
         byte[] labels = new byte[samples];
         for (int i = 0; i < pixels.Length; i++)
         {
@@ -68,9 +83,8 @@ public static class CanonicalProbeScenario
             labels[i] = (byte)random.NextInt(10);
         }
 
-        var dataset = new ByteImageDataset(pixels, labels, 1, 28, 28, 10);
+        var dataset = new ByteImageDataset(pixels, labels, channels, side, side, 10);
         var validation = CanonicalValidationSet.FromDataset(dataset, [.. Enumerable.Range(0, samples)]);
-        var architecture = CanonicalLeNet5.Of(model);
         var evaluator = new LeaveOneOutEvaluator(new CanonicalEvaluator(architecture, validation, threads));
         Dictionary<string, Tensor> aggregate = LeaveOneOutEvaluator.CreateState(architecture);
         var without = new CanonicalScore[organizations];
@@ -95,6 +109,41 @@ public static class CanonicalProbeScenario
         }
 
         return new Result(Convert.ToHexString(inputs.GetHashAndReset()), Convert.ToHexString(outputs.GetHashAndReset()), WidestLanes(), all.Loss);
+    }
+
+    private static (Layer, ICanonicalClassifier, int, int) Lenet(RandomSource random)
+    {
+        var model = new LeNet5(1, 28, 10, random);
+        return (model, CanonicalLeNet5.Of(model), 1, 28);
+    }
+
+    private static (Layer, ICanonicalClassifier, int, int) MobileNet(RandomSource random)
+    {
+        var model = new MobileNetV2(3, 32, 10, random);
+        return (model, CanonicalMobileNetV2.Of(model), 3, 32);
+    }
+
+    private static (Layer, ICanonicalClassifier, int, int) MobileNetSmall(RandomSource random)
+    {
+        var model = new MobileNetV3Small(1, 28, 10, random);
+        return (model, CanonicalMobileNetV3Small.Of(model), 1, 28);
+    }
+
+    // Fresh batch norm (μ = 0, σ² = 1, γ = 1, β = 0) would leave most of the fold's arithmetic exact; integer
+    // draws scaled by powers of two keep the inputs identical in every process.
+    private static void MoveBatchNorm(Dictionary<string, Tensor> state, RandomSource random)
+    {
+        foreach ((string name, Tensor tensor) in state.Where(t => t.Value.Shape.Length == 1 && !t.Key.StartsWith("classifier", StringComparison.Ordinal)))
+        {
+            Span<float> values = tensor.Span;
+            for (int i = 0; i < values.Length; i++)
+            {
+                float step = random.NextInt(1024) / 4096f;
+                values[i] = name.EndsWith(".running_var", StringComparison.Ordinal) || name.EndsWith(".1.weight", StringComparison.Ordinal)
+                    ? 0.75f + step
+                    : step - 0.125f;
+            }
+        }
     }
 
     private static void AppendState(IncrementalHash hash, IReadOnlyDictionary<string, Tensor> state)

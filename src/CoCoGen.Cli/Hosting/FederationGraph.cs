@@ -10,7 +10,6 @@ using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
 using CoCoGen.Federation.Records;
 using CoCoGen.Federation.Strategies;
-using CoCoGen.Learning.Canonical;
 using CoCoGen.Learning.Data;
 using Microsoft.Extensions.Logging;
 
@@ -94,7 +93,7 @@ public static class FederationGraph
         ArgumentNullException.ThrowIfNull(settings);
         var corpus = settings.Learning.ResolvedCorpus();
         return new CanonicalContributionMeter(
-            pool, new CanonicalLeNet5(corpus.Channels, corpus.ImageSide, corpus.ClassCount), settings.Learning.ValidationSubset, Environment.ProcessorCount);
+            pool, settings.Learning.ResolvedModel().Canonical(corpus), settings.Learning.ValidationSubset, Environment.ProcessorCount);
     }
 
     /// <summary>The run's validation seeds: from Protocol:ValidationSecret, else from the run seed.</summary>

@@ -27,6 +27,7 @@ public static class RunAgreement
             ["Learning"] = new JsonObject
             {
                 [nameof(learning.Corpus)] = learning.Corpus,
+                [nameof(learning.Model)] = learning.Model,
                 [nameof(learning.Organizations)] = learning.Organizations,
                 [nameof(learning.Alpha)] = learning.Alpha,
                 [nameof(learning.Seed)] = learning.Seed,

@@ -8,22 +8,22 @@ using CoCoGen.Mechanism.ReciprocalFairness;
 namespace CoCoGen.Federation.Adapters.Measurement;
 
 /// <summary>
-/// Contributions of record with the canonical evaluator: the same FedAvg and LeNet-5 inference on every machine, so
+/// Contributions of record with the canonical evaluator: the same FedAvg and inference (the run's model in its canonical form) on every machine, so
 /// a member or an auditor who builds its own meter from the same pool and evidence gets the coordinator's figures
 /// bit for bit. Shares no state with the training engine, and one meter shares none with another.
 /// </summary>
 public sealed class CanonicalContributionMeter : IContributionMeter
 {
     private readonly ValidationPool _pool;
-    private readonly CanonicalLeNet5 _architecture;
+    private readonly ICanonicalClassifier _architecture;
     private readonly int _threads;
 
-    /// <summary>Creates a meter scoring LeNet-5 states drawn from <paramref name="pool"/>.</summary>
+    /// <summary>Creates a meter scoring the architecture's states on subsets drawn from <paramref name="pool"/>.</summary>
     /// <param name="pool">The validation pool.</param>
     /// <param name="architecture">The classifier's canonical form.</param>
     /// <param name="subsetSize">Images per round's subset.</param>
     /// <param name="threads">Evaluation threads (changes the time, never the bits).</param>
-    public CanonicalContributionMeter(ValidationPool pool, CanonicalLeNet5 architecture, int subsetSize, int threads)
+    public CanonicalContributionMeter(ValidationPool pool, ICanonicalClassifier architecture, int subsetSize, int threads)
     {
         _pool = pool ?? throw new ArgumentNullException(nameof(pool));
         _architecture = architecture ?? throw new ArgumentNullException(nameof(architecture));

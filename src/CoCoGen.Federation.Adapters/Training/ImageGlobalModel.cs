@@ -2,7 +2,7 @@ using CoCoGen.Federation.Ports;
 using CoCoGen.Learning.Data;
 using CoCoGen.Learning.Federated;
 using CoCoGen.Learning.Kernels;
-using CoCoGen.Learning.Models;
+using CoCoGen.Learning.Layers;
 using CoCoGen.Learning.Losses;
 using CoCoGen.Learning.Serialization;
 using CoCoGen.Learning.Tensors;
@@ -10,12 +10,13 @@ using CoCoGen.Learning.Training;
 
 namespace CoCoGen.Federation.Adapters.Training;
 
-/// <summary>The coordinator's LeNet-5: seeded initial weights, FedAvg (the engine's), test-set evaluation, safetensors export.</summary>
+/// <summary>The coordinator's classifier (Learning:Model): seeded initial weights, FedAvg (the engine's), test-set evaluation, safetensors export.</summary>
 public sealed class ImageGlobalModel : IGlobalModel
 {
     private readonly ImageDataset _test;
     private readonly LearningOptions _options;
-    private readonly LeNet5 _classifier;
+    private readonly Layer _classifier;
+    private readonly ClassifierModel _model;
     private readonly CpuBackend _backend;
     private readonly ImageCorpus _corpus;
 
@@ -26,11 +27,12 @@ public sealed class ImageGlobalModel : IGlobalModel
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _backend = new CpuBackend(options.Threads);
         _corpus = options.ResolvedCorpus();
-        _classifier = ModelFactory.Classifier(_corpus, options.Seed, _backend);
+        _model = options.ResolvedModel();
+        _classifier = ModelFactory.Classifier(_corpus, options.Seed, _backend, _model);
     }
 
     /// <inheritdoc/>
-    public ModelWeights InitialModel() => StateVector.Read(ModelFactory.Classifier(_corpus, _options.Seed, _backend).StateTensors());
+    public ModelWeights InitialModel() => StateVector.Read(ModelFactory.Classifier(_corpus, _options.Seed, _backend, _model).StateTensors());
 
     /// <inheritdoc/>
     public ModelWeights InitialGenerator() => StateVector.Read(ModelFactory.Generator(_corpus, _options.Seed, _backend).StateTensors());
@@ -54,7 +56,7 @@ public sealed class ImageGlobalModel : IGlobalModel
                 var loss = new SoftmaxCrossEntropyLoss();
                 double lossSum = 0;
                 long correct = 0;
-                foreach (var batch in new BatchLoader(_test, 500, _corpus.Normalization, shuffle: false, 0).Epoch(0))
+                foreach (var batch in new BatchLoader(_test, _model.EvaluationBatchSize, _corpus.Normalization, shuffle: false, 0).Epoch(0))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var logits = _classifier.Forward(batch.Images);
@@ -71,6 +73,6 @@ public sealed class ImageGlobalModel : IGlobalModel
     public void SaveModel(ModelWeights weights, string path)
     {
         StateVector.Write(_classifier.StateTensors(), weights);
-        SafetensorsFile.Save(path, _classifier, new Dictionary<string, string> { ["model"] = "LeNet-5", ["dataset"] = _corpus.Name });
+        SafetensorsFile.Save(path, _classifier, new Dictionary<string, string> { ["model"] = _model.DisplayName, ["dataset"] = _corpus.Name });
     }
 }

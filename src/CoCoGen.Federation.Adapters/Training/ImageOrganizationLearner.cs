@@ -10,7 +10,7 @@ namespace CoCoGen.Federation.Adapters.Training;
 
 /// <summary>
 /// One organization's learning on its own shard (Fashion-MNIST or CIFAR-10): conditional-VAE passes for the shared
-/// generator, synthesis of g samples (an equal number per class), LeNet-5 training on real plus
+/// generator, synthesis of g samples (an equal number per class), classifier (Learning:Model) training on real plus
 /// synthetic samples. Every random choice is seeded by (run seed, organization, round).
 /// </summary>
 public sealed class ImageOrganizationLearner : IOrganizationLearner
@@ -41,7 +41,7 @@ public sealed class ImageOrganizationLearner : IOrganizationLearner
 
         // The architectures are built on the engine (that fixes names and initial weights), then placed on the backend.
         var backend = ModelFactory.Backend(options);
-        _classifier = backend.Classifier(ModelFactory.Classifier(_corpus, options.Seed, CpuBackend.Shared));
+        _classifier = backend.Classifier(ModelFactory.Classifier(_corpus, options.Seed, CpuBackend.Shared, options.ResolvedModel()));
         _generator = backend.Generator(ModelFactory.Generator(_corpus, options.Seed, CpuBackend.Shared));
     }
 

@@ -18,6 +18,12 @@ public sealed class LearningOptions
     /// </summary>
     public string Dataset { get; set; } = "";
 
+    /// <summary>
+    /// The classifier trained and measured: <c>lenet5</c> (default), <c>mobilenetv2</c> or <c>mobilenetv3-small</c>
+    /// (<see cref="ClassifierModel"/>).
+    /// </summary>
+    public string Model { get; set; } = ClassifierModel.LeNet5.Name;
+
     /// <summary>Folder a CIFAR-10 JPEG zip is decoded into, once (empty: the user's local application data).</summary>
     public string DecodeCache { get; set; } = "";
 
@@ -113,6 +119,9 @@ public sealed class LearningOptions
 
     /// <summary>The corpus <see cref="Corpus"/> names.</summary>
     public ImageCorpus ResolvedCorpus() => ImageCorpus.Parse(Corpus);
+
+    /// <summary>The model <see cref="Model"/> names.</summary>
+    public ClassifierModel ResolvedModel() => ClassifierModel.Parse(Model);
 
     /// <summary><see cref="Dataset"/>, or the corpus's default location when it is empty.</summary>
     public string DatasetLocation() => Dataset.Length > 0 ? Dataset : ResolvedCorpus().DefaultLocation;

@@ -42,6 +42,24 @@ public sealed class LearningOptionsValidator : IValidateOptions<LearningOptions>
             }
         }
 
+        if (!ClassifierModel.Names.Contains(options.Model))
+        {
+            failures.Add($"Learning:Model: '{options.Model}' is not one of {string.Join(", ", ClassifierModel.Names)}");
+        }
+        else if (ImageCorpus.Names.Contains(options.Corpus))
+        {
+            // Building the canonical form checks the architecture against the corpus's image shape.
+            var corpus = options.ResolvedCorpus();
+            try
+            {
+                options.ResolvedModel().Canonical(corpus);
+            }
+            catch (ArgumentException e)
+            {
+                failures.Add($"Learning:Model: {options.Model} does not take {corpus.Name}'s {corpus.Channels}×{corpus.ImageSide}×{corpus.ImageSide} images: {e.Message}");
+            }
+        }
+
         if (options.TrainSamples != 0 && options.TrainSamples < 10 * options.Organizations)
         {
             failures.Add($"Learning:TrainSamples: {options.TrainSamples} samples cannot give {options.Organizations} organizations 10 samples each");

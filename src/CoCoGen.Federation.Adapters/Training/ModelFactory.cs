@@ -2,7 +2,7 @@ using CoCoGen.Learning.Backends;
 using CoCoGen.Learning.Data;
 using CoCoGen.Learning.Generative;
 using CoCoGen.Learning.Kernels;
-using CoCoGen.Learning.Models;
+using CoCoGen.Learning.Layers;
 using CoCoGen.Learning.Tensors;
 
 namespace CoCoGen.Federation.Adapters.Training;
@@ -12,11 +12,12 @@ internal static class ModelFactory
 {
     public const int LatentSize = 16;
 
-    public static LeNet5 Classifier(ImageCorpus corpus, int seed, IComputeBackend backend)
+    /// <summary>The classifier with the run's seeded initial weights; LeNet-5 unless <paramref name="model"/> names another (the calibration always measures LeNet-5).</summary>
+    public static Layer Classifier(ImageCorpus corpus, int seed, IComputeBackend backend, ClassifierModel? model = null)
     {
-        var model = new LeNet5(corpus.Channels, corpus.ImageSide, corpus.ClassCount, new RandomSource((ulong)seed).Fork(11));
-        model.UseBackend(backend);
-        return model;
+        var classifier = (model ?? ClassifierModel.LeNet5).Engine(corpus, new RandomSource((ulong)seed).Fork(11));
+        classifier.UseBackend(backend);
+        return classifier;
     }
 
     public static ConditionalVae Generator(ImageCorpus corpus, int seed, IComputeBackend backend)

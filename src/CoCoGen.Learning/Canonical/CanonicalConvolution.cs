@@ -4,7 +4,7 @@ namespace CoCoGen.Learning.Canonical;
 
 /// <summary>
 /// 2-D convolution (groups = 1) on a zero-padded input, PyTorch weight layout [Cout, Cin, kh, kw].
-/// Definition of each output element: start from the bias, then add w·x for every tap in the order
+/// Definition of each output element: start from the bias (0 for a convolution without one), then add w·x for every tap in the order
 /// input channel, kernel row, kernel column (taps falling on the padding included, with x = 0).
 /// Stride 1: the sample is copied into a zero-padded image and every tap's row of the product points into it
 /// (<see cref="CanonicalMatrixProduct"/> row offsets), computing the output on the padded width and dropping the
@@ -38,12 +38,13 @@ public sealed class CanonicalConvolution : ICanonicalLayer
     /// <param name="kernel">Square kernel side.</param>
     /// <param name="stride">Stride (≥ 1).</param>
     /// <param name="padding">Zero padding on every side (≥ 0).</param>
-    public CanonicalConvolution(IReadOnlyDictionary<string, Tensor> state, string name, int inChannels, int height, int width, int outChannels, int kernel, int stride = 1, int padding = 0)
+    /// <param name="bias">Whether the state holds "<paramref name="name"/>.bias" (MobileNet's convolutions before batch norm have none).</param>
+    public CanonicalConvolution(IReadOnlyDictionary<string, Tensor> state, string name, int inChannels, int height, int width, int outChannels, int kernel, int stride = 1, int padding = 0, bool bias = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stride);
         ArgumentOutOfRangeException.ThrowIfNegative(padding);
         _weight = CanonicalStateTensor.Require(state, name + ".weight", outChannels, inChannels, kernel, kernel).Storage;
-        _bias = CanonicalStateTensor.Require(state, name + ".bias", outChannels).Storage;
+        _bias = bias ? CanonicalStateTensor.Require(state, name + ".bias", outChannels).Storage : new float[outChannels];
         _inChannels = inChannels;
         _height = height;
         _width = width;

@@ -21,7 +21,10 @@ public interface ICanonicalClassifier
     /// <summary>Every state tensor the network reads, by name, with its shape.</summary>
     IReadOnlyList<(string Name, int[] Shape)> StateLayout { get; }
 
-    /// <summary>Builds the network over <paramref name="state"/>'s tensors (not copied: later changes to them are seen).</summary>
+    /// <summary>
+    /// Builds the network over <paramref name="state"/>'s tensors (not copied: later changes to them are seen), except
+    /// constants an architecture derives once per bind (batch norm's folded scale and shift): bind again after a change.
+    /// </summary>
     /// <param name="state">Tensors by name; names and shapes must match <see cref="StateLayout"/>.</param>
     CanonicalNetwork Bind(IReadOnlyDictionary<string, Tensor> state);
 }
