@@ -170,7 +170,7 @@ public static class ExperimentFindings
     private static string Label(ExperimentPoint p) => $"α {N(p.Alpha)}, ρ̄ {N(p.RhoBar)}";
 
     private static string Interval(MeanInterval i) =>
-        string.Create(CultureInfo.InvariantCulture, $"{i.Mean:+0.####;-0.####} [{i.Lower:G4}, {i.Upper:G4}] (n = {i.Count})");
+        string.Create(CultureInfo.InvariantCulture, $"{i.Mean:G4} [{i.Lower:G4}, {i.Upper:G4}] (n = {i.Count})");
 
     private static string N(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }
