@@ -32,17 +32,19 @@ public static class ExperimentCommand
         var firstSeed = new Option<int>("--first-seed") { Description = "First replicate seed.", DefaultValueFactory = _ => 1 };
         var organizations = new Option<int>("--organizations") { Description = "Organizations.", DefaultValueFactory = _ => 10 };
         var rounds = new Option<int?>("--rounds") { Description = "FedAvg rounds per training (default 2; --quick 1)." };
-        var trainSamples = new Option<int?>("--train-samples") { Description = "Training images shared out (default 4,000; --quick 500)." };
-        var testSamples = new Option<int?>("--test-samples") { Description = "Test images the revenue's loss is measured on (default 2,000; --quick 200)." };
+        var trainSamples = new Option<int?>("--train-samples") { Description = "Training images shared out (default 3,000; --quick 500)." };
+        var testSamples = new Option<int?>("--test-samples") { Description = "Test images the revenue's loss is measured on (default 1,000; --quick 200)." };
         var validationPool = new Option<int?>("--validation-pool") { Description = "Images set aside for contribution measurement (default 2,000; --quick 300)." };
-        var validationSubset = new Option<int?>("--validation-subset") { Description = "Pool images x is measured on per round (default 500; --quick 100)." };
-        var maxSynthetic = new Option<int?>("--max-synthetic") { Description = "G_i (default 400; --quick 50)." };
-        var generatorPasses = new Option<int?>("--generator-passes") { Description = "Generator pre-training passes (default 2; --quick 1)." };
-        var generatorSamples = new Option<int?>("--generator-samples") { Description = "Images per organization and generator pass (default 400; --quick 50)." };
+        var validationSubset = new Option<int?>("--validation-subset") { Description = "Pool images x is measured on per round (default 300; --quick 100)." };
+        var maxSynthetic = new Option<int?>("--max-synthetic") { Description = "G_i (default 300; --quick 50)." };
+        var generatorPasses = new Option<int?>("--generator-passes") { Description = "Generator pre-training passes (default 1)." };
+        var generatorSamples = new Option<int?>("--generator-samples") { Description = "Images per organization and generator pass (default 200; --quick 50)." };
+        var batchSize = new Option<int>("--batch-size") { Description = "Mini-batch size of local training (the paper's 16).", DefaultValueFactory = _ => 16 };
+        var learningRate = new Option<double>("--learning-rate") { Description = "SGD learning rate of local training (a run's default 0.02).", DefaultValueFactory = _ => 0.02 };
         var command = new Command("experiment", "Compare CoCoGen+ and the five baselines on real training: realised welfare with 95 % intervals (paper section V).")
         {
             output, quick, dataset, dataDirectory, calibration, rules, alphas, rhoBars, gammaShares, seeds, firstSeed, organizations, rounds,
-            trainSamples, testSamples, validationPool, validationSubset, maxSynthetic, generatorPasses, generatorSamples,
+            trainSamples, testSamples, validationPool, validationSubset, maxSynthetic, generatorPasses, generatorSamples, batchSize, learningRate,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -73,13 +75,15 @@ public static class ExperimentCommand
                     parse.GetValue(firstSeed),
                     parse.GetValue(organizations),
                     parse.GetValue(rounds) ?? (small ? 1 : 2),
-                    parse.GetValue(trainSamples) ?? (small ? 500 : 4_000),
-                    parse.GetValue(testSamples) ?? (small ? 200 : 2_000),
+                    parse.GetValue(trainSamples) ?? (small ? 500 : 3_000),
+                    parse.GetValue(testSamples) ?? (small ? 200 : 1_000),
                     parse.GetValue(validationPool) ?? (small ? 300 : 2_000),
-                    parse.GetValue(validationSubset) ?? (small ? 100 : 500),
-                    parse.GetValue(maxSynthetic) ?? (small ? 50 : 400),
-                    parse.GetValue(generatorPasses) ?? (small ? 1 : 2),
-                    parse.GetValue(generatorSamples) ?? (small ? 50 : 400));
+                    parse.GetValue(validationSubset) ?? (small ? 100 : 300),
+                    parse.GetValue(maxSynthetic) ?? (small ? 50 : 300),
+                    parse.GetValue(generatorPasses) ?? 1,
+                    parse.GetValue(generatorSamples) ?? (small ? 50 : 200),
+                    parse.GetValue(batchSize),
+                    parse.GetValue(learningRate));
                 settings.Validate();
                 if (!File.Exists(settings.Calibration) && !Directory.Exists(settings.Calibration))
                 {

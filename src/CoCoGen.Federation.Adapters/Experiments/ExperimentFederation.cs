@@ -50,9 +50,6 @@ public sealed class ExperimentFederation
     /// <summary>The roster as the guidance policy sees it.</summary>
     public IReadOnlyList<OrganizationProfile> Profiles { get; }
 
-    /// <summary>Distinct trainings run so far.</summary>
-    public int TrainingsRun => _trained.Count;
-
     /// <summary>
     /// Trains the federation with <paramref name="synthetic"/> (rounded as the coordinator rounds, then down to whole
     /// classes as a learner generates), or returns the outcome of an earlier training of the same realised vector.

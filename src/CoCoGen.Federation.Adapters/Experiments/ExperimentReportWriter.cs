@@ -49,7 +49,7 @@ public static class ExperimentReportWriter
     {
         ArgumentNullException.ThrowIfNull(settings);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{settings.TrainSamples:N0} training images over {settings.Organizations} organizations (≈ {settings.TrainSamples / settings.Organizations:N0} each; the paper: all 60,000, ≈ 6,000 each), G = {settings.MaxSynthetic:N0} (paper 6,000), {settings.Rounds} FedAvg round(s) of 1 local epoch, test loss on {settings.TestSamples:N0} test images, x on {settings.ValidationSubset:N0} pool images, generator {settings.GeneratorPasses} pass(es) × {settings.GeneratorSamples:N0} images per organization, {settings.Seeds} seed(s)");
+            $"{settings.TrainSamples:N0} training images over {settings.Organizations} organizations (≈ {settings.TrainSamples / settings.Organizations:N0} each; the paper: all 60,000, ≈ 6,000 each), G = {settings.MaxSynthetic:N0} (paper 6,000), {settings.Rounds} FedAvg round(s) of 1 local epoch (batch {settings.BatchSize}, learning rate {settings.LearningRate}), test loss on {settings.TestSamples:N0} test images, x on {settings.ValidationSubset:N0} pool images, generator {settings.GeneratorPasses} pass(es) × {settings.GeneratorSamples:N0} images per organization, {settings.Seeds} seed(s)");
     }
 
     private static string RunsCsv(IReadOnlyList<ExperimentRun> runs)

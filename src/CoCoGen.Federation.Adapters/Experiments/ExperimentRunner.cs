@@ -118,6 +118,8 @@ public sealed class ExperimentRunner(ExperimentSettings settings)
         ValidationPool = settings.ValidationPool,
         ValidationSubset = settings.ValidationSubset,
         GeneratorSamples = settings.GeneratorSamples,
+        BatchSize = settings.BatchSize,
+        LearningRate = settings.LearningRate,
         Threads = 1,
     };
 

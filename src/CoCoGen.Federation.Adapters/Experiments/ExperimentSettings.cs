@@ -25,6 +25,8 @@ namespace CoCoGen.Federation.Adapters.Experiments;
 /// <param name="MaxSynthetic">G_i, the cap on synthetic samples per organization and round.</param>
 /// <param name="GeneratorPasses">FedAvg passes of conditional-generator pre-training per (α, seed).</param>
 /// <param name="GeneratorSamples">Real samples per organization and generator pass.</param>
+/// <param name="BatchSize">Mini-batch size of local training.</param>
+/// <param name="LearningRate">SGD learning rate of local training (momentum 0.9, as a run).</param>
 public sealed record ExperimentSettings(
     string Dataset,
     string DataLocation,
@@ -46,7 +48,9 @@ public sealed record ExperimentSettings(
     int ValidationSubset,
     int MaxSynthetic,
     int GeneratorPasses,
-    int GeneratorSamples)
+    int GeneratorSamples,
+    int BatchSize,
+    double LearningRate)
 {
     /// <summary>The rules the experiment knows, in the paper's order.</summary>
     public static IReadOnlyList<string> KnownRules { get; } = ["cocogen+", "vcfl", "wco", "wdg", "radg", "madg"];
@@ -103,6 +107,8 @@ public sealed record ExperimentSettings(
         Require(ValidationSubset >= 1 && ValidationSubset <= ValidationPool, $"--validation-subset: must be 1 to --validation-pool ({ValidationPool}), got {ValidationSubset}");
         Require(MaxSynthetic is >= 0 and <= 1_000_000, $"--max-synthetic: must be 0 to 1,000,000, got {MaxSynthetic}");
         Require(GeneratorPasses >= 0, $"--generator-passes: must be non-negative, got {GeneratorPasses}");
+        Require(BatchSize is >= 1 and <= 4096, $"--batch-size: must be 1 to 4096, got {BatchSize}");
+        Require(LearningRate is > 0 and <= 10, $"--learning-rate: must lie in (0, 10], got {LearningRate}");
         Require(GeneratorSamples >= 0, $"--generator-samples: must be non-negative, got {GeneratorSamples}");
     }
 
