@@ -33,10 +33,12 @@ public static class FitScalingCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the partition and generator pre-training; replicate k uses seed + k.", DefaultValueFactory = _ => 1 };
         var steps = new Option<int>("--steps") { Description = "SGD steps of every local training (the same for every n).", DefaultValueFactory = _ => 200 };
         var seeds = new Option<int>("--seeds") { Description = "Replicate seeds per point.", DefaultValueFactory = _ => 3 };
+        var epochs = new Option<int>("--epochs") { Description = "Train every point for this many passes over its D_i + g (steps grow with n, the paper's protocol) instead of --steps; 0 = fixed steps.", DefaultValueFactory = _ => 0 };
+        var cosine = new Option<bool>("--cosine") { Description = "Decay each point's learning rate along a cosine to near zero, so the measured model is not a noisy last iterate." };
         var measure = new Option<ScalingMeasure>("--measure") { Description = "Loss recorded: training (on D_i + g, the paper's) or test.", DefaultValueFactory = _ => ScalingMeasure.Training };
         var command = new Command("fit-scaling", "Calibrate the loss power law a·n^(−b)+c on real data (paper Fig. 3).")
         {
-            dataset, alpha, output, refit, dataDirectory, decodeCache, organizations, grid, trainSamples, testSamples, passes, seed, steps, seeds, measure,
+            dataset, alpha, output, refit, dataDirectory, decodeCache, organizations, grid, trainSamples, testSamples, passes, seed, steps, epochs, cosine, seeds, measure,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -105,13 +107,23 @@ public static class FitScalingCommand
                 return CocogenHost.BadConfiguration;
             }
 
-            var settings = new ScalingExperimentSettings(sizes, parse.GetValue(steps), parse.GetValue(seeds), parse.GetValue(passes), parse.GetValue(measure));
+            if (parse.GetValue(epochs) < 0 || (parse.GetValue(epochs) > 0 && parse.GetResult(steps) is { Implicit: false }))
+            {
+                error.WriteLine("--epochs must be non-negative and cannot be combined with --steps");
+                return CocogenHost.BadConfiguration;
+            }
+
+            var settings = new ScalingExperimentSettings(
+                sizes, parse.GetValue(steps), parse.GetValue(seeds), parse.GetValue(passes), parse.GetValue(measure), parse.GetValue(epochs), parse.GetValue(cosine));
+            var budget = settings.Epochs > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"--epochs {settings.Epochs}")
+                : string.Create(CultureInfo.InvariantCulture, $"--steps {settings.Steps}");
             var calibration = await new ScalingExperiment(learning, settings)
                 .RunAsync(new Progress<string>(line => error.WriteLine(line)), cancellationToken).ConfigureAwait(false);
             calibration = calibration with
             {
                 Command = string.Create(CultureInfo.InvariantCulture,
-                    $"cocogen fit-scaling --dataset {learning.Corpus}{(learning.Dataset.Length > 0 ? $" --data-dir {learning.Dataset}" : "")} --alpha {learning.Alpha} --organizations {learning.Organizations} --grid {string.Join(',', sizes)} --train-samples {learning.TrainSamples} --test-samples {learning.TestSamples} --generator-passes {settings.GeneratorPasses} --seed {learning.Seed} --steps {settings.Steps} --seeds {settings.Seeds} --measure {settings.Measure.ToString().ToLowerInvariant()}"),
+                    $"cocogen fit-scaling --dataset {learning.Corpus}{(learning.Dataset.Length > 0 ? $" --data-dir {learning.Dataset}" : "")} --alpha {learning.Alpha} --organizations {learning.Organizations} --grid {string.Join(',', sizes)} --train-samples {learning.TrainSamples} --test-samples {learning.TestSamples} --generator-passes {settings.GeneratorPasses} --seed {learning.Seed} {budget}{(settings.CosineDecay ? " --cosine" : "")} --seeds {settings.Seeds} --measure {settings.Measure.ToString().ToLowerInvariant()}"),
             };
             return await WriteAsync(calibration, parse.GetValue(output)!, writer, cancellationToken).ConfigureAwait(false);
         });

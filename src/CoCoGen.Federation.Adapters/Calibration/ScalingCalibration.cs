@@ -25,8 +25,14 @@ public sealed record ScalingCalibration
     /// <summary>Replicate seeds per point (1..Seeds, added to <see cref="Seed"/>).</summary>
     public int Seeds { get; init; } = 1;
 
-    /// <summary>Optimizer steps of every point's local training.</summary>
+    /// <summary>Optimizer steps of every point's local training (0 when <see cref="Epochs"/> sets them).</summary>
     public int Steps { get; init; }
+
+    /// <summary>Passes over D_i + g of every point's local training, so steps grow with n (0: fixed <see cref="Steps"/>).</summary>
+    public int Epochs { get; init; }
+
+    /// <summary>Whether each point's learning rate decayed along a cosine to near zero.</summary>
+    public bool CosineDecay { get; init; }
 
     /// <summary>Which loss the points record.</summary>
     public ScalingMeasure Measure { get; init; }

@@ -84,7 +84,9 @@ public sealed class ScalingExperiment(LearningOptions learning, ScalingExperimen
             Organizations = learning.Organizations,
             Seed = learning.Seed,
             Seeds = settings.Seeds,
-            Steps = settings.Steps,
+            Steps = settings.Epochs > 0 ? 0 : settings.Steps,
+            Epochs = settings.Epochs,
+            CosineDecay = settings.CosineDecay,
             Measure = settings.Measure,
             A = fit.Pooled.A,
             B = fit.Pooled.B,
@@ -97,20 +99,29 @@ public sealed class ScalingExperiment(LearningOptions learning, ScalingExperimen
         };
     }
 
-    // Fixed-step SGD from the seed's initial weights, cycling over reshuffled epochs of D_i + g.
+    // SGD from the seed's initial weights for the point's steps (fixed, or its epochs of D_i + g), cycling over reshuffled epochs.
     private double TrainAndMeasure(ImageCorpus corpus, ImageDataset mixed, ImageDataset test, int seed, int organization, CpuBackend backend, CancellationToken cancellationToken)
     {
         var classifier = ModelFactory.Classifier(corpus, learning.Seed + seed, backend);
-        var trainer = new Trainer(classifier, new Sgd(classifier.Parameters(), (float)learning.LearningRate, (float)learning.Momentum, backend: backend));
+        var optimizer = new Sgd(classifier.Parameters(), (float)learning.LearningRate, (float)learning.Momentum, backend: backend);
+        var trainer = new Trainer(classifier, optimizer);
         var loader = new BatchLoader(mixed, learning.BatchSize, corpus.Normalization, shuffle: true, ModelFactory.Stream(learning.Seed + seed, organization, 0, 3));
+        var total = settings.StepsFor(mixed.Count, learning.BatchSize);
+        // Indexed by step, never reaching its end, so the last rate is small but positive.
+        var schedule = settings.CosineDecay ? new CosineSchedule((float)learning.LearningRate, total) : null;
         var steps = 0;
-        for (var epoch = 0; steps < settings.Steps; epoch++)
+        for (var epoch = 0; steps < total; epoch++)
         {
             foreach (var batch in loader.Epoch(epoch))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (schedule is not null)
+                {
+                    optimizer.LearningRate = schedule.LearningRateAt(steps);
+                }
+
                 trainer.TrainBatch(batch.Images, batch.Labels);
-                if (++steps == settings.Steps)
+                if (++steps == total)
                 {
                     break;
                 }

@@ -97,4 +97,39 @@ public sealed class ShippedCalibrationTests
         Assert.All(guidance.Synthetic, g => Assert.InRange(g, 0, new MechanismOptions().MaxSynthetic));
         Assert.True(double.IsFinite(guidance.SocialWelfare));
     }
+
+    [Theory]
+    [InlineData(1.5)]
+    [InlineData(0.6)]
+    public void The_default_guidance_follows_reported_losses_as_the_hand_derived_static_says(double ratio)
+    {
+        // The default run's setting: default options, the calibration a run picks for Fashion-MNIST at α 0.5, the D_i
+        // it was measured on. By hand (docs/federation.md, "The game follows the run"): losses reported at ratio × the
+        // curve's prediction scale a_k by s = (κ ℓ(D)² + Σ w ℓ̂ ℓ(n)) / (κ ℓ(D)² + Σ w ℓ(n)²), so an interior
+        // D_k + g_k* moves by s^(1/(b_k+1)) and nobody else's guidance moves.
+        var calibration = ScalingCalibration.Find(Folder, "fashion-mnist", 0.5);
+        var organizations = calibration.Curves
+            .Select((c, i) => new OrganizationProfile(c.Id, ChainAddress.Parse($"0x{i + 1:x40}"), c.LocalSamples)).ToArray();
+        var options = new MechanismOptions();
+        var policy = new MechanismGuidancePolicy(options, calibration, seed: 1);
+        var before = policy.Solve(organizations, []).Synthetic;
+        var interior = Enumerable.Range(0, before.Count).Where(i => before[i] > 1 && before[i] < options.MaxSynthetic - 1).ToArray();
+        Assert.NotEmpty(interior);
+        var k = interior[0];
+        var curve = calibration.Curves[k];
+        double Loss(double n) => (curve.A * Math.Pow(n, -curve.B)) + curve.C;
+        var d = (double)curve.LocalSamples;
+        var n = d + before[k];
+
+        // Two rounds at the realised n; the older weighs λ = 0.5.
+        var observed = new[] { new LossObservation(k, 1, (long)Math.Round(n), ratio * Loss(Math.Round(n))), new LossObservation(k, 2, (long)Math.Round(n), ratio * Loss(Math.Round(n))) };
+        var after = policy.Solve(organizations, observed).Synthetic;
+
+        var prior = options.CurvePriorWeight * Loss(d) * Loss(d);
+        var weights = 0.5 + 1.0;
+        var s = (prior + (weights * ratio * Loss(Math.Round(n)) * Loss(Math.Round(n)))) / (prior + (weights * Loss(Math.Round(n)) * Loss(Math.Round(n))));
+        Assert.True(ratio > 1 ? after[k] > before[k] : after[k] < before[k]);
+        Assert.Equal(n * Math.Pow(s, 1 / (curve.B + 1)), d + after[k], 3);
+        Assert.All(Enumerable.Range(0, before.Count).Where(i => i != k), i => Assert.Equal(before[i], after[i]));
+    }
 }
