@@ -13,6 +13,9 @@ public static class ExperimentFindings
 {
     private const string Centre = "cocogen+";
 
+    // Differences below this share of the values compared are rounding, not effects.
+    private const double RelativeTie = 1e-9;
+
     /// <summary>Judges every claim the grid has the points for.</summary>
     public static IReadOnlyList<ExperimentFinding> Evaluate(IReadOnlyList<ExperimentRun> runs, ExperimentSettings settings)
     {
@@ -94,8 +97,15 @@ public static class ExperimentFindings
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(value);
         var right = runs.Where(r => r.Point == b).ToDictionary(r => r.Seed);
-        double[] differences = [.. runs.Where(r => r.Point == a && right.ContainsKey(r.Seed)).Select(r => value(r) - value(right[r.Seed]))];
-        return differences.Length == 0 ? null : MeanInterval.Of(differences);
+        var pairs = runs.Where(r => r.Point == a && right.ContainsKey(r.Seed)).Select(r => (Left: value(r), Right: value(right[r.Seed]))).ToArray();
+        if (pairs.Length == 0)
+        {
+            return null;
+        }
+
+        // A difference within rounding of the values compared is no difference: a verdict must not rest on it.
+        var scale = pairs.Max(p => Math.Max(Math.Abs(p.Left), Math.Abs(p.Right)));
+        return MeanInterval.Of([.. pairs.Select(p => Math.Abs(p.Left - p.Right) <= RelativeTie * scale ? 0 : p.Left - p.Right)]);
     }
 
     private static ExperimentFinding Judge(
@@ -128,8 +138,9 @@ public static class ExperimentFindings
             : verdicts.Any(v => v == Verdict.Contradicted) ? Verdict.Contradicted
             : Verdict.Inconclusive;
         var held = verdicts.Count(v => v == Verdict.Holds);
-        var shown = judged.OrderBy(c => c.Interval.Lower).Take(4).Select(c => $"{c.Label}: {Interval(c.Interval)}");
-        return (verdict, $"{held} of {judged.Length} comparisons hold; weakest: {string.Join("; ", shown)}");
+        var shown = judged.OrderBy(c => c.Interval.PositiveVerdict() == Verdict.Contradicted ? 0 : 1).ThenBy(c => c.Interval.Lower).Take(4).Select(c => $"{c.Label}: {Interval(c.Interval)}");
+        var contradicted = verdicts.Count(v => v == Verdict.Contradicted);
+        return (verdict, $"{held} of {judged.Length} comparisons hold, {contradicted} contradicted; weakest: {string.Join("; ", shown)}");
     }
 
     private static (Verdict, string) InteriorMaximum(IReadOnlyList<ExperimentRun> runs, ExperimentPoint[] points, Func<ExperimentRun, double> value)
@@ -142,6 +153,12 @@ public static class ExperimentFindings
 
         var best = Array.IndexOf(means, means.Max());
         var curve = string.Join(" / ", means.Select(m => m.ToString("G5", CultureInfo.InvariantCulture)));
+        if (means.Max() - means.Min() <= RelativeTie * means.Max(Math.Abs))
+        {
+            // γ enters welfare only through transfers, which cancel, and through the decision: a flat curve has no maximum.
+            return (Verdict.Contradicted, $"flat: mean SW {curve} at γ shares {string.Join(" / ", points.Select(p => N(p.GammaShare)))} (the decision does not change with γ)");
+        }
+
         if (best > 0 && best < points.Length - 1)
         {
             var overFirst = Paired(runs, points[best], points[0], value)!;
