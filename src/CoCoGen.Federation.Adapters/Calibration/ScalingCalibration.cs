@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CoCoGen.Federation.Records;
 using CoCoGen.Mechanism.Calibration;
 
@@ -28,10 +29,13 @@ public sealed record ScalingCalibration
     /// <summary>Optimizer steps of every point's local training (0 when <see cref="Epochs"/> sets them).</summary>
     public int Steps { get; init; }
 
+    // Left out when unset, so files measured before these settings existed refit to the same bytes.
     /// <summary>Passes over D_i + g of every point's local training, so steps grow with n (0: fixed <see cref="Steps"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int Epochs { get; init; }
 
     /// <summary>Whether each point's learning rate decayed along a cosine to near zero.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool CosineDecay { get; init; }
 
     /// <summary>Which loss the points record.</summary>
