@@ -24,6 +24,7 @@ public static class CocogenCommandLine
         root.Subcommands.Add(ChainCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(FitScalingCommand.Create());
+        root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(MechanismCommand.Create([new TradeFlStudy(), new ShapleyMechanismStudy(), new DefectionFreeStudy()]));
         return root;
     }

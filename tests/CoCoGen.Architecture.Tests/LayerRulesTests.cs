@@ -35,6 +35,9 @@ public sealed class LayerRulesTests
         { "CoCoGen.Federation.Adapters.Reporting", ["CoCoGen.Chain", "CoCoGen.Learning", "CoCoGen.Mechanism", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.SeedMechanisms", ["CoCoGen.Chain", "Nethereum", "Microsoft.AspNetCore"] },
         { "CoCoGen.Federation.Adapters.SeedStudies", ["CoCoGen.Chain", "Nethereum", "Microsoft.AspNetCore"] },
+
+        // The paper's comparisons on real training: decides with Mechanism, trains with Learning, no chain.
+        { "CoCoGen.Federation.Adapters.Experiments", ["CoCoGen.Chain", "Nethereum", "Microsoft.AspNetCore"] },
     };
 
     public static TheoryData<string, string> Assemblies => new()

@@ -25,10 +25,23 @@ public static class SvgChartWriter
         IReadOnlyList<double> xTicks = all.Length == 0 ? [0, 1]
             : chart.WholeNumberX ? AxisTicks.ForIntegers(all.Min(p => p.X), all.Max(p => p.X))
             : AxisTicks.For(all.Min(p => p.X), all.Max(p => p.X));
-        IReadOnlyList<double> yTicks = all.Length == 0 ? [0, 1] : AxisTicks.For(all.Min(p => p.Y), all.Max(p => p.Y));
+        double[] band = all.SelectMany(p => new[] { p.Lower, p.Upper }).Where(double.IsFinite).ToArray();
+        IReadOnlyList<double> yTicks = all.Length == 0 ? [0, 1]
+            : AxisTicks.For(Math.Min(all.Min(p => p.Y), band.DefaultIfEmpty(double.PositiveInfinity).Min()), Math.Max(all.Max(p => p.Y), band.DefaultIfEmpty(double.NegativeInfinity).Max()));
         var frame = new Frame(xTicks[0], xTicks[^1], yTicks[0], yTicks[^1]);
         var svg = new StringBuilder();
         Open(svg, chart.Title, chart.WholeNumberX ? "whole" : "continuous");
+        for (int s = 0; s < chart.Series.Count; s++)
+        {
+            // A confidence band, drawn first so every line stays on top: upper bounds forward, lower bounds back.
+            ChartPoint[] banded = chart.Series[s].Points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Lower) && double.IsFinite(p.Upper)).ToArray();
+            if (banded.Length > 0)
+            {
+                string outline = string.Join(' ', banded.Select(p => $"{N(frame.X(p.X))},{N(frame.Y(p.Upper))}").Concat(Enumerable.Reverse(banded).Select(p => $"{N(frame.X(p.X))},{N(frame.Y(p.Lower))}")));
+                Append(svg, $"<polygon class=\"band\" data-series=\"{Escape(chart.Series[s].Name)}\" fill=\"{SeriesStyle.Of(s).Color}\" fill-opacity=\"0.15\" stroke=\"none\" points=\"{outline}\"/>");
+            }
+        }
+
         Axes(svg, frame, chart.XLabel, chart.YLabel, yTicks);
         foreach (double t in xTicks)
         {

@@ -18,15 +18,8 @@ public static class BaselineEvaluator
         double[] max = scenario.MaxSynthetic.ToArray();
         var random = new Random(seed);
         double[] randomProfile = max.Select(cap => random.NextDouble() * cap).ToArray();
-        Scenario noCompetition = scenario.WithCompetition(new UniformCompetition(n, 0));
-        Scenario vanilla = Scenario.Create(
-            scenario.Parameters with { Gamma = 0 },
-            scenario.Organizations(),
-            new UniformCompetition(n, 0),
-            scenario.Weighting,
-            scenario.Weighting == LossWeighting.Explicit ? scenario.LossWeights.ToArray() : null,
-            scenario.LossCurveTable,
-            scenario.Options);
+        Scenario noCompetition = BaselineScoring.ScenarioFor(BaselineKind.Wco, scenario);
+        Scenario vanilla = BaselineScoring.ScenarioFor(BaselineKind.Vcfl, scenario);
         EquilibriumResult withoutCompetition = EquilibriumSolver.Solve(noCompetition);
 
         BaselineScore Score(BaselineKind kind, IReadOnlyList<double> g, OutcomeEvaluator evaluator) =>
