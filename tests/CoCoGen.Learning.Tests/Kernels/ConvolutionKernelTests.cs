@@ -221,6 +221,70 @@ public class ConvolutionKernelTests
         AssertClose(dwRef, dw, 1);
     }
 
+    // Geometries the plane kernel claims: LeNet's second layer, padding, non-square taps, odd channel counts
+    // (the unpaired last channel in every pass), one-pixel outputs and patches that are not a multiple of five.
+    public static TheoryData<Conv2dGeometry> PlaneGeometries() => new()
+    {
+        new Conv2dGeometry(2, 6, 14, 14, 16, 5, 5, 1, 0, 1),
+        new Conv2dGeometry(1, 3, 10, 12, 5, 3, 3, 1, 1, 1),
+        new Conv2dGeometry(2, 5, 9, 9, 3, 5, 3, 1, 2, 1),
+        new Conv2dGeometry(1, 2, 3, 3, 3, 3, 3, 1, 0, 1),
+        new Conv2dGeometry(3, 1, 16, 16, 1, 7, 7, 1, 0, 1),
+        new Conv2dGeometry(1, 4, 6, 14, 2, 2, 6, 1, 1, 1),
+    };
+
+    [Theory]
+    [MemberData(nameof(PlaneGeometries))]
+    public void Plane_convolution_matches_direct_loops(Conv2dGeometry g)
+    {
+        // Vector256 is this kernel's only path; a machine without it must not claim these geometries.
+        Assert.Equal(System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated, PlaneConvolution.Supports(g));
+        if (!PlaneConvolution.Supports(g))
+        {
+            return;
+        }
+
+        var random = new RandomSource(29);
+        float[] x = new float[g.Batch * g.InChannels * g.InHeight * g.InWidth];
+        float[] w = new float[g.OutChannels * g.PatchSize];
+        float[] dy = new float[g.Batch * g.OutChannels * g.OutHeight * g.OutWidth];
+        random.FillUniform(x, -1, 1);
+        random.FillUniform(w, -1, 1);
+        random.FillUniform(dy, -1, 1);
+        float[] y = new float[dy.Length];
+        Array.Fill(y, float.NaN);
+        float[] dx = new float[x.Length];
+        Array.Fill(dx, float.NaN);
+        float[] dw = new float[w.Length];
+        Array.Fill(dw, 1f);
+        PlaneConvolution.Forward(x, w, y, g);
+        PlaneConvolution.BackwardData(dy, w, dx, g);
+        PlaneConvolution.BackwardFilter(x, dy, dw, g);
+
+        double[] yRef = new double[y.Length];
+        double[] dxRef = new double[x.Length];
+        double[] dwRef = new double[w.Length];
+        ForEachTap(g, (yi, xi, wi, o) =>
+        {
+            yRef[yi] += x[xi] * (double)w[wi];
+            dxRef[xi] += dy[yi] * (double)w[wi];
+            dwRef[wi] += dy[yi] * (double)x[xi];
+        });
+        AssertClose(yRef, y, 0);
+        AssertClose(dxRef, dx, 0);
+        AssertClose(dwRef, dw, 1);
+    }
+
+    [Fact]
+    public void Plane_convolution_leaves_long_rows_strides_groups_and_pointwise_layers_to_others()
+    {
+        Assert.False(PlaneConvolution.Supports(new Conv2dGeometry(1, 1, 28, 28, 6, 5, 5, 1, 2, 1)));
+        Assert.False(PlaneConvolution.Supports(new Conv2dGeometry(1, 6, 14, 14, 16, 5, 5, 2, 0, 1)));
+        Assert.False(PlaneConvolution.Supports(new Conv2dGeometry(1, 8, 7, 7, 8, 3, 3, 1, 1, 8)));
+        Assert.False(PlaneConvolution.Supports(new Conv2dGeometry(1, 8, 6, 6, 12, 1, 1, 1, 0, 1)));
+        Assert.False(PlaneConvolution.Supports(new Conv2dGeometry(1, 64, 8, 8, 64, 3, 3, 1, 1, 1)));
+    }
+
     [Fact]
     public void Valid_range_excludes_padding_columns()
     {

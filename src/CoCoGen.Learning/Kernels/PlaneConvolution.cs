@@ -1,0 +1,408 @@
+using System.Runtime.Intrinsics;
+
+namespace CoCoGen.Learning.Kernels;
+
+/// <summary>
+/// Direct stride-1 convolution for small feature maps with short rows (LeNet's second layer: 6→16 channels,
+/// 14×14 → 10×10). Each output plane is computed as one flat run of positions q = oh·PW + ow over the
+/// zero-padded input's row stride PW: every tap (c, kh, kw) is then the same input run shifted by
+/// c·plane + kh·PW + kw, a plain vector load, and the positions with ow ≥ OW (a few per row) are computed and
+/// dropped. That wastes (PW − OW)/PW of the multiply-adds but writes no im2col matrix, which for such layers
+/// costs more than the product itself (measured: unfolding 8 samples of LeNet's conv2 took longer than their
+/// SGEMM). The filter gradient reads the output gradient widened to the same stride with zeros at ow ≥ OW,
+/// and the input gradient is the full correlation of that widened gradient with the taps.
+/// Vector256 with FMA (AVX2, also used on AVX-512 machines); without it the im2col path serves these layers.
+/// </summary>
+public static unsafe class PlaneConvolution
+{
+    private const int Lanes = 8;
+    private const int Block = 4 * Lanes;
+    private const int MaxPatch = 400;
+    private const int MaxPlane = 1024;
+
+    [ThreadStatic]
+    private static float[]? t_padded;
+
+    [ThreadStatic]
+    private static float[]? t_wide;
+
+    /// <summary>True when the geometry suits this kernel on this processor.</summary>
+    /// <param name="g">The convolution.</param>
+    public static bool Supports(in Conv2dGeometry g)
+        => Vector256.IsHardwareAccelerated && SupportsGeometry(g);
+
+    private static bool SupportsGeometry(in Conv2dGeometry g)
+        => g.Groups == 1 && g.Stride == 1 && g.KernelHeight > 1 && g.PatchSize <= MaxPatch
+           && g.OutWidth <= 16 && PaddedWidth(g) * (g.InHeight + (2 * g.Padding)) <= MaxPlane
+           && g.OutHeight * g.OutWidth * 2 >= Run(g); // at least half the computed positions are outputs
+
+    /// <summary>output = conv(input, weight) for the samples of the geometry (no bias).</summary>
+    /// <param name="input">[N, C, H, W].</param>
+    /// <param name="weight">[O, C, kh, kw].</param>
+    /// <param name="output">[N, O, OH, OW], overwritten.</param>
+    /// <param name="g">A supported geometry.</param>
+    public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weight, Span<float> output, in Conv2dGeometry g)
+    {
+        Check(input.Length, weight.Length, output.Length, g);
+        int pw = PaddedWidth(g);
+        int plane = PaddedPlane(g);
+        int run = Run(g);
+        int rounded = RoundUp(run, Block);
+        int inSample = g.InChannels * g.InHeight * g.InWidth;
+        int outPlane = g.OutHeight * g.OutWidth;
+        float[] wideBuffer = Buffer(ref t_wide, 2 * rounded);
+        fixed (float* w = weight)
+        fixed (float* yBase = output)
+        fixed (float* wide = wideBuffer)
+        {
+            for (int n = 0; n < g.Batch; n++)
+            {
+                fixed (float* pad = Pad(input.Slice(n * inSample, inSample), g, rounded))
+                {
+                    float* y = yBase + ((long)n * g.OutChannels * outPlane);
+                    for (int o = 0; o < g.OutChannels; o += 2)
+                    {
+                        bool pair = o + 1 < g.OutChannels;
+                        float* wa = w + (o * g.PatchSize);
+                        float* wb = pair ? wa + g.PatchSize : wa;
+                        for (int q = 0; q < run; q += Block)
+                        {
+                            ForwardBlock(pad + q, wa, wb, wide + q, wide + rounded + q, g, pw, plane);
+                        }
+
+                        // Keep each row's first OW positions.
+                        for (int oh = 0; oh < g.OutHeight; oh++)
+                        {
+                            ShortRows.Copy(wide + (oh * pw), y + (o * outPlane) + (oh * g.OutWidth), g.OutWidth);
+                            if (pair)
+                            {
+                                ShortRows.Copy(wide + rounded + (oh * pw), y + ((o + 1) * outPlane) + (oh * g.OutWidth), g.OutWidth);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // 32 positions of two output channels: eight accumulators, each tap two broadcasts and four loads.
+    private static void ForwardBlock(float* x, float* wa, float* wb, float* ya, float* yb, in Conv2dGeometry g, int pw, int plane)
+    {
+        Vector256<float> a0 = Vector256<float>.Zero, a1 = Vector256<float>.Zero, a2 = Vector256<float>.Zero, a3 = Vector256<float>.Zero;
+        Vector256<float> b0 = Vector256<float>.Zero, b1 = Vector256<float>.Zero, b2 = Vector256<float>.Zero, b3 = Vector256<float>.Zero;
+        int tap = 0;
+        for (int c = 0; c < g.InChannels; c++)
+        {
+            for (int kh = 0; kh < g.KernelHeight; kh++)
+            {
+                float* row = x + (c * plane) + (kh * pw);
+                for (int kw = 0; kw < g.KernelWidth; kw++, tap++)
+                {
+                    Vector256<float> ta = Vector256.Create(wa[tap]);
+                    Vector256<float> tb = Vector256.Create(wb[tap]);
+                    Vector256<float> x0 = Vector256.Load(row + kw);
+                    a0 = Vector256.FusedMultiplyAdd(ta, x0, a0);
+                    b0 = Vector256.FusedMultiplyAdd(tb, x0, b0);
+                    Vector256<float> x1 = Vector256.Load(row + kw + 8);
+                    a1 = Vector256.FusedMultiplyAdd(ta, x1, a1);
+                    b1 = Vector256.FusedMultiplyAdd(tb, x1, b1);
+                    Vector256<float> x2 = Vector256.Load(row + kw + 16);
+                    a2 = Vector256.FusedMultiplyAdd(ta, x2, a2);
+                    b2 = Vector256.FusedMultiplyAdd(tb, x2, b2);
+                    Vector256<float> x3 = Vector256.Load(row + kw + 24);
+                    a3 = Vector256.FusedMultiplyAdd(ta, x3, a3);
+                    b3 = Vector256.FusedMultiplyAdd(tb, x3, b3);
+                }
+            }
+        }
+
+        a0.Store(ya);
+        a1.Store(ya + 8);
+        a2.Store(ya + 16);
+        a3.Store(ya + 24);
+        b0.Store(yb);
+        b1.Store(yb + 8);
+        b2.Store(yb + 16);
+        b3.Store(yb + 24);
+    }
+
+    /// <summary>weightGradient += Σ over samples and pixels of outputGradient · input patch.</summary>
+    /// <param name="input">[N, C, H, W].</param>
+    /// <param name="outputGradient">[N, O, OH, OW].</param>
+    /// <param name="weightGradient">[O, C, kh, kw], accumulated.</param>
+    /// <param name="g">A supported geometry.</param>
+    public static void BackwardFilter(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> weightGradient, in Conv2dGeometry g)
+    {
+        Check(input.Length, weightGradient.Length, outputGradient.Length, g);
+        int pw = PaddedWidth(g);
+        int plane = PaddedPlane(g);
+        int rounded = RoundUp(Run(g), Lanes);
+        int inSample = g.InChannels * g.InHeight * g.InWidth;
+        int outSample = g.OutChannels * g.OutHeight * g.OutWidth;
+        float[] wideBuffer = Buffer(ref t_wide, g.OutChannels * rounded);
+        fixed (float* dw = weightGradient)
+        fixed (float* wide = wideBuffer)
+        {
+            for (int n = 0; n < g.Batch; n++)
+            {
+                Widen(outputGradient.Slice(n * outSample, outSample), wide, g, rounded, 0);
+                fixed (float* pad = Pad(input.Slice(n * inSample, inSample), g, rounded))
+                {
+                    for (int o = 0; o < g.OutChannels; o += 2)
+                    {
+                        bool pair = o + 1 < g.OutChannels;
+                        float* ga = wide + (o * rounded);
+                        float* gb = pair ? ga + rounded : ga;
+                        float* da = dw + (o * g.PatchSize);
+                        float* db = pair ? da + g.PatchSize : null;
+                        for (int c = 0; c < g.InChannels; c++)
+                        {
+                            for (int kh = 0; kh < g.KernelHeight; kh++)
+                            {
+                                float* row = pad + (c * plane) + (kh * pw);
+                                int tap = ((c * g.KernelHeight) + kh) * g.KernelWidth;
+                                int kw = 0;
+                                for (; kw + 5 <= g.KernelWidth; kw += 5)
+                                {
+                                    FilterFiveTaps(ga, gb, row + kw, rounded, da + tap + kw, db is null ? null : db + tap + kw);
+                                }
+
+                                for (; kw < g.KernelWidth; kw++)
+                                {
+                                    FilterOneTap(ga, gb, row + kw, rounded, da + tap + kw, db is null ? null : db + tap + kw);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Five horizontal taps of two output channels: each gradient vector is loaded once for the five taps.
+    private static void FilterFiveTaps(float* ga, float* gb, float* x, int length, float* da, float* db)
+    {
+        Vector256<float> a0 = Vector256<float>.Zero, a1 = Vector256<float>.Zero, a2 = Vector256<float>.Zero, a3 = Vector256<float>.Zero, a4 = Vector256<float>.Zero;
+        Vector256<float> b0 = Vector256<float>.Zero, b1 = Vector256<float>.Zero, b2 = Vector256<float>.Zero, b3 = Vector256<float>.Zero, b4 = Vector256<float>.Zero;
+        for (int q = 0; q < length; q += Lanes)
+        {
+            Vector256<float> va = Vector256.Load(ga + q);
+            Vector256<float> vb = Vector256.Load(gb + q);
+            Vector256<float> x0 = Vector256.Load(x + q);
+            a0 = Vector256.FusedMultiplyAdd(va, x0, a0);
+            b0 = Vector256.FusedMultiplyAdd(vb, x0, b0);
+            Vector256<float> x1 = Vector256.Load(x + q + 1);
+            a1 = Vector256.FusedMultiplyAdd(va, x1, a1);
+            b1 = Vector256.FusedMultiplyAdd(vb, x1, b1);
+            Vector256<float> x2 = Vector256.Load(x + q + 2);
+            a2 = Vector256.FusedMultiplyAdd(va, x2, a2);
+            b2 = Vector256.FusedMultiplyAdd(vb, x2, b2);
+            Vector256<float> x3 = Vector256.Load(x + q + 3);
+            a3 = Vector256.FusedMultiplyAdd(va, x3, a3);
+            b3 = Vector256.FusedMultiplyAdd(vb, x3, b3);
+            Vector256<float> x4 = Vector256.Load(x + q + 4);
+            a4 = Vector256.FusedMultiplyAdd(va, x4, a4);
+            b4 = Vector256.FusedMultiplyAdd(vb, x4, b4);
+        }
+
+        da[0] += Vector256.Sum(a0);
+        da[1] += Vector256.Sum(a1);
+        da[2] += Vector256.Sum(a2);
+        da[3] += Vector256.Sum(a3);
+        da[4] += Vector256.Sum(a4);
+        if (db is not null)
+        {
+            db[0] += Vector256.Sum(b0);
+            db[1] += Vector256.Sum(b1);
+            db[2] += Vector256.Sum(b2);
+            db[3] += Vector256.Sum(b3);
+            db[4] += Vector256.Sum(b4);
+        }
+    }
+
+    private static void FilterOneTap(float* ga, float* gb, float* x, int length, float* da, float* db)
+    {
+        Vector256<float> a = Vector256<float>.Zero, b = Vector256<float>.Zero;
+        for (int q = 0; q < length; q += Lanes)
+        {
+            Vector256<float> xq = Vector256.Load(x + q);
+            a = Vector256.FusedMultiplyAdd(Vector256.Load(ga + q), xq, a);
+            b = Vector256.FusedMultiplyAdd(Vector256.Load(gb + q), xq, b);
+        }
+
+        *da += Vector256.Sum(a);
+        if (db is not null)
+        {
+            *db += Vector256.Sum(b);
+        }
+    }
+
+    /// <summary>inputGradient = the input gradient of the convolution (overwritten).</summary>
+    /// <param name="outputGradient">[N, O, OH, OW].</param>
+    /// <param name="weight">[O, C, kh, kw].</param>
+    /// <param name="inputGradient">[N, C, H, W], overwritten.</param>
+    /// <param name="g">A supported geometry.</param>
+    public static void BackwardData(ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> weight, Span<float> inputGradient, in Conv2dGeometry g)
+    {
+        Check(inputGradient.Length, weight.Length, outputGradient.Length, g);
+        int pw = PaddedWidth(g);
+        int plane = PaddedPlane(g);
+        int rounded = RoundUp(plane, Block);
+
+        // The widened gradient starts after a zero lead as long as the largest tap shift, so the full
+        // correlation reads zeros where a shifted position falls before the plane.
+        int lead = RoundUp(((g.KernelHeight - 1) * pw) + g.KernelWidth - 1, Lanes);
+        int stride = lead + rounded;
+        int inSample = g.InChannels * g.InHeight * g.InWidth;
+        int outSample = g.OutChannels * g.OutHeight * g.OutWidth;
+        float[] wideBuffer = Buffer(ref t_wide, (g.OutChannels * stride) + (2 * rounded));
+        fixed (float* w = weight)
+        fixed (float* dxBase = inputGradient)
+        fixed (float* wide = wideBuffer)
+        {
+            float* planes = wide + (g.OutChannels * stride);
+            for (int n = 0; n < g.Batch; n++)
+            {
+                Widen(outputGradient.Slice(n * outSample, outSample), wide, g, stride, lead);
+                float* dx = dxBase + ((long)n * inSample);
+                for (int c = 0; c < g.InChannels; c += 2)
+                {
+                    bool pair = c + 1 < g.InChannels;
+                    for (int j = 0; j < plane; j += Block)
+                    {
+                        DataBlock(wide + lead + j, w, c, pair ? c + 1 : c, planes + j, planes + rounded + j, g, pw, stride);
+                    }
+
+                    // The padded plane's interior is the input's gradient.
+                    int inPlane = g.InHeight * g.InWidth;
+                    for (int h = 0; h < g.InHeight; h++)
+                    {
+                        int from = ((h + g.Padding) * pw) + g.Padding;
+                        ShortRows.Copy(planes + from, dx + (c * inPlane) + (h * g.InWidth), g.InWidth);
+                        if (pair)
+                        {
+                            ShortRows.Copy(planes + rounded + from, dx + ((c + 1) * inPlane) + (h * g.InWidth), g.InWidth);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // 32 padded-input positions of two input channels: Σ over output channels and taps of tap · shifted gradient.
+    private static void DataBlock(float* dy, float* w, int ca, int cb, float* xa, float* xb, in Conv2dGeometry g, int pw, int stride)
+    {
+        Vector256<float> a0 = Vector256<float>.Zero, a1 = Vector256<float>.Zero, a2 = Vector256<float>.Zero, a3 = Vector256<float>.Zero;
+        Vector256<float> b0 = Vector256<float>.Zero, b1 = Vector256<float>.Zero, b2 = Vector256<float>.Zero, b3 = Vector256<float>.Zero;
+        int taps = g.KernelHeight * g.KernelWidth;
+        for (int o = 0; o < g.OutChannels; o++, dy += stride)
+        {
+            float* wa = w + (o * g.PatchSize) + (ca * taps);
+            float* wb = w + (o * g.PatchSize) + (cb * taps);
+            int tap = 0;
+            for (int kh = 0; kh < g.KernelHeight; kh++)
+            {
+                float* row = dy - (kh * pw);
+                for (int kw = 0; kw < g.KernelWidth; kw++, tap++)
+                {
+                    Vector256<float> ta = Vector256.Create(wa[tap]);
+                    Vector256<float> tb = Vector256.Create(wb[tap]);
+                    Vector256<float> d0 = Vector256.Load(row - kw);
+                    a0 = Vector256.FusedMultiplyAdd(ta, d0, a0);
+                    b0 = Vector256.FusedMultiplyAdd(tb, d0, b0);
+                    Vector256<float> d1 = Vector256.Load(row - kw + 8);
+                    a1 = Vector256.FusedMultiplyAdd(ta, d1, a1);
+                    b1 = Vector256.FusedMultiplyAdd(tb, d1, b1);
+                    Vector256<float> d2 = Vector256.Load(row - kw + 16);
+                    a2 = Vector256.FusedMultiplyAdd(ta, d2, a2);
+                    b2 = Vector256.FusedMultiplyAdd(tb, d2, b2);
+                    Vector256<float> d3 = Vector256.Load(row - kw + 24);
+                    a3 = Vector256.FusedMultiplyAdd(ta, d3, a3);
+                    b3 = Vector256.FusedMultiplyAdd(tb, d3, b3);
+                }
+            }
+        }
+
+        a0.Store(xa);
+        a1.Store(xa + 8);
+        a2.Store(xa + 16);
+        a3.Store(xa + 24);
+        b0.Store(xb);
+        b1.Store(xb + 8);
+        b2.Store(xb + 16);
+        b3.Store(xb + 24);
+    }
+
+    // One sample's output gradient laid out at the padded row stride: channel o's row oh at
+    // o·stride + lead + oh·PW, zeros around it (at ow ≥ OW, before the lead and after the run).
+    private static void Widen(ReadOnlySpan<float> outputGradient, float* wide, in Conv2dGeometry g, int stride, int lead)
+    {
+        int pw = PaddedWidth(g);
+        new Span<float>(wide, g.OutChannels * stride).Clear();
+        fixed (float* dy = outputGradient)
+        {
+            for (int o = 0; o < g.OutChannels; o++)
+            {
+                for (int oh = 0; oh < g.OutHeight; oh++)
+                {
+                    ShortRows.Copy(dy + (((o * g.OutHeight) + oh) * g.OutWidth), wide + (o * stride) + lead + (oh * pw), g.OutWidth);
+                }
+            }
+        }
+    }
+
+    // Copies one sample into the thread's zero-bordered buffer, with zeroed slack after it for the block
+    // loads past the last channel's run (their products are dropped or meet zero gradients).
+    private static float[] Pad(ReadOnlySpan<float> sample, in Conv2dGeometry g, int rounded)
+    {
+        int pw = PaddedWidth(g);
+        int plane = PaddedPlane(g);
+        int length = (g.InChannels * plane) + rounded + pw + Block;
+        float[] padded = Buffer(ref t_padded, length);
+        padded.AsSpan(0, length).Clear();
+        for (int c = 0; c < g.InChannels; c++)
+        {
+            for (int h = 0; h < g.InHeight; h++)
+            {
+                sample.Slice(((c * g.InHeight) + h) * g.InWidth, g.InWidth)
+                    .CopyTo(padded.AsSpan((c * plane) + ((h + g.Padding) * pw) + g.Padding, g.InWidth));
+            }
+        }
+
+        return padded;
+    }
+
+    private static int PaddedWidth(in Conv2dGeometry g) => g.InWidth + (2 * g.Padding);
+
+    private static int PaddedPlane(in Conv2dGeometry g) => (g.InHeight + (2 * g.Padding)) * PaddedWidth(g);
+
+    // Flat positions from the first output to the last one, at the padded row stride.
+    private static int Run(in Conv2dGeometry g) => ((g.OutHeight - 1) * PaddedWidth(g)) + g.OutWidth;
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+
+    private static float[] Buffer(ref float[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = GC.AllocateUninitializedArray<float>(length, pinned: true);
+        }
+
+        return buffer;
+    }
+
+    private static void Check(int inputLength, int weightLength, int outputLength, in Conv2dGeometry g)
+    {
+        if (!Supports(g))
+        {
+            throw new ArgumentException("Geometry is not supported by the plane convolution kernel on this processor (see Supports).", nameof(g));
+        }
+
+        if (inputLength != g.Batch * g.InChannels * g.InHeight * g.InWidth
+            || weightLength != g.OutChannels * g.PatchSize
+            || outputLength != g.Batch * g.OutChannels * g.OutHeight * g.OutWidth)
+        {
+            throw new ArgumentException("Plane convolution operand lengths do not match the geometry.", nameof(g));
+        }
+    }
+}
