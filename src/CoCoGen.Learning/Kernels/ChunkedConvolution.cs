@@ -161,12 +161,6 @@ internal static class ChunkedConvolution
             return;
         }
 
-        if (PlaneConvolution.Supports(g))
-        {
-            PlaneConvolution.BackwardData(dy, weight.Span, dx, c);
-            return;
-        }
-
         if (g.IsPointwise && g.Groups == 1)
         {
             for (int n = 0; n < count; n++)
