@@ -11,13 +11,13 @@ namespace CoCoGen.Learning.Kernels;
 /// costs more than the product itself (measured: unfolding 8 samples of LeNet's conv2 took longer than their
 /// SGEMM). The filter gradient reads the output gradient widened to the same stride with zeros at ow ≥ OW.
 /// The input gradient stays on im2col: as a full correlation over the padded plane it measured up to 25 %
-/// slower than SGEMM + fold. Vector256 with FMA (AVX2, also used on AVX-512 machines); without it the im2col
-/// path serves these layers.
+/// slower than SGEMM + fold. Vector512 blocks of 48 positions (three zmm per channel) or Vector256 blocks of 32
+/// (four ymm); without 256-bit vectors the im2col path serves these layers.
 /// </summary>
 public static unsafe class PlaneConvolution
 {
-    private const int Lanes = 8;
-    private const int Block = 4 * Lanes;
+    private const int Block256 = 32;
+    private const int Block512 = 48;
     private const int MaxPatch = 400;
     private const int MaxPlane = 1024;
 
@@ -27,10 +27,12 @@ public static unsafe class PlaneConvolution
     [ThreadStatic]
     private static float[]? t_wide;
 
+    // The widest step this processor runs: 16 lanes (Vector512), 8 (Vector256) or 0 (neither: not supported).
+    private static readonly int s_widest = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
+
     /// <summary>True when the geometry suits this kernel on this processor.</summary>
     /// <param name="g">The convolution.</param>
-    public static bool Supports(in Conv2dGeometry g)
-        => Vector256.IsHardwareAccelerated && SupportsGeometry(g);
+    public static bool Supports(in Conv2dGeometry g) => s_widest > 0 && SupportsGeometry(g);
 
     private static bool SupportsGeometry(in Conv2dGeometry g)
         => g.Groups == 1 && g.Stride == 1 && g.KernelHeight > 1 && g.PatchSize <= MaxPatch
@@ -43,12 +45,17 @@ public static unsafe class PlaneConvolution
     /// <param name="output">[N, O, OH, OW], overwritten.</param>
     /// <param name="g">A supported geometry.</param>
     public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weight, Span<float> output, in Conv2dGeometry g)
+        => Forward(input, weight, output, g, s_widest);
+
+    /// <summary>As <see cref="Forward(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, in Conv2dGeometry)"/> in Vector512 (<paramref name="widest"/> 16) or Vector256 (8) steps, so tests reach both paths.</summary>
+    internal static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> weight, Span<float> output, in Conv2dGeometry g, int widest)
     {
-        Check(input.Length, weight.Length, output.Length, g);
+        Check(input.Length, weight.Length, output.Length, g, widest);
         int pw = PaddedWidth(g);
         int plane = PaddedPlane(g);
         int run = Run(g);
-        int rounded = RoundUp(run, Block);
+        int block = widest == 16 ? Block512 : Block256;
+        int rounded = RoundUp(run, block);
         int inSample = g.InChannels * g.InHeight * g.InWidth;
         int outPlane = g.OutHeight * g.OutWidth;
         float[] wideBuffer = Buffer(ref t_wide, 2 * rounded);
@@ -66,9 +73,16 @@ public static unsafe class PlaneConvolution
                         bool pair = o + 1 < g.OutChannels;
                         float* wa = w + (o * g.PatchSize);
                         float* wb = pair ? wa + g.PatchSize : wa;
-                        for (int q = 0; q < run; q += Block)
+                        for (int q = 0; q < run; q += block)
                         {
-                            ForwardBlock(pad + q, wa, wb, wide + q, wide + rounded + q, g, pw, plane);
+                            if (widest == 16)
+                            {
+                                ForwardBlock512(pad + q, wa, wb, wide + q, wide + rounded + q, g, pw, plane);
+                            }
+                            else
+                            {
+                                ForwardBlock(pad + q, wa, wb, wide + q, wide + rounded + q, g, pw, plane);
+                            }
                         }
 
                         // Keep each row's first OW positions.
@@ -127,17 +141,57 @@ public static unsafe class PlaneConvolution
         b3.Store(yb + 24);
     }
 
+    // 48 positions of two output channels: six zmm accumulators, each tap two broadcasts and three loads.
+    private static void ForwardBlock512(float* x, float* wa, float* wb, float* ya, float* yb, in Conv2dGeometry g, int pw, int plane)
+    {
+        Vector512<float> a0 = Vector512<float>.Zero, a1 = Vector512<float>.Zero, a2 = Vector512<float>.Zero;
+        Vector512<float> b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero, b2 = Vector512<float>.Zero;
+        int tap = 0;
+        for (int c = 0; c < g.InChannels; c++)
+        {
+            for (int kh = 0; kh < g.KernelHeight; kh++)
+            {
+                float* row = x + (c * plane) + (kh * pw);
+                for (int kw = 0; kw < g.KernelWidth; kw++, tap++)
+                {
+                    Vector512<float> ta = Vector512.Create(wa[tap]);
+                    Vector512<float> tb = Vector512.Create(wb[tap]);
+                    Vector512<float> x0 = Vector512.Load(row + kw);
+                    a0 = Vector512.FusedMultiplyAdd(ta, x0, a0);
+                    b0 = Vector512.FusedMultiplyAdd(tb, x0, b0);
+                    Vector512<float> x1 = Vector512.Load(row + kw + 16);
+                    a1 = Vector512.FusedMultiplyAdd(ta, x1, a1);
+                    b1 = Vector512.FusedMultiplyAdd(tb, x1, b1);
+                    Vector512<float> x2 = Vector512.Load(row + kw + 32);
+                    a2 = Vector512.FusedMultiplyAdd(ta, x2, a2);
+                    b2 = Vector512.FusedMultiplyAdd(tb, x2, b2);
+                }
+            }
+        }
+
+        a0.Store(ya);
+        a1.Store(ya + 16);
+        a2.Store(ya + 32);
+        b0.Store(yb);
+        b1.Store(yb + 16);
+        b2.Store(yb + 32);
+    }
+
     /// <summary>weightGradient += Σ over samples and pixels of outputGradient · input patch.</summary>
     /// <param name="input">[N, C, H, W].</param>
     /// <param name="outputGradient">[N, O, OH, OW].</param>
     /// <param name="weightGradient">[O, C, kh, kw], accumulated.</param>
     /// <param name="g">A supported geometry.</param>
     public static void BackwardFilter(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> weightGradient, in Conv2dGeometry g)
+        => BackwardFilter(input, outputGradient, weightGradient, g, s_widest);
+
+    /// <summary>As <see cref="BackwardFilter(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, in Conv2dGeometry)"/> in Vector512 (<paramref name="widest"/> 16) or Vector256 (8) steps, so tests reach both paths.</summary>
+    internal static void BackwardFilter(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> weightGradient, in Conv2dGeometry g, int widest)
     {
-        Check(input.Length, weightGradient.Length, outputGradient.Length, g);
+        Check(input.Length, weightGradient.Length, outputGradient.Length, g, widest);
         int pw = PaddedWidth(g);
         int plane = PaddedPlane(g);
-        int rounded = RoundUp(Run(g), Lanes);
+        int rounded = RoundUp(Run(g), widest);
         int inSample = g.InChannels * g.InHeight * g.InWidth;
         int outSample = g.OutChannels * g.OutHeight * g.OutWidth;
         float[] wideBuffer = Buffer(ref t_wide, g.OutChannels * rounded);
@@ -163,6 +217,11 @@ public static unsafe class PlaneConvolution
                                 float* row = pad + (c * plane) + (kh * pw);
                                 int tap = ((c * g.KernelHeight) + kh) * g.KernelWidth;
                                 int kw = 0;
+                                for (; widest == 16 && kw + 5 <= g.KernelWidth; kw += 5)
+                                {
+                                    FilterFiveTaps512(ga, gb, row + kw, rounded, da + tap + kw, db is null ? null : db + tap + kw);
+                                }
+
                                 for (; kw + 5 <= g.KernelWidth; kw += 5)
                                 {
                                     FilterFiveTaps(ga, gb, row + kw, rounded, da + tap + kw, db is null ? null : db + tap + kw);
@@ -185,7 +244,7 @@ public static unsafe class PlaneConvolution
     {
         Vector256<float> a0 = Vector256<float>.Zero, a1 = Vector256<float>.Zero, a2 = Vector256<float>.Zero, a3 = Vector256<float>.Zero, a4 = Vector256<float>.Zero;
         Vector256<float> b0 = Vector256<float>.Zero, b1 = Vector256<float>.Zero, b2 = Vector256<float>.Zero, b3 = Vector256<float>.Zero, b4 = Vector256<float>.Zero;
-        for (int q = 0; q < length; q += Lanes)
+        for (int q = 0; q < length; q += 8)
         {
             Vector256<float> va = Vector256.Load(ga + q);
             Vector256<float> vb = Vector256.Load(gb + q);
@@ -221,10 +280,52 @@ public static unsafe class PlaneConvolution
         }
     }
 
+    private static void FilterFiveTaps512(float* ga, float* gb, float* x, int length, float* da, float* db)
+    {
+        Vector512<float> a0 = Vector512<float>.Zero, a1 = Vector512<float>.Zero, a2 = Vector512<float>.Zero, a3 = Vector512<float>.Zero, a4 = Vector512<float>.Zero;
+        Vector512<float> b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero, b2 = Vector512<float>.Zero, b3 = Vector512<float>.Zero, b4 = Vector512<float>.Zero;
+        for (int q = 0; q < length; q += 16)
+        {
+            Vector512<float> va = Vector512.Load(ga + q);
+            Vector512<float> vb = Vector512.Load(gb + q);
+            Vector512<float> x0 = Vector512.Load(x + q);
+            a0 = Vector512.FusedMultiplyAdd(va, x0, a0);
+            b0 = Vector512.FusedMultiplyAdd(vb, x0, b0);
+            Vector512<float> x1 = Vector512.Load(x + q + 1);
+            a1 = Vector512.FusedMultiplyAdd(va, x1, a1);
+            b1 = Vector512.FusedMultiplyAdd(vb, x1, b1);
+            Vector512<float> x2 = Vector512.Load(x + q + 2);
+            a2 = Vector512.FusedMultiplyAdd(va, x2, a2);
+            b2 = Vector512.FusedMultiplyAdd(vb, x2, b2);
+            Vector512<float> x3 = Vector512.Load(x + q + 3);
+            a3 = Vector512.FusedMultiplyAdd(va, x3, a3);
+            b3 = Vector512.FusedMultiplyAdd(vb, x3, b3);
+            Vector512<float> x4 = Vector512.Load(x + q + 4);
+            a4 = Vector512.FusedMultiplyAdd(va, x4, a4);
+            b4 = Vector512.FusedMultiplyAdd(vb, x4, b4);
+        }
+
+        da[0] += Vector512.Sum(a0);
+        da[1] += Vector512.Sum(a1);
+        da[2] += Vector512.Sum(a2);
+        da[3] += Vector512.Sum(a3);
+        da[4] += Vector512.Sum(a4);
+        if (db is not null)
+        {
+            db[0] += Vector512.Sum(b0);
+            db[1] += Vector512.Sum(b1);
+            db[2] += Vector512.Sum(b2);
+            db[3] += Vector512.Sum(b3);
+            db[4] += Vector512.Sum(b4);
+        }
+    }
+
+    // One tap of two output channels, 8 lanes a step (also the Vector512 path's remainder taps: the run is a
+    // multiple of 16 there, so of 8 too).
     private static void FilterOneTap(float* ga, float* gb, float* x, int length, float* da, float* db)
     {
         Vector256<float> a = Vector256<float>.Zero, b = Vector256<float>.Zero;
-        for (int q = 0; q < length; q += Lanes)
+        for (int q = 0; q < length; q += 8)
         {
             Vector256<float> xq = Vector256.Load(x + q);
             a = Vector256.FusedMultiplyAdd(Vector256.Load(ga + q), xq, a);
@@ -262,7 +363,7 @@ public static unsafe class PlaneConvolution
     {
         int pw = PaddedWidth(g);
         int plane = PaddedPlane(g);
-        int length = (g.InChannels * plane) + rounded + pw + Block;
+        int length = (g.InChannels * plane) + rounded + pw + Block512;
         float[] padded = Buffer(ref t_padded, length);
         padded.AsSpan(0, length).Clear();
         for (int c = 0; c < g.InChannels; c++)
@@ -296,11 +397,16 @@ public static unsafe class PlaneConvolution
         return buffer;
     }
 
-    private static void Check(int inputLength, int weightLength, int outputLength, in Conv2dGeometry g)
+    private static void Check(int inputLength, int weightLength, int outputLength, in Conv2dGeometry g, int widest)
     {
-        if (!Supports(g))
+        if (!SupportsGeometry(g))
         {
-            throw new ArgumentException("Geometry is not supported by the plane convolution kernel on this processor (see Supports).", nameof(g));
+            throw new ArgumentException("Geometry is not supported by the plane convolution kernel (see Supports).", nameof(g));
+        }
+
+        if (!(widest == 16 && Vector512.IsHardwareAccelerated) && !(widest == 8 && Vector256.IsHardwareAccelerated))
+        {
+            throw new PlatformNotSupportedException($"The plane convolution has no {widest}-lane path on this processor.");
         }
 
         if (inputLength != g.Batch * g.InChannels * g.InHeight * g.InWidth
