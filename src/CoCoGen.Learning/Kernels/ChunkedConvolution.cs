@@ -213,7 +213,7 @@ internal static class ChunkedConvolution
             return;
         }
 
-        if (PlaneConvolution.Supports(g))
+        if (PlaneConvolution.SupportsFilterGradient(g))
         {
             PlaneConvolution.BackwardFilter(x, dy, weightGradient, c);
             return;

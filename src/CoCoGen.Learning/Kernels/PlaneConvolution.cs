@@ -9,10 +9,11 @@ namespace CoCoGen.Learning.Kernels;
 /// c·plane + kh·PW + kw, a plain vector load, and the positions with ow ≥ OW (a few per row) are computed and
 /// dropped. That wastes (PW − OW)/PW of the multiply-adds but writes no im2col matrix, which for such layers
 /// costs more than the product itself (measured: unfolding 8 samples of LeNet's conv2 took longer than their
-/// SGEMM). The filter gradient reads the output gradient widened to the same stride with zeros at ow ≥ OW.
+/// SGEMM). The filter gradient (AVX2 only, see <see cref="SupportsFilterGradient"/>) reads the output gradient
+/// widened to the same stride with zeros at ow ≥ OW.
 /// The input gradient stays on im2col: as a full correlation over the padded plane it measured up to 25 %
-/// slower than SGEMM + fold. Vector512 blocks of 48 positions (three zmm per channel) or Vector256 blocks of 32
-/// (four ymm); without 256-bit vectors the im2col path serves these layers.
+/// slower than SGEMM + fold. The forward pass runs Vector512 blocks of 48 positions (three zmm per channel) or
+/// Vector256 blocks of 32 (four ymm); without 256-bit vectors the im2col path serves these layers.
 /// </summary>
 public static unsafe class PlaneConvolution
 {
@@ -30,9 +31,17 @@ public static unsafe class PlaneConvolution
     // The widest step this processor runs: 16 lanes (Vector512), 8 (Vector256) or 0 (neither: not supported).
     private static readonly int s_widest = Vector512.IsHardwareAccelerated ? 16 : Vector256.IsHardwareAccelerated ? 8 : 0;
 
-    /// <summary>True when the geometry suits this kernel on this processor.</summary>
+    /// <summary>True when the geometry suits this kernel's forward pass on this processor.</summary>
     /// <param name="g">The convolution.</param>
     public static bool Supports(in Conv2dGeometry g) => s_widest > 0 && SupportsGeometry(g);
+
+    /// <summary>
+    /// True when this kernel's filter gradient should serve the geometry: on AVX2 machines only. With AVX-512 the
+    /// transposed unfold + Vector512 SGEMM measured faster (8-sample chunk of LeNet's conv2: 319 vs 352 µs;
+    /// 16 samples: 442 vs 682 µs), on AVX2 slower (416 vs 315 µs; 767 vs 584 µs).
+    /// </summary>
+    /// <param name="g">The convolution.</param>
+    public static bool SupportsFilterGradient(in Conv2dGeometry g) => s_widest == 8 && SupportsGeometry(g);
 
     private static bool SupportsGeometry(in Conv2dGeometry g)
         => g.Groups == 1 && g.Stride == 1 && g.KernelHeight > 1 && g.PatchSize <= MaxPatch
@@ -183,15 +192,11 @@ public static unsafe class PlaneConvolution
     /// <param name="weightGradient">[O, C, kh, kw], accumulated.</param>
     /// <param name="g">A supported geometry.</param>
     public static void BackwardFilter(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> weightGradient, in Conv2dGeometry g)
-        => BackwardFilter(input, outputGradient, weightGradient, g, s_widest);
-
-    /// <summary>As <see cref="BackwardFilter(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, in Conv2dGeometry)"/> in Vector512 (<paramref name="widest"/> 16) or Vector256 (8) steps, so tests reach both paths.</summary>
-    internal static void BackwardFilter(ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> weightGradient, in Conv2dGeometry g, int widest)
     {
-        Check(input.Length, weightGradient.Length, outputGradient.Length, g, widest);
+        Check(input.Length, weightGradient.Length, outputGradient.Length, g, 8);
         int pw = PaddedWidth(g);
         int plane = PaddedPlane(g);
-        int rounded = RoundUp(Run(g), widest);
+        int rounded = RoundUp(Run(g), 8);
         int inSample = g.InChannels * g.InHeight * g.InWidth;
         int outSample = g.OutChannels * g.OutHeight * g.OutWidth;
         float[] wideBuffer = Buffer(ref t_wide, g.OutChannels * rounded);
@@ -217,11 +222,6 @@ public static unsafe class PlaneConvolution
                                 float* row = pad + (c * plane) + (kh * pw);
                                 int tap = ((c * g.KernelHeight) + kh) * g.KernelWidth;
                                 int kw = 0;
-                                for (; widest == 16 && kw + 5 <= g.KernelWidth; kw += 5)
-                                {
-                                    FilterFiveTaps512(ga, gb, row + kw, rounded, da + tap + kw, db is null ? null : db + tap + kw);
-                                }
-
                                 for (; kw + 5 <= g.KernelWidth; kw += 5)
                                 {
                                     FilterFiveTaps(ga, gb, row + kw, rounded, da + tap + kw, db is null ? null : db + tap + kw);
@@ -280,48 +280,7 @@ public static unsafe class PlaneConvolution
         }
     }
 
-    private static void FilterFiveTaps512(float* ga, float* gb, float* x, int length, float* da, float* db)
-    {
-        Vector512<float> a0 = Vector512<float>.Zero, a1 = Vector512<float>.Zero, a2 = Vector512<float>.Zero, a3 = Vector512<float>.Zero, a4 = Vector512<float>.Zero;
-        Vector512<float> b0 = Vector512<float>.Zero, b1 = Vector512<float>.Zero, b2 = Vector512<float>.Zero, b3 = Vector512<float>.Zero, b4 = Vector512<float>.Zero;
-        for (int q = 0; q < length; q += 16)
-        {
-            Vector512<float> va = Vector512.Load(ga + q);
-            Vector512<float> vb = Vector512.Load(gb + q);
-            Vector512<float> x0 = Vector512.Load(x + q);
-            a0 = Vector512.FusedMultiplyAdd(va, x0, a0);
-            b0 = Vector512.FusedMultiplyAdd(vb, x0, b0);
-            Vector512<float> x1 = Vector512.Load(x + q + 1);
-            a1 = Vector512.FusedMultiplyAdd(va, x1, a1);
-            b1 = Vector512.FusedMultiplyAdd(vb, x1, b1);
-            Vector512<float> x2 = Vector512.Load(x + q + 2);
-            a2 = Vector512.FusedMultiplyAdd(va, x2, a2);
-            b2 = Vector512.FusedMultiplyAdd(vb, x2, b2);
-            Vector512<float> x3 = Vector512.Load(x + q + 3);
-            a3 = Vector512.FusedMultiplyAdd(va, x3, a3);
-            b3 = Vector512.FusedMultiplyAdd(vb, x3, b3);
-            Vector512<float> x4 = Vector512.Load(x + q + 4);
-            a4 = Vector512.FusedMultiplyAdd(va, x4, a4);
-            b4 = Vector512.FusedMultiplyAdd(vb, x4, b4);
-        }
-
-        da[0] += Vector512.Sum(a0);
-        da[1] += Vector512.Sum(a1);
-        da[2] += Vector512.Sum(a2);
-        da[3] += Vector512.Sum(a3);
-        da[4] += Vector512.Sum(a4);
-        if (db is not null)
-        {
-            db[0] += Vector512.Sum(b0);
-            db[1] += Vector512.Sum(b1);
-            db[2] += Vector512.Sum(b2);
-            db[3] += Vector512.Sum(b3);
-            db[4] += Vector512.Sum(b4);
-        }
-    }
-
-    // One tap of two output channels, 8 lanes a step (also the Vector512 path's remainder taps: the run is a
-    // multiple of 16 there, so of 8 too).
+    // One tap of two output channels (kernels whose width is not a multiple of five).
     private static void FilterOneTap(float* ga, float* gb, float* x, int length, float* da, float* db)
     {
         Vector256<float> a = Vector256<float>.Zero, b = Vector256<float>.Zero;
