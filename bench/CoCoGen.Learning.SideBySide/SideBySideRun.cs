@@ -11,7 +11,15 @@ internal static partial class SideBySideRun
 
     private sealed record Contestant(string Name, string FileName, string Arguments, IReadOnlyDictionary<string, string> Environment);
 
-    public static int Execute(int rounds, string python, int lenetImages, int mobilenetImages, int repeats, bool torchTwoThreads)
+    /// <summary>Runs the rotation and prints one line per measurement.</summary>
+    /// <param name="rounds">Times every contestant runs.</param>
+    /// <param name="python">The Python interpreter with PyTorch.</param>
+    /// <param name="lenetImages">Images per LeNet-5 pass.</param>
+    /// <param name="mobilenetImages">Images per MobileNetV3-Small pass.</param>
+    /// <param name="repeats">Timed passes per measurement (the best counts).</param>
+    /// <param name="torchTwoThreads">Whether TorchSharp and PyTorch also run on two threads.</param>
+    /// <param name="baseline">Another build's side-by-side executable (e.g. main's), whose native engine runs as "before" contestants in the same rotation; empty for none.</param>
+    public static int Execute(int rounds, string python, int lenetImages, int mobilenetImages, int repeats, bool torchTwoThreads, string baseline)
     {
         string self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         string repository = FindRepository();
@@ -33,6 +41,7 @@ internal static partial class SideBySideRun
                     new("native 1 thread, AVX-512 off", self, $"measure --backend native --model {model} --batch {batch} --threads 1 {sizes}", avx2Only),
                     new("native 2 threads", self, $"measure --backend native --model {model} --batch {batch} --threads 2 {sizes}", noEnvironment),
                     new("native 2 threads, AVX-512 off", self, $"measure --backend native --model {model} --batch {batch} --threads 2 {sizes}", avx2Only),
+                    .. BaselineContestants(baseline, model, batch, sizes, noEnvironment, avx2Only),
                     new("TorchSharp 1 thread", self, $"measure --backend torch --model {model} --batch {batch} --threads 1 {sizes}", noEnvironment),
                     new("TorchSharp 2 threads", self, $"measure --backend torch --model {model} --batch {batch} --threads 2 {sizes}", noEnvironment),
                     new("PyTorch 1.13 1 thread", python, $"{script} {pythonMode}--batch {batch} --threads 1 {sizes}", noEnvironment),
@@ -40,17 +49,26 @@ internal static partial class SideBySideRun
                 ];
                 // Two-thread torch runs spin in OpenMP barriers and collapse (to tens of images/s) when the cores are
                 // oversubscribed; --torch-two-threads false leaves them out so a contended run finishes.
-                foreach (Contestant contestant in contestants.Where(c => torchTwoThreads || c.Name.StartsWith("native", StringComparison.Ordinal) || !c.Name.EndsWith("2 threads", StringComparison.Ordinal)))
+                foreach (Contestant contestant in contestants.Where(c => torchTwoThreads || c.Name.Contains("native", StringComparison.Ordinal) || !c.Name.EndsWith("2 threads", StringComparison.Ordinal)))
                 {
                     string load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
                     string result = Measure(contestant, Path.Combine(repository, "reference"));
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round} | {model} batch {batch} | {contestant.Name,-30} | {result} | load {load} | {DateTime.UtcNow:HH:mm:ss} UTC"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round} | {model} batch {batch} | {contestant.Name,-34} | {result} | load {load} | {DateTime.UtcNow:HH:mm:ss} UTC"));
                 }
             }
         }
 
         return 0;
     }
+
+    private static Contestant[] BaselineContestants(string baseline, string model, int batch, string sizes, Dictionary<string, string> noEnvironment, Dictionary<string, string> avx2Only)
+        => baseline.Length == 0 ? [] :
+        [
+            new("before: native 1 thread", baseline, $"measure --backend native --model {model} --batch {batch} --threads 1 {sizes}", noEnvironment),
+            new("before: native 1 thr, AVX-512 off", baseline, $"measure --backend native --model {model} --batch {batch} --threads 1 {sizes}", avx2Only),
+            new("before: native 2 threads", baseline, $"measure --backend native --model {model} --batch {batch} --threads 2 {sizes}", noEnvironment),
+            new("before: native 2 thr, AVX-512 off", baseline, $"measure --backend native --model {model} --batch {batch} --threads 2 {sizes}", avx2Only),
+        ];
 
     private static string Measure(Contestant contestant, string workingDirectory)
     {

@@ -6,8 +6,8 @@ namespace CoCoGen.Learning.Kernels;
 /// Convolution on the CPU: the batch is cut into sample chunks whose im2col matrix fits in the L2 cache,
 /// and worker threads take chunks in turn (each with its own workspace), so every
 /// matrix product runs single-threaded on cache-resident data. Depthwise convolutions and small stride-1 ones
-/// (<see cref="DirectConvolution"/>) use direct kernels and 1×1 convolutions multiply the input in place,
-/// all chunked the same way.
+/// (<see cref="DirectConvolution"/> for rows of 17–32 pixels, <see cref="PlaneConvolution"/> for shorter ones)
+/// use direct kernels and 1×1 convolutions multiply the input in place, all chunked the same way.
 /// </summary>
 internal static class ChunkedConvolution
 {
@@ -110,6 +110,12 @@ internal static class ChunkedConvolution
             return;
         }
 
+        if (PlaneConvolution.Supports(g))
+        {
+            PlaneConvolution.Forward(x, weight.Span, y, c);
+            return;
+        }
+
         if (g.IsPointwise && g.Groups == 1)
         {
             for (int n = 0; n < count; n++)
@@ -204,6 +210,12 @@ internal static class ChunkedConvolution
         if (DirectConvolution.Supports(g))
         {
             DirectConvolution.BackwardFilter(x, dy, weightGradient, c);
+            return;
+        }
+
+        if (PlaneConvolution.SupportsFilterGradient(g))
+        {
+            PlaneConvolution.BackwardFilter(x, dy, weightGradient, c);
             return;
         }
 

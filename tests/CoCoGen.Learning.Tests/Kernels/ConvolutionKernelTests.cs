@@ -156,10 +156,140 @@ public class ConvolutionKernelTests
     [Fact]
     public void Direct_convolution_claims_only_small_stride_one_layers()
     {
-        Assert.Equal(Sgemm.BestKernel == SgemmKernelKind.Vector512, DirectConvolution.Supports(new Conv2dGeometry(1, 1, 28, 28, 6, 5, 5, 1, 2, 1)));
+        // Vector512 or Vector256 rows; without either the im2col path serves LeNet's first layer.
+        Assert.Equal(Sgemm.BestKernel != SgemmKernelKind.Scalar, DirectConvolution.Supports(new Conv2dGeometry(1, 1, 28, 28, 6, 5, 5, 1, 2, 1)));
         Assert.False(DirectConvolution.Supports(new Conv2dGeometry(1, 6, 14, 14, 16, 5, 5, 1, 0, 1)));
         Assert.False(DirectConvolution.Supports(new Conv2dGeometry(1, 1, 28, 28, 6, 5, 5, 2, 2, 1)));
         Assert.False(DirectConvolution.Supports(new Conv2dGeometry(1, 8, 28, 28, 6, 5, 5, 1, 2, 1)));
+    }
+
+    // Every direct-convolution path this machine runs: 16-lane steps (AVX-512) and 8-lane steps (AVX2), on
+    // geometries with output rows of 17 to 32 pixels, 5×5 taps (the paired five-tap filter kernels) and others,
+    // and odd channel counts (the one-channel remainders). With DOTNET_EnableAVX512=0 only the 8-lane path is here.
+    public static TheoryData<Conv2dGeometry, int> DirectGeometriesAndWidths()
+    {
+        var data = new TheoryData<Conv2dGeometry, int>();
+        Conv2dGeometry[] geometries =
+        [
+            new(2, 1, 28, 28, 6, 5, 5, 1, 2, 1),
+            new(3, 3, 32, 32, 6, 5, 5, 1, 0, 1),
+            new(2, 2, 24, 24, 5, 5, 5, 1, 1, 1),
+            new(2, 2, 20, 19, 3, 3, 3, 1, 1, 1),
+            new(2, 3, 17, 30, 7, 3, 3, 1, 0, 1),
+            new(1, 1, 32, 32, 4, 5, 5, 1, 2, 1),
+            new(1, 2, 21, 21, 3, 5, 5, 1, 0, 1),
+            new(2, 1, 18, 18, 1, 1, 1, 1, 0, 1),
+        ];
+        int[] widths = [.. new[] { System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? 16 : 0, System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? 8 : 0 }.Where(w => w > 0)];
+        foreach (int widest in widths)
+        {
+            foreach (Conv2dGeometry g in geometries)
+            {
+                data.Add(g, widest);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(DirectGeometriesAndWidths))]
+    public void Direct_convolution_paths_match_direct_loops(Conv2dGeometry g, int widest)
+    {
+        var random = new RandomSource(23);
+        float[] x = new float[g.Batch * g.InChannels * g.InHeight * g.InWidth];
+        float[] w = new float[g.OutChannels * g.PatchSize];
+        float[] dy = new float[g.Batch * g.OutChannels * g.OutHeight * g.OutWidth];
+        random.FillUniform(x, -1, 1);
+        random.FillUniform(w, -1, 1);
+        random.FillUniform(dy, -1, 1);
+        float[] y = new float[dy.Length];
+        Array.Fill(y, float.NaN);
+        float[] dw = new float[w.Length];
+        Array.Fill(dw, 1f);
+        DirectConvolution.Forward(x, w, y, g, widest);
+        DirectConvolution.BackwardFilter(x, dy, dw, g, widest);
+
+        double[] yRef = new double[y.Length];
+        double[] dwRef = new double[w.Length];
+        ForEachTap(g, (yi, xi, wi, o) =>
+        {
+            yRef[yi] += x[xi] * (double)w[wi];
+            dwRef[wi] += dy[yi] * (double)x[xi];
+        });
+        AssertClose(yRef, y, 0);
+        AssertClose(dwRef, dw, 1);
+    }
+
+    // Geometries the plane kernel claims: LeNet's second layer, padding, non-square taps, odd channel counts
+    // (the unpaired last channel in every pass), one-pixel outputs and patches that are not a multiple of five;
+    // each on every path this machine runs (16 lanes with AVX-512, 8 with AVX2; DOTNET_EnableAVX512=0 leaves 8).
+    public static TheoryData<Conv2dGeometry, int> PlaneGeometriesAndWidths()
+    {
+        var data = new TheoryData<Conv2dGeometry, int>();
+        Conv2dGeometry[] geometries =
+        [
+            new(2, 6, 14, 14, 16, 5, 5, 1, 0, 1),
+            new(1, 3, 10, 12, 5, 3, 3, 1, 1, 1),
+            new(2, 5, 9, 9, 3, 5, 3, 1, 2, 1),
+            new(1, 2, 3, 3, 3, 3, 3, 1, 0, 1),
+            new(3, 1, 16, 16, 1, 7, 7, 1, 0, 1),
+            new(1, 4, 6, 14, 2, 2, 6, 1, 1, 1),
+        ];
+        int[] widths = [.. new[] { System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? 16 : 0, System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? 8 : 0 }.Where(w => w > 0)];
+        foreach (int widest in widths)
+        {
+            foreach (Conv2dGeometry g in geometries)
+            {
+                data.Add(g, widest);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PlaneGeometriesAndWidths))]
+    public void Plane_convolution_matches_direct_loops(Conv2dGeometry g, int widest)
+    {
+        Assert.True(PlaneConvolution.Supports(g));
+        var random = new RandomSource(29);
+        float[] x = new float[g.Batch * g.InChannels * g.InHeight * g.InWidth];
+        float[] w = new float[g.OutChannels * g.PatchSize];
+        float[] dy = new float[g.Batch * g.OutChannels * g.OutHeight * g.OutWidth];
+        random.FillUniform(x, -1, 1);
+        random.FillUniform(w, -1, 1);
+        random.FillUniform(dy, -1, 1);
+        float[] y = new float[dy.Length];
+        Array.Fill(y, float.NaN);
+        float[] dw = new float[w.Length];
+        Array.Fill(dw, 1f);
+        PlaneConvolution.Forward(x, w, y, g, widest);
+        PlaneConvolution.BackwardFilter(x, dy, dw, g); // one 8-lane path, whatever the forward width
+
+        double[] yRef = new double[y.Length];
+        double[] dwRef = new double[w.Length];
+        ForEachTap(g, (yi, xi, wi, o) =>
+        {
+            yRef[yi] += x[xi] * (double)w[wi];
+            dwRef[wi] += dy[yi] * (double)x[xi];
+        });
+        AssertClose(yRef, y, 0);
+        AssertClose(dwRef, dw, 1);
+    }
+
+    [Fact]
+    public void Plane_convolution_leaves_long_rows_strides_groups_and_pointwise_layers_to_others()
+    {
+        // Vector256 at least; without it the im2col path serves even LeNet's second layer.
+        Assert.Equal(Sgemm.BestKernel != SgemmKernelKind.Scalar, PlaneConvolution.Supports(new Conv2dGeometry(1, 6, 14, 14, 16, 5, 5, 1, 0, 1)));
+        // Its filter gradient only where it measured faster than im2col: AVX2 without AVX-512.
+        Assert.Equal(Sgemm.BestKernel == SgemmKernelKind.Vector256, PlaneConvolution.SupportsFilterGradient(new Conv2dGeometry(1, 6, 14, 14, 16, 5, 5, 1, 0, 1)));
+        Assert.False(PlaneConvolution.Supports(new Conv2dGeometry(1, 1, 28, 28, 6, 5, 5, 1, 2, 1)));
+        Assert.False(PlaneConvolution.Supports(new Conv2dGeometry(1, 6, 14, 14, 16, 5, 5, 2, 0, 1)));
+        Assert.False(PlaneConvolution.Supports(new Conv2dGeometry(1, 8, 7, 7, 8, 3, 3, 1, 1, 8)));
+        Assert.False(PlaneConvolution.Supports(new Conv2dGeometry(1, 8, 6, 6, 12, 1, 1, 1, 0, 1)));
+        Assert.False(PlaneConvolution.Supports(new Conv2dGeometry(1, 64, 8, 8, 64, 3, 3, 1, 1, 1)));
     }
 
     [Fact]
