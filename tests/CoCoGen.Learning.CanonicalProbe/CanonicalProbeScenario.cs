@@ -120,13 +120,13 @@ public static class CanonicalProbeScenario
     private static (Layer, ICanonicalClassifier, int, int) MobileNet(RandomSource random)
     {
         var model = new MobileNetV2(3, 32, 10, random);
-        return (model, CanonicalMobileNetV2.Of(model), 3, 32);
+        return (model, new CanonicalMobileNetV2(model.InputChannels, model.ImageSize, model.Classes), 3, 32);
     }
 
     private static (Layer, ICanonicalClassifier, int, int) MobileNetSmall(RandomSource random)
     {
         var model = new MobileNetV3Small(1, 28, 10, random);
-        return (model, CanonicalMobileNetV3Small.Of(model), 1, 28);
+        return (model, new CanonicalMobileNetV3Small(model.InputChannels, model.ImageSize, model.Classes), 1, 28);
     }
 
     // Fresh batch norm (μ = 0, σ² = 1, γ = 1, β = 0) would leave most of the fold's arithmetic exact; integer

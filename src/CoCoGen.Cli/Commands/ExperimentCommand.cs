@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Runtime.Intrinsics;
 using CoCoGen.Cli.Hosting;
 using CoCoGen.Cli.Invocation;
+using CoCoGen.Cli.Presentation;
+using CoCoGen.Federation.Adapters.Calibration;
 using CoCoGen.Federation.Adapters.Experiments;
 using CoCoGen.Learning.Data;
 
@@ -90,6 +92,8 @@ public static class ExperimentCommand
                     throw new ArgumentException($"--calibration: {settings.Calibration} is neither a file nor a folder");
                 }
 
+                CheckCalibrations(settings);
+
                 directory = OutputFolder.Ensure("--out", parse.GetValue(output)!);
             }
             catch (Exception e) when (e is ArgumentException or CommandInputException)
@@ -103,7 +107,7 @@ public static class ExperimentCommand
             IReadOnlyList<ExperimentRun> runs;
             try
             {
-                runs = await new ExperimentRunner(settings).RunAsync(new Progress<string>(line => error.WriteLine(line)), cancellationToken).ConfigureAwait(false);
+                runs = await new ExperimentRunner(settings).RunAsync(new LineProgress(error), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ArgumentException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
             {
@@ -123,6 +127,28 @@ public static class ExperimentCommand
             return 0;
         });
         return command;
+    }
+
+    // Every α of the grid must find a readable calibration of the chosen dataset before anything trains.
+    private static void CheckCalibrations(ExperimentSettings settings)
+    {
+        foreach (var alpha in settings.Alphas.Append(settings.CentreAlpha).Distinct())
+        {
+            ScalingCalibration calibration;
+            try
+            {
+                calibration = ScalingCalibration.Find(settings.Calibration, settings.Dataset, alpha);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+            {
+                throw new ArgumentException($"--calibration: {settings.Calibration}: {e.Message.Split('\n')[0]}", e);
+            }
+
+            if (calibration.Dataset != settings.Dataset)
+            {
+                throw new ArgumentException($"--calibration: {settings.Calibration} calibrates {calibration.Dataset}, not --dataset {settings.Dataset}");
+            }
+        }
     }
 
     private static double[] Numbers(string option, string text)

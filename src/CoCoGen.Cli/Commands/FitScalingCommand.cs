@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CoCoGen.Cli.Hosting;
+using CoCoGen.Cli.Presentation;
 using CoCoGen.Federation.Adapters.Calibration;
 using CoCoGen.Federation.Adapters.Reporting;
 using CoCoGen.Federation.Adapters.Training;
@@ -16,6 +17,9 @@ namespace CoCoGen.Cli.Commands;
 /// </summary>
 public static class FitScalingCommand
 {
+    // Keeps a point's step count (epochs × (D_i + g) / batch) far inside an int for any dataset served here.
+    private const int MaxEpochs = 1000;
+
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
@@ -107,9 +111,9 @@ public static class FitScalingCommand
                 return CocogenHost.BadConfiguration;
             }
 
-            if (parse.GetValue(epochs) < 0 || (parse.GetValue(epochs) > 0 && parse.GetResult(steps) is { Implicit: false }))
+            if (parse.GetValue(epochs) is < 0 or > MaxEpochs || (parse.GetValue(epochs) > 0 && parse.GetResult(steps) is { Implicit: false }))
             {
-                error.WriteLine("--epochs must be non-negative and cannot be combined with --steps");
+                error.WriteLine($"--epochs must be 0 to {MaxEpochs} and cannot be combined with --steps");
                 return CocogenHost.BadConfiguration;
             }
 
@@ -119,7 +123,7 @@ public static class FitScalingCommand
                 ? string.Create(CultureInfo.InvariantCulture, $"--epochs {settings.Epochs}")
                 : string.Create(CultureInfo.InvariantCulture, $"--steps {settings.Steps}");
             var calibration = await new ScalingExperiment(learning, settings)
-                .RunAsync(new Progress<string>(line => error.WriteLine(line)), cancellationToken).ConfigureAwait(false);
+                .RunAsync(new LineProgress(error), cancellationToken).ConfigureAwait(false);
             calibration = calibration with
             {
                 Command = string.Create(CultureInfo.InvariantCulture,

@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using CoCoGen.Federation.Adapters.Measurement;
 using CoCoGen.Federation.Adapters.Training;
 using CoCoGen.Federation.Ports;
 using CoCoGen.Federation.Protocol;
-using CoCoGen.Learning.Canonical;
 
 namespace CoCoGen.Federation.Adapters.Experiments;
 
@@ -42,7 +40,7 @@ public sealed class ExperimentFederation
         _model = new ImageGlobalModel(data.Test, learning);
         _learners = [.. Enumerable.Range(0, learning.Organizations).Select(i => new ImageOrganizationLearner(data, i, learning))];
         _meter = new CanonicalContributionMeter(
-            data.Pool, new CanonicalLeNet5(corpus.Channels, corpus.ImageSide, corpus.ClassCount), learning.ValidationSubset, Math.Max(1, learning.Threads));
+            data.Pool, learning.ResolvedModel().Canonical(corpus), learning.ValidationSubset, Math.Max(1, learning.Threads));
         _seeds = new ValidationSeeds(FormattableString.Invariant($"cocogen/run-seed/{learning.Seed}"));
         Profiles = [.. _learners.Select((l, i) => new OrganizationProfile(OrganizationIds.Of(i), ChainAddress.Zero, l.LocalSamples))];
     }
@@ -66,7 +64,6 @@ public sealed class ExperimentFederation
             return (known, true);
         }
 
-        var clock = Stopwatch.StartNew();
         var generator = await GeneratorAsync(cancellationToken).ConfigureAwait(false);
         var global = _model.InitialModel();
         RoundMeasurement? measurement = null;
@@ -102,12 +99,10 @@ public sealed class ExperimentFederation
             key,
             evaluation.Loss,
             evaluation.Accuracy,
-            measurement!.Loss,
             contributions,
             [.. updates.Select(u => u.LocalSamples)],
             [.. updates.Select(u => u.SyntheticSamples)],
-            [.. updates.Select(u => (long)_learning.LocalEpochs * (u.LocalSamples + u.SyntheticSamples))],
-            clock.Elapsed.TotalSeconds);
+            [.. updates.Select(u => (long)_learning.LocalEpochs * (u.LocalSamples + u.SyntheticSamples))]);
         _trained[key] = outcome;
         return (outcome, false);
     }

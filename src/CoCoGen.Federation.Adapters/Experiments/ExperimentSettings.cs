@@ -99,7 +99,7 @@ public sealed record ExperimentSettings(
         }
 
         Require(Seeds >= 1 && Seeds <= 1000, $"--seeds: must be 1 to 1000, got {Seeds}");
-        Require(FirstSeed >= 0, $"--first-seed: must be non-negative, got {FirstSeed}");
+        Require(FirstSeed >= 0 && FirstSeed <= int.MaxValue - Seeds, $"--first-seed: must be 0 to {int.MaxValue - Seeds} (the last seed is --first-seed + --seeds − 1), got {FirstSeed}");
         Require(Organizations is >= 2 and <= 64, $"--organizations: must be 2 to 64, got {Organizations}");
         Require(Rounds is >= 1 and <= 1000, $"--rounds: must be 1 to 1000, got {Rounds}");
         Require(TrainSamples >= 10 * Organizations, $"--train-samples: need at least 10 per organization ({10 * Organizations}), got {TrainSamples}");

@@ -4,19 +4,15 @@ namespace CoCoGen.Federation.Adapters.Experiments;
 /// <param name="Key">The training's identity: α, seed and the realised g vector.</param>
 /// <param name="TestLoss">Mean cross-entropy of the final global model on the test subset.</param>
 /// <param name="TestAccuracy">Its accuracy there.</param>
-/// <param name="ValidationLoss">L of the last round's aggregate on the round's validation subset.</param>
 /// <param name="Contributions">x_i = L(−i) − L of the last round, per organization in roster order.</param>
 /// <param name="LocalSamples">D_i.</param>
 /// <param name="Generated">Synthetic samples each organization generated per round (g_i rounded down to whole classes).</param>
 /// <param name="Trained">Samples each organization trained on per round (local epochs × (D_i + generated_i)).</param>
-/// <param name="Seconds">Wall time of the training, seconds.</param>
 public sealed record TrainingOutcome(
     string Key,
     double TestLoss,
     double TestAccuracy,
-    double ValidationLoss,
     IReadOnlyList<double> Contributions,
     IReadOnlyList<long> LocalSamples,
     IReadOnlyList<long> Generated,
-    IReadOnlyList<long> Trained,
-    double Seconds);
+    IReadOnlyList<long> Trained);

@@ -96,14 +96,6 @@ public sealed class CanonicalMobileNetV2 : ICanonicalClassifier
 
     private int StemStride { get; }
 
-    /// <summary>The canonical form of an engine model's architecture.</summary>
-    /// <param name="model">The engine's MobileNetV2.</param>
-    public static CanonicalMobileNetV2 Of(MobileNetV2 model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return new CanonicalMobileNetV2(model.InputChannels, model.ImageSize, model.Classes);
-    }
-
     /// <inheritdoc />
     public CanonicalNetwork Bind(IReadOnlyDictionary<string, Tensor> state)
     {

@@ -98,14 +98,6 @@ public sealed class CanonicalMobileNetV3Small : ICanonicalClassifier
     /// <inheritdoc />
     public IReadOnlyList<(string Name, int[] Shape)> StateLayout { get; }
 
-    /// <summary>The canonical form of an engine model's architecture.</summary>
-    /// <param name="model">The engine's MobileNetV3-Small.</param>
-    public static CanonicalMobileNetV3Small Of(MobileNetV3Small model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return new CanonicalMobileNetV3Small(model.InputChannels, model.ImageSize, model.Classes);
-    }
-
     /// <inheritdoc />
     public CanonicalNetwork Bind(IReadOnlyDictionary<string, Tensor> state)
     {

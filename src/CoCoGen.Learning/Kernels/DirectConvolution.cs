@@ -27,8 +27,9 @@ public static unsafe class DirectConvolution
     /// <param name="g">The convolution.</param>
     public static bool Supports(in Conv2dGeometry g) => s_widest > 0 && SupportsGeometry(g);
 
+    // Every path indexes the taps as k × k, so a non-square kernel must go elsewhere.
     private static bool SupportsGeometry(in Conv2dGeometry g)
-        => g.Groups == 1 && g.Stride == 1 && g.PatchSize <= MaxPatch && g.OutWidth > 16 && g.OutWidth <= RowLanes;
+        => g.Groups == 1 && g.Stride == 1 && g.KernelHeight == g.KernelWidth && g.PatchSize <= MaxPatch && g.OutWidth > 16 && g.OutWidth <= RowLanes;
 
     /// <summary>output = conv(input, weight) for the samples of the geometry (no bias).</summary>
     /// <param name="input">[N, C, H, W].</param>

@@ -10,8 +10,7 @@ namespace CoCoGen.Mechanism.Experiments;
 /// <param name="Lower">Lower bound of the 95 % interval.</param>
 /// <param name="Upper">Upper bound of the 95 % interval.</param>
 /// <param name="Count">Number of values.</param>
-/// <param name="StandardError">s / √n.</param>
-public sealed record MeanInterval(double Mean, double Lower, double Upper, int Count, double StandardError)
+public sealed record MeanInterval(double Mean, double Lower, double Upper, int Count)
 {
     /// <summary>The mean and 95 % interval of <paramref name="values"/>.</summary>
     public static MeanInterval Of(IReadOnlyList<double> values)
@@ -25,13 +24,13 @@ public sealed record MeanInterval(double Mean, double Lower, double Upper, int C
         double mean = values.Average();
         if (values.Count < 2)
         {
-            return new MeanInterval(mean, double.NegativeInfinity, double.PositiveInfinity, values.Count, double.PositiveInfinity);
+            return new MeanInterval(mean, double.NegativeInfinity, double.PositiveInfinity, values.Count);
         }
 
         double squares = values.Sum(v => (v - mean) * (v - mean));
         double error = Math.Sqrt(squares / (values.Count - 1) / values.Count);
         double half = StudentT.InvCDF(0, 1, values.Count - 1, 0.975) * error;
-        return new MeanInterval(mean, mean - half, mean + half, values.Count, error);
+        return new MeanInterval(mean, mean - half, mean + half, values.Count);
     }
 
     /// <summary>

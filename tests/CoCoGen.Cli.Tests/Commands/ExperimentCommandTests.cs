@@ -94,6 +94,8 @@ public sealed class ExperimentCommandTests : IDisposable
     [InlineData("--rho-bars", "1.5", "--rho-bars")]
     [InlineData("--gamma-shares", "2", "--gamma-shares")]
     [InlineData("--seeds", "0", "--seeds")]
+    [InlineData("--first-seed", "2147483647", "--first-seed")]
+    [InlineData("--calibration", "/proc", "--calibration")]
     public void Bad_input_is_one_line_naming_the_option_and_exit_2(string option, string value, string named)
     {
         var (code, _, stderr) = Experiment("--out", Path.Combine(_directory, "bad"), "--quick", option, value);

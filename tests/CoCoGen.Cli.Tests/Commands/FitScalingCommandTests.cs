@@ -28,6 +28,7 @@ public sealed class FitScalingCommandTests : IDisposable
     [InlineData("--alpha", "0.5")]
     [InlineData("--epochs", "2", "--steps", "50", "--dataset", "fashion-mnist", "--alpha", "0.5")]
     [InlineData("--epochs", "-1", "--dataset", "fashion-mnist", "--alpha", "0.5")]
+    [InlineData("--epochs", "5000", "--dataset", "fashion-mnist", "--alpha", "0.5")]
     public void Bad_input_is_one_line_naming_the_option_and_exit_2(params string[] arguments)
     {
         var (code, _, stderr) = CommandRunner.Run(["fit-scaling", "--out", Path.Combine(_directory, "x.json"), .. arguments]);

@@ -15,7 +15,7 @@ public sealed class CanonicalMobileNetV2Tests
         // The meter writes the flat weight vector through StateLayout, so the order must be the engine's too.
         var model = new MobileNetV2(channels, side, classes, new RandomSource(2));
         var expected = model.StateTensors().Select(t => (t.Name, string.Join('x', t.Tensor.Shape.ToArray()))).ToArray();
-        var actual = CanonicalMobileNetV2.Of(model).StateLayout.Select(t => (t.Name, string.Join('x', t.Shape))).ToArray();
+        var actual = new CanonicalMobileNetV2(model.InputChannels, model.ImageSize, model.Classes).StateLayout.Select(t => (t.Name, string.Join('x', t.Shape))).ToArray();
         Assert.Equal(expected, actual);
     }
 
@@ -30,7 +30,7 @@ public sealed class CanonicalMobileNetV2Tests
         Dictionary<string, Tensor> state = TrainedLookingState(model, random);
         model.LoadState(state);
         CanonicalValidationSet images = CanonicalTestRound.Images(samples, channels, side, random);
-        CanonicalNetwork network = CanonicalMobileNetV2.Of(model).Bind(state);
+        CanonicalNetwork network = new CanonicalMobileNetV2(model.InputChannels, model.ImageSize, model.Classes).Bind(state);
         float[] logits = new float[samples * 10];
         network.Forward(images.Images, samples, logits, network.CreateWorkspace(samples));
         model.Eval();
@@ -54,7 +54,7 @@ public sealed class CanonicalMobileNetV2Tests
         Dictionary<string, Tensor> state = TrainedLookingState(model, random);
         const int samples = 7;
         CanonicalValidationSet images = CanonicalTestRound.Images(samples, 3, 32, random);
-        CanonicalNetwork network = CanonicalMobileNetV2.Of(model).Bind(state);
+        CanonicalNetwork network = new CanonicalMobileNetV2(model.InputChannels, model.ImageSize, model.Classes).Bind(state);
         float[] whole = new float[samples * 10];
         network.Forward(images.Images, samples, whole, network.CreateWorkspace(samples));
         float[] pieces = new float[samples * 10];
@@ -73,7 +73,7 @@ public sealed class CanonicalMobileNetV2Tests
     public void Bind_NamesAMissingOrMisshapedTensor()
     {
         var model = new MobileNetV2(3, 32, 10, new RandomSource(1));
-        var architecture = CanonicalMobileNetV2.Of(model);
+        var architecture = new CanonicalMobileNetV2(model.InputChannels, model.ImageSize, model.Classes);
         Dictionary<string, Tensor> state = model.StateTensors().ToDictionary(t => t.Name, t => t.Tensor.Clone(), StringComparer.Ordinal);
         state.Remove("features.2.1.1.running_var");
         Assert.Contains("features.2.1.1.running_var", Assert.Throws<ArgumentException>(() => architecture.Bind(state)).Message);

@@ -14,7 +14,7 @@ public sealed class CanonicalMobileNetV3SmallTests
     {
         var model = new MobileNetV3Small(channels, side, classes, new RandomSource(3));
         var expected = model.StateTensors().Select(t => (t.Name, string.Join('x', t.Tensor.Shape.ToArray()))).ToArray();
-        var actual = CanonicalMobileNetV3Small.Of(model).StateLayout.Select(t => (t.Name, string.Join('x', t.Shape))).ToArray();
+        var actual = new CanonicalMobileNetV3Small(model.InputChannels, model.ImageSize, model.Classes).StateLayout.Select(t => (t.Name, string.Join('x', t.Shape))).ToArray();
         Assert.Equal(expected, actual);
     }
 
@@ -28,7 +28,7 @@ public sealed class CanonicalMobileNetV3SmallTests
         Dictionary<string, Tensor> state = TrainedLookingState(model, random);
         model.LoadState(state);
         CanonicalValidationSet images = CanonicalTestRound.Images(samples, channels, side, random);
-        CanonicalNetwork network = CanonicalMobileNetV3Small.Of(model).Bind(state);
+        CanonicalNetwork network = new CanonicalMobileNetV3Small(model.InputChannels, model.ImageSize, model.Classes).Bind(state);
         float[] logits = new float[samples * 10];
         network.Forward(images.Images, samples, logits, network.CreateWorkspace(samples));
         model.Eval();
@@ -52,7 +52,7 @@ public sealed class CanonicalMobileNetV3SmallTests
         Dictionary<string, Tensor> state = TrainedLookingState(model, random);
         const int samples = 5;
         CanonicalValidationSet images = CanonicalTestRound.Images(samples, 1, 28, random);
-        CanonicalNetwork network = CanonicalMobileNetV3Small.Of(model).Bind(state);
+        CanonicalNetwork network = new CanonicalMobileNetV3Small(model.InputChannels, model.ImageSize, model.Classes).Bind(state);
         float[] whole = new float[samples * 10];
         network.Forward(images.Images, samples, whole, network.CreateWorkspace(samples));
         float[] pieces = new float[samples * 10];

@@ -161,6 +161,8 @@ public class ConvolutionKernelTests
         Assert.False(DirectConvolution.Supports(new Conv2dGeometry(1, 6, 14, 14, 16, 5, 5, 1, 0, 1)));
         Assert.False(DirectConvolution.Supports(new Conv2dGeometry(1, 1, 28, 28, 6, 5, 5, 2, 2, 1)));
         Assert.False(DirectConvolution.Supports(new Conv2dGeometry(1, 8, 28, 28, 6, 5, 5, 1, 2, 1)));
+        Assert.False(DirectConvolution.Supports(new Conv2dGeometry(1, 1, 28, 28, 6, 5, 3, 1, 2, 1)));
+        Assert.False(DirectConvolution.Supports(new Conv2dGeometry(1, 1, 28, 28, 6, 3, 5, 1, 2, 1)));
     }
 
     // Every direct-convolution path this machine runs: 16-lane steps (AVX-512) and 8-lane steps (AVX2), on
