@@ -18,18 +18,6 @@ public sealed class CanonicalMobileNetV2 : ICanonicalClassifier
     private const int StemWidth = 32;
     private const int HeadWidth = 1280;
 
-    // expansion t, output width c, repeats n, first stride s: the paper's table 2, as the engine builds it.
-    private static readonly (int Expansion, int Out, int Repeats, int Stride)[] Stages =
-    [
-        (1, 16, 1, 1),
-        (6, 24, 2, 2),
-        (6, 32, 3, 2),
-        (6, 64, 4, 2),
-        (6, 96, 3, 1),
-        (6, 160, 3, 2),
-        (6, 320, 1, 1),
-    ];
-
     private readonly Block[] _blocks;
 
     /// <summary>Describes the network.</summary>
@@ -47,7 +35,7 @@ public sealed class CanonicalMobileNetV2 : ICanonicalClassifier
         bool small = imageSize <= MobileNetV2.SmallImageLimit;
         var blocks = new List<Block>();
         int width = StemWidth;
-        foreach (var stage in Stages)
+        foreach (var stage in MobileNetV2.Stages)
         {
             int stride = small && stage.Out == 24 ? 1 : stage.Stride;
             for (int i = 0; i < stage.Repeats; i++)

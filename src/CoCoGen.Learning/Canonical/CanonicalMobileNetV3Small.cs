@@ -1,3 +1,4 @@
+using CoCoGen.Learning.Kernels;
 using CoCoGen.Learning.Models;
 using CoCoGen.Learning.Tensors;
 
@@ -20,22 +21,6 @@ public sealed class CanonicalMobileNetV3Small : ICanonicalClassifier
     private const int LastWidth = 576;
     private const int HiddenWidth = 1024;
 
-    // kernel, expanded width, output width, squeeze-excite, hardswish (else ReLU), stride: the paper's table 2, as the engine builds it.
-    private static readonly (int Kernel, int Expanded, int Out, bool SqueezeExcite, bool Hardswish, int Stride)[] Bottlenecks =
-    [
-        (3, 16, 16, true, false, 2),
-        (3, 72, 24, false, false, 2),
-        (3, 88, 24, false, false, 1),
-        (5, 96, 40, true, true, 2),
-        (5, 240, 40, true, true, 1),
-        (5, 240, 40, true, true, 1),
-        (5, 120, 48, true, true, 1),
-        (5, 144, 48, true, true, 1),
-        (5, 288, 96, true, true, 2),
-        (5, 576, 96, true, true, 1),
-        (5, 576, 96, true, true, 1),
-    ];
-
     private readonly int _stemStride;
 
     /// <summary>Describes the network.</summary>
@@ -54,9 +39,9 @@ public sealed class CanonicalMobileNetV3Small : ICanonicalClassifier
         var layout = new List<(string Name, int[] Shape)>();
         CanonicalConvolutionNormUnit.AppendState(layout, "features.0", [StemWidth, inputChannels, 3, 3]);
         int width = StemWidth;
-        for (int b = 0; b < Bottlenecks.Length; b++)
+        for (int b = 0; b < MobileNetV3Small.Bottlenecks.Length; b++)
         {
-            var block = Bottlenecks[b];
+            var block = MobileNetV3Small.Bottlenecks[b];
             string prefix = BlockPrefix(b, width);
             int unit = 0;
             if (block.Expanded != width)
@@ -78,7 +63,7 @@ public sealed class CanonicalMobileNetV3Small : ICanonicalClassifier
             width = block.Out;
         }
 
-        CanonicalConvolutionNormUnit.AppendState(layout, $"features.{Bottlenecks.Length + 1}", [LastWidth, width, 1, 1]);
+        CanonicalConvolutionNormUnit.AppendState(layout, $"features.{MobileNetV3Small.Bottlenecks.Length + 1}", [LastWidth, width, 1, 1]);
         layout.Add(("classifier.2.weight", [HiddenWidth, LastWidth]));
         layout.Add(("classifier.2.bias", [HiddenWidth]));
         layout.Add(("classifier.5.weight", [classes, HiddenWidth]));
@@ -108,22 +93,22 @@ public sealed class CanonicalMobileNetV3Small : ICanonicalClassifier
         layers.Add(stem);
         AddNormActivation(layers, state, "features.0.1", StemWidth, side * side, hardswish: true);
         int width = StemWidth;
-        for (int b = 0; b < Bottlenecks.Length; b++)
+        for (int b = 0; b < MobileNetV3Small.Bottlenecks.Length; b++)
         {
-            var block = Bottlenecks[b];
+            var block = MobileNetV3Small.Bottlenecks[b];
             string prefix = BlockPrefix(b, width);
             var body = new List<ICanonicalLayer>();
             int unit = 0;
             if (block.Expanded != width)
             {
                 body.Add(new CanonicalConvolution(state, $"{prefix}.{unit}.0", width, side, side, block.Expanded, 1, bias: false));
-                AddNormActivation(body, state, $"{prefix}.{unit++}.1", block.Expanded, side * side, block.Hardswish);
+                AddNormActivation(body, state, $"{prefix}.{unit++}.1", block.Expanded, side * side, block.Activation == ActivationKind.Hardswish);
             }
 
             var depthwise = new CanonicalDepthwiseConvolution(state, $"{prefix}.{unit}.0", block.Expanded, side, side, block.Kernel, block.Stride, (block.Kernel - 1) / 2);
             body.Add(depthwise);
             side = depthwise.OutputHeight;
-            AddNormActivation(body, state, $"{prefix}.{unit++}.1", block.Expanded, side * side, block.Hardswish);
+            AddNormActivation(body, state, $"{prefix}.{unit++}.1", block.Expanded, side * side, block.Activation == ActivationKind.Hardswish);
             if (block.SqueezeExcite)
             {
                 body.Add(new CanonicalSqueezeExcitation(state, $"{prefix}.{unit++}", block.Expanded, InvertedResidual.MakeDivisible(block.Expanded / 4), side * side));
@@ -143,7 +128,7 @@ public sealed class CanonicalMobileNetV3Small : ICanonicalClassifier
             width = block.Out;
         }
 
-        string head = $"features.{Bottlenecks.Length + 1}";
+        string head = $"features.{MobileNetV3Small.Bottlenecks.Length + 1}";
         layers.Add(new CanonicalConvolution(state, head + ".0", width, side, side, LastWidth, 1, bias: false));
         AddNormActivation(layers, state, head + ".1", LastWidth, side * side, hardswish: true);
         layers.Add(new CanonicalGlobalAveragePool(LastWidth, side * side));
@@ -153,7 +138,7 @@ public sealed class CanonicalMobileNetV3Small : ICanonicalClassifier
         return new CanonicalNetwork(InputChannels * ImageSize * ImageSize, Classes, layers);
     }
 
-    private static bool Shortcut(int b, int inWidth) => Bottlenecks[b].Stride == 1 && Bottlenecks[b].Out == inWidth;
+    private static bool Shortcut(int b, int inWidth) => MobileNetV3Small.Bottlenecks[b].Stride == 1 && MobileNetV3Small.Bottlenecks[b].Out == inWidth;
 
     // Block b is features.(b + 1); a block with a shortcut is a Residual whose body is its child "body".
     private static string BlockPrefix(int b, int inWidth) => Shortcut(b, inWidth) ? $"features.{b + 1}.body" : $"features.{b + 1}";

@@ -14,8 +14,8 @@ public sealed class MobileNetV2 : ImageClassifier
     /// <summary>Largest image side that gets the small-image strides.</summary>
     public const int SmallImageLimit = 64;
 
-    // expansion t, output width c, repeats n, first stride s — as in the paper's table 2.
-    private static readonly (int Expansion, int Out, int Repeats, int Stride)[] Stages =
+    // expansion t, output width c, repeats n, first stride s — as in the paper's table 2; the canonical form reads it too.
+    internal static readonly (int Expansion, int Out, int Repeats, int Stride)[] Stages =
     [
         (1, 16, 1, 1),
         (6, 24, 2, 2),

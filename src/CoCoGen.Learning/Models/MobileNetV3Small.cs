@@ -14,8 +14,8 @@ public sealed class MobileNetV3Small : ImageClassifier
     /// <summary>Largest image side that gets the stride-1 stem.</summary>
     public const int SmallImageLimit = 64;
 
-    // kernel, expanded width, output width, squeeze-excite, activation, stride — as in the paper's table 2.
-    private static readonly (int Kernel, int Expanded, int Out, bool SqueezeExcite, ActivationKind Activation, int Stride)[] Bottlenecks =
+    // kernel, expanded width, output width, squeeze-excite, activation, stride — as in the paper's table 2; the canonical form reads it too.
+    internal static readonly (int Kernel, int Expanded, int Out, bool SqueezeExcite, ActivationKind Activation, int Stride)[] Bottlenecks =
     [
         (3, 16, 16, true, ActivationKind.Relu, 2),
         (3, 72, 24, false, ActivationKind.Relu, 2),
